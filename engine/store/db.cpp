@@ -1,0 +1,155 @@
+#include "engine/store/db.h"
+
+#include <sqlite3.h>
+
+namespace kinerja {
+namespace {
+
+Status SqlError(sqlite3* db, std::string_view what) {
+  std::string msg(what);
+  msg += ": ";
+  msg += sqlite3_errmsg(db);
+  int code = sqlite3_extended_errcode(db);
+  if ((code & 0xff) == SQLITE_CONSTRAINT) return Status::AlreadyExists(msg);
+  if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB) {
+    return Status::Corruption(msg);
+  }
+  return Status::Io(msg);
+}
+
+std::string Abbrev(std::string_view sql) {
+  std::string s(sql.substr(0, 60));
+  if (sql.size() > 60) s += "...";
+  return s;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = "cannot open database " + path + ": " +
+                      (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    sqlite3_close(db);
+    return Status::Io(msg);
+  }
+  sqlite3_busy_timeout(db, 5000);
+  std::unique_ptr<Database> out(new Database(db));
+  // Reading the schema proves the file is a database (a text file fails here, not later).
+  KINERJA_RETURN_IF_ERROR(out->Exec("PRAGMA foreign_keys=ON; SELECT count(*) FROM sqlite_master;"));
+  return out;
+}
+
+Database::~Database() { sqlite3_close_v2(db_); }
+
+Status Database::Exec(std::string_view sql) {
+  std::string s(sql);
+  char* err = nullptr;
+  if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    Status st = SqlError(db_, Abbrev(sql));
+    sqlite3_free(err);
+    return st;
+  }
+  return Status::Ok();
+}
+
+Result<Statement> Database::Prepare(std::string_view sql) {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) !=
+      SQLITE_OK) {
+    return SqlError(db_, "prepare " + Abbrev(sql));
+  }
+  return Statement(db_, stmt);
+}
+
+Status Database::Begin() { return Exec("BEGIN IMMEDIATE"); }
+Status Database::Commit() { return Exec("COMMIT"); }
+void Database::Rollback() {
+  if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+int64_t Database::LastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }
+int Database::Changes() const { return sqlite3_changes(db_); }
+
+Result<int64_t> Database::UserVersion() {
+  auto st = Prepare("PRAGMA user_version");
+  if (!st.ok()) return st.status();
+  auto row = st->Step();
+  if (!row.ok()) return row.status();
+  return st->ColumnInt(0);
+}
+
+Status Database::SetUserVersion(int64_t v) {
+  return Exec("PRAGMA user_version=" + std::to_string(v));
+}
+
+Statement& Statement::operator=(Statement&& o) noexcept {
+  if (this != &o) {
+    sqlite3_finalize(stmt_);
+    db_ = o.db_;
+    stmt_ = o.stmt_;
+    bind_error_ = o.bind_error_;
+    o.stmt_ = nullptr;
+  }
+  return *this;
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+Statement& Statement::Bind(int pos, int64_t v) {
+  int rc = sqlite3_bind_int64(stmt_, pos, v);
+  if (rc != SQLITE_OK) bind_error_ = rc;
+  return *this;
+}
+Statement& Statement::Bind(int pos, double v) {
+  int rc = sqlite3_bind_double(stmt_, pos, v);
+  if (rc != SQLITE_OK) bind_error_ = rc;
+  return *this;
+}
+Statement& Statement::Bind(int pos, std::string_view v) {
+  int rc = sqlite3_bind_text(stmt_, pos, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  if (rc != SQLITE_OK) bind_error_ = rc;
+  return *this;
+}
+Statement& Statement::BindNull(int pos) {
+  int rc = sqlite3_bind_null(stmt_, pos);
+  if (rc != SQLITE_OK) bind_error_ = rc;
+  return *this;
+}
+
+Result<bool> Statement::Step() {
+  if (bind_error_ != 0) {
+    return Status::Internal(std::string("bind failed: ") + sqlite3_errstr(bind_error_));
+  }
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  return SqlError(db_, std::string("step ") + Abbrev(sqlite3_sql(stmt_)));
+}
+
+Status Statement::Run() {
+  for (;;) {
+    auto r = Step();
+    if (!r.ok()) return r.status();
+    if (!*r) return Status::Ok();
+  }
+}
+
+void Statement::Reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+  bind_error_ = 0;
+}
+
+int64_t Statement::ColumnInt(int col) const { return sqlite3_column_int64(stmt_, col); }
+double Statement::ColumnDouble(int col) const { return sqlite3_column_double(stmt_, col); }
+std::string Statement::ColumnText(int col) const {
+  const unsigned char* t = sqlite3_column_text(stmt_, col);
+  int n = sqlite3_column_bytes(stmt_, col);
+  return t ? std::string(reinterpret_cast<const char*>(t), static_cast<size_t>(n)) : std::string();
+}
+bool Statement::ColumnIsNull(int col) const {
+  return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
+}
+
+}  // namespace kinerja

@@ -1,0 +1,109 @@
+#pragma once
+// A small SQLite wrapper shared by the browser's local store (wasm, the pinned amalgamation)
+// and the server's central store (native, the system library). Statements are prepared,
+// parameters bound by position, and every failure comes back as a Status naming the SQL.
+// Not thread-safe: one Database per thread.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "shared/result.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace kinerja {
+
+class Statement;
+
+class Database {
+ public:
+  // Opens (creating if missing) the database at `path`; ":memory:" gives a private in-memory
+  // database for tests. Foreign keys on, busy timeout 5 s. Fails with kIo.
+  static Result<std::unique_ptr<Database>> Open(const std::string& path);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  // Runs one or more statements without results. Fails with kIo and SQLite's message.
+  Status Exec(std::string_view sql);
+  // Prepares one statement. The Statement must not outlive this Database.
+  Result<Statement> Prepare(std::string_view sql);
+
+  // BEGIN IMMEDIATE / COMMIT / ROLLBACK. Prefer Transaction below.
+  Status Begin();
+  Status Commit();
+  void Rollback();
+
+  int64_t LastInsertRowId() const;
+  int Changes() const;
+  // user_version pragma: the schema version for migrations.
+  Result<int64_t> UserVersion();
+  Status SetUserVersion(int64_t v);
+  sqlite3* raw() { return db_; }
+
+ private:
+  explicit Database(sqlite3* db) : db_(db) {}
+  sqlite3* db_;
+};
+
+// A prepared statement. Bind* take 1-based positions. Step() returns true while a row is
+// available, false when done, or an error.
+class Statement {
+ public:
+  Statement(Statement&& o) noexcept : db_(o.db_), stmt_(o.stmt_) { o.stmt_ = nullptr; }
+  Statement& operator=(Statement&& o) noexcept;
+  ~Statement();
+
+  Statement& Bind(int pos, int64_t v);
+  Statement& Bind(int pos, int v) { return Bind(pos, static_cast<int64_t>(v)); }
+  Statement& Bind(int pos, double v);
+  Statement& Bind(int pos, std::string_view v);
+  Statement& Bind(int pos, const char* v) { return Bind(pos, std::string_view(v)); }
+  Statement& Bind(int pos, const std::string& v) { return Bind(pos, std::string_view(v)); }
+  Statement& BindNull(int pos);
+  Statement& Bind(int pos, const std::optional<std::string>& v) {
+    return v ? Bind(pos, std::string_view(*v)) : BindNull(pos);
+  }
+
+  Result<bool> Step();
+  // Runs to completion, ignoring rows.
+  Status Run();
+  void Reset();
+
+  int64_t ColumnInt(int col) const;
+  double ColumnDouble(int col) const;
+  std::string ColumnText(int col) const;
+  bool ColumnIsNull(int col) const;
+
+ private:
+  friend class Database;
+  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  sqlite3* db_;
+  sqlite3_stmt* stmt_;
+  int bind_error_ = 0;
+};
+
+// Scoped BEGIN IMMEDIATE ... COMMIT; rolls back unless Commit() succeeded.
+class Transaction {
+ public:
+  explicit Transaction(Database& db) : db_(db) { status_ = db_.Begin(); }
+  ~Transaction() {
+    if (status_.ok() && !done_) db_.Rollback();
+  }
+  const Status& status() const { return status_; }
+  Status Commit() {
+    done_ = true;
+    return db_.Commit();
+  }
+
+ private:
+  Database& db_;
+  Status status_;
+  bool done_ = false;
+};
+
+}  // namespace kinerja

@@ -1,0 +1,339 @@
+#include "engine/sync/local_store.h"
+
+#include "engine/sync/ids.h"
+
+namespace kinerja {
+namespace {
+
+constexpr int64_t kSchemaVersion = 1;
+
+constexpr const char* kSchemaV1 = R"sql(
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS records(
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  server_version INTEGER NOT NULL DEFAULT 0,
+  unit_path TEXT NOT NULL DEFAULT '',
+  subject_id TEXT NOT NULL DEFAULT '',
+  author_id TEXT NOT NULL DEFAULT '',
+  body TEXT NOT NULL,
+  conflict INTEGER NOT NULL DEFAULT 0,
+  updated_at TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS records_kind_subject ON records(kind, subject_id);
+CREATE TABLE IF NOT EXISTS outbox(
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  change_id TEXT NOT NULL UNIQUE,
+  record_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  base_version INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+)sql";
+
+wire::Record RowToRecord(const Statement& s) {
+  wire::Record r;
+  r.id = s.ColumnText(0);
+  r.kind = s.ColumnText(1);
+  r.version = s.ColumnInt(2);
+  r.unit_path = s.ColumnText(3);
+  r.subject_id = s.ColumnText(4);
+  r.author_id = s.ColumnText(5);
+  auto body = ParseJson(s.ColumnText(6));
+  r.body = body.ok() ? *body : Json::object();
+  r.conflict = s.ColumnInt(7) != 0;
+  r.updated_at = s.ColumnText(8);
+  return r;
+}
+
+constexpr const char* kRecordColumns =
+    "id, kind, version, unit_path, subject_id, author_id, body, conflict, updated_at";
+
+}  // namespace
+
+Result<std::unique_ptr<LocalStore>> LocalStore::Open(const std::string& path) {
+  auto db = Database::Open(path);
+  if (!db.ok()) return db.status();
+  std::unique_ptr<LocalStore> store(new LocalStore(std::move(db).value()));
+  KINERJA_RETURN_IF_ERROR(store->Migrate());
+  return store;
+}
+
+Status LocalStore::Migrate() {
+  auto v = db_->UserVersion();
+  if (!v.ok()) return v.status();
+  if (*v > kSchemaVersion) {
+    return Status::Corruption("local database has schema " + std::to_string(*v) +
+                              ", newer than this app (" + std::to_string(kSchemaVersion) +
+                              "); update the app");
+  }
+  if (*v == kSchemaVersion) return Status::Ok();
+  Transaction tx(*db_);
+  KINERJA_RETURN_IF_ERROR(tx.status());
+  KINERJA_RETURN_IF_ERROR(db_->Exec(kSchemaV1));
+  KINERJA_RETURN_IF_ERROR(db_->SetUserVersion(kSchemaVersion));
+  return tx.Commit();
+}
+
+Result<std::optional<std::string>> LocalStore::GetMeta(std::string_view key) {
+  auto st = db_->Prepare("SELECT value FROM meta WHERE key=?");
+  if (!st.ok()) return st.status();
+  st->Bind(1, key);
+  auto row = st->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::optional<std::string>();
+  return std::optional<std::string>(st->ColumnText(0));
+}
+
+Status LocalStore::SetMeta(std::string_view key, std::string_view value) {
+  auto st = db_->Prepare(
+      "INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
+  if (!st.ok()) return st.status();
+  return st->Bind(1, key).Bind(2, value).Run();
+}
+
+Result<std::string> LocalStore::DeviceId() {
+  auto id = GetMeta("device_id");
+  if (!id.ok()) return id.status();
+  if (id->has_value()) return **id;
+  std::string fresh = NewId();
+  KINERJA_RETURN_IF_ERROR(SetMeta("device_id", fresh));
+  return fresh;
+}
+
+Status LocalStore::SaveSession(const wire::Session& s) {
+  return SetMeta("session", wire::ToJson(s).dump());
+}
+
+Result<std::optional<wire::Session>> LocalStore::LoadSession() {
+  auto text = GetMeta("session");
+  if (!text.ok()) return text.status();
+  if (!text->has_value()) return std::optional<wire::Session>();
+  auto j = ParseJson(**text);
+  if (!j.ok()) return Status::Corruption("stored session: " + j.status().message());
+  auto s = wire::SessionFromJson(*j);
+  if (!s.ok()) return Status::Corruption("stored session: " + s.status().message());
+  return std::optional<wire::Session>(std::move(s).value());
+}
+
+Status LocalStore::Logout(bool wipe_data, bool force) {
+  auto pending = PendingCount();
+  if (!pending.ok()) return pending.status();
+  if (wipe_data && *pending > 0 && !force) {
+    return Status::Conflict(std::to_string(*pending) +
+                            " changes are not synced yet; sync first or confirm to discard them");
+  }
+  Transaction tx(*db_);
+  KINERJA_RETURN_IF_ERROR(tx.status());
+  KINERJA_RETURN_IF_ERROR(db_->Exec("DELETE FROM meta WHERE key='session'"));
+  if (wipe_data) {
+    KINERJA_RETURN_IF_ERROR(
+        db_->Exec("DELETE FROM records; DELETE FROM outbox; DELETE FROM meta WHERE key='cursor'"));
+  }
+  return tx.Commit();
+}
+
+Result<std::vector<wire::Record>> LocalStore::List(std::string_view kind,
+                                                   std::string_view subject_id) {
+  std::string sql = std::string("SELECT ") + kRecordColumns + " FROM records WHERE kind=?";
+  if (!subject_id.empty()) sql += " AND subject_id=?";
+  sql += " ORDER BY updated_at DESC, id";
+  auto st = db_->Prepare(sql);
+  if (!st.ok()) return st.status();
+  st->Bind(1, kind);
+  if (!subject_id.empty()) st->Bind(2, subject_id);
+  std::vector<wire::Record> out;
+  for (;;) {
+    auto row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    out.push_back(RowToRecord(*st));
+  }
+  return out;
+}
+
+Result<std::optional<wire::Record>> LocalStore::Get(std::string_view id) {
+  auto st = db_->Prepare(std::string("SELECT ") + kRecordColumns + " FROM records WHERE id=?");
+  if (!st.ok()) return st.status();
+  st->Bind(1, id);
+  auto row = st->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::optional<wire::Record>();
+  return std::optional<wire::Record>(RowToRecord(*st));
+}
+
+Result<wire::Change> LocalStore::Write(const Edit& edit, int64_t now_unix) {
+  if (!wire::IsValidId(edit.kind)) return Status::InvalidArgument("record kind is not a valid id");
+  if (!edit.body.is_object()) return Status::InvalidArgument("record body must be an object");
+  auto session = LoadSession();
+  if (!session.ok()) return session.status();
+  std::string author = session->has_value() ? (*session)->user_id : "";
+
+  Transaction tx(*db_);
+  KINERJA_RETURN_IF_ERROR(tx.status());
+  wire::Change change;
+  change.change_id = NewId();
+  change.kind = edit.kind;
+  change.body = edit.body;
+  change.created_at = IsoUtc(now_unix);
+  std::optional<wire::Record> existing;
+  if (!edit.record_id.empty()) {
+    auto got = Get(edit.record_id);
+    if (!got.ok()) return got.status();
+    existing = *got;
+  }
+  if (existing) {
+    if (existing->kind != edit.kind) {
+      return Status::InvalidArgument("record " + edit.record_id + " is a " + existing->kind +
+                                     ", not a " + edit.kind);
+    }
+    change.record_id = existing->id;
+    change.base_version = existing->version;
+    auto st = db_->Prepare(
+        "UPDATE records SET version=version+1, body=?, author_id=?, updated_at=? WHERE id=?");
+    if (!st.ok()) return st.status();
+    KINERJA_RETURN_IF_ERROR(st->Bind(1, edit.body.dump())
+                                .Bind(2, author)
+                                .Bind(3, change.created_at)
+                                .Bind(4, existing->id)
+                                .Run());
+  } else {
+    change.record_id = edit.record_id.empty() ? NewId() : edit.record_id;
+    if (!wire::IsValidId(change.record_id)) {
+      return Status::InvalidArgument("record id is not a valid id");
+    }
+    change.base_version = 0;
+    auto st = db_->Prepare(
+        "INSERT INTO records(id, kind, version, unit_path, subject_id, author_id, body, updated_at)"
+        " VALUES(?, ?, 1, ?, ?, ?, ?, ?)");
+    if (!st.ok()) return st.status();
+    KINERJA_RETURN_IF_ERROR(st->Bind(1, change.record_id)
+                                .Bind(2, edit.kind)
+                                .Bind(3, edit.unit_path)
+                                .Bind(4, edit.subject_id)
+                                .Bind(5, author)
+                                .Bind(6, edit.body.dump())
+                                .Bind(7, change.created_at)
+                                .Run());
+  }
+  auto q = db_->Prepare(
+      "INSERT INTO outbox(change_id, record_id, kind, base_version, body, created_at)"
+      " VALUES(?, ?, ?, ?, ?, ?)");
+  if (!q.ok()) return q.status();
+  KINERJA_RETURN_IF_ERROR(q->Bind(1, change.change_id)
+                              .Bind(2, change.record_id)
+                              .Bind(3, change.kind)
+                              .Bind(4, change.base_version)
+                              .Bind(5, change.body.dump())
+                              .Bind(6, change.created_at)
+                              .Run());
+  KINERJA_RETURN_IF_ERROR(tx.Commit());
+  return change;
+}
+
+Result<int64_t> LocalStore::PendingCount() {
+  auto st = db_->Prepare("SELECT count(*) FROM outbox");
+  if (!st.ok()) return st.status();
+  auto row = st->Step();
+  if (!row.ok()) return row.status();
+  return st->ColumnInt(0);
+}
+
+Result<wire::PushRequest> LocalStore::NextPush(size_t limit) {
+  wire::PushRequest req;
+  auto device = DeviceId();
+  if (!device.ok()) return device.status();
+  req.device_id = *device;
+  auto st = db_->Prepare(
+      "SELECT change_id, record_id, kind, base_version, body, created_at FROM outbox"
+      " ORDER BY seq LIMIT ?");
+  if (!st.ok()) return st.status();
+  st->Bind(1, static_cast<int64_t>(limit));
+  for (;;) {
+    auto row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    wire::Change c;
+    c.change_id = st->ColumnText(0);
+    c.record_id = st->ColumnText(1);
+    c.kind = st->ColumnText(2);
+    c.base_version = st->ColumnInt(3);
+    auto body = ParseJson(st->ColumnText(4));
+    if (!body.ok()) return Status::Corruption("outbox change " + c.change_id + ": bad body");
+    c.body = std::move(body).value();
+    c.created_at = st->ColumnText(5);
+    req.changes.push_back(std::move(c));
+  }
+  return req;
+}
+
+Status LocalStore::ApplyPushResponse(const wire::PushResponse& response) {
+  Transaction tx(*db_);
+  KINERJA_RETURN_IF_ERROR(tx.status());
+  for (const auto& ack : response.acks) {
+    auto find = db_->Prepare("SELECT record_id FROM outbox WHERE change_id=?");
+    if (!find.ok()) return find.status();
+    find->Bind(1, ack.change_id);
+    auto row = find->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) continue;  // already dropped: a repeated acknowledgement
+    std::string record_id = find->ColumnText(0);
+    auto del = db_->Prepare("DELETE FROM outbox WHERE change_id=?");
+    if (!del.ok()) return del.status();
+    KINERJA_RETURN_IF_ERROR(del->Bind(1, ack.change_id).Run());
+    auto upd = db_->Prepare(
+        "UPDATE records SET server_version=max(server_version, ?), conflict=? WHERE id=?");
+    if (!upd.ok()) return upd.status();
+    KINERJA_RETURN_IF_ERROR(upd->Bind(1, ack.version)
+                                .Bind(2, ack.outcome == wire::Outcome::kConflict ? 1 : 0)
+                                .Bind(3, record_id)
+                                .Run());
+  }
+  return tx.Commit();
+}
+
+Result<int64_t> LocalStore::Cursor() {
+  auto c = GetMeta("cursor");
+  if (!c.ok()) return c.status();
+  if (!c->has_value()) return int64_t{0};
+  return static_cast<int64_t>(std::strtoll((*c)->c_str(), nullptr, 10));
+}
+
+Status LocalStore::ApplyPull(const wire::PullResponse& response) {
+  Transaction tx(*db_);
+  KINERJA_RETURN_IF_ERROR(tx.status());
+  auto pending = db_->Prepare("SELECT 1 FROM outbox WHERE record_id=? LIMIT 1");
+  if (!pending.ok()) return pending.status();
+  auto upsert = db_->Prepare(
+      "INSERT INTO records(id, kind, version, server_version, unit_path, subject_id, author_id,"
+      " body, conflict, updated_at) VALUES(?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+      " ON CONFLICT(id) DO UPDATE SET kind=excluded.kind, version=excluded.version,"
+      " server_version=excluded.server_version, unit_path=excluded.unit_path,"
+      " subject_id=excluded.subject_id, author_id=excluded.author_id, body=excluded.body,"
+      " conflict=excluded.conflict, updated_at=excluded.updated_at");
+  if (!upsert.ok()) return upsert.status();
+  for (const auto& r : response.records) {
+    pending->Reset();
+    pending->Bind(1, r.id);
+    auto has = pending->Step();
+    if (!has.ok()) return has.status();
+    if (*has) continue;  // local edits win until the server has acknowledged them
+    upsert->Reset();
+    KINERJA_RETURN_IF_ERROR(upsert->Bind(1, r.id)
+                                .Bind(2, r.kind)
+                                .Bind(3, r.version)
+                                .Bind(4, r.unit_path)
+                                .Bind(5, r.subject_id)
+                                .Bind(6, r.author_id)
+                                .Bind(7, r.body.dump())
+                                .Bind(8, r.conflict ? 1 : 0)
+                                .Bind(9, r.updated_at)
+                                .Run());
+  }
+  KINERJA_RETURN_IF_ERROR(SetMeta("cursor", std::to_string(response.cursor)));
+  return tx.Commit();
+}
+
+}  // namespace kinerja

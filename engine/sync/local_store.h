@@ -1,0 +1,80 @@
+#pragma once
+// The device's own store: the session, the records in the user's scope, and the outbox of
+// edits not yet acknowledged by the server. In the browser the file lives on IndexedDB
+// (IDBFS) and the web layer flushes it after every committed write; natively it is an
+// ordinary SQLite file (tests, simulated devices).
+//
+// Versioning: a record's local version counts the edits made on it, acknowledged or not. An
+// edit is queued with base_version = the local version before it, so the server can apply a
+// device's edits in order and detect edits made by others from the same base.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/store/db.h"
+#include "shared/result.h"
+#include "shared/wire/auth.h"
+#include "shared/wire/sync.h"
+
+namespace kinerja {
+
+class LocalStore {
+ public:
+  // Opens or creates the store at `path` (":memory:" for tests) and migrates its schema.
+  // Fails with kIo or kCorruption.
+  static Result<std::unique_ptr<LocalStore>> Open(const std::string& path);
+
+  // This installation's device id, created on first use and kept forever.
+  Result<std::string> DeviceId();
+
+  // The logged-in session, kept so the app starts offline for the same user.
+  Status SaveSession(const wire::Session& s);
+  Result<std::optional<wire::Session>> LoadSession();
+  // Forgets the session. With `wipe_data`, also drops records, outbox and cursor; refused with
+  // kConflict while changes are pending unless `force` is set.
+  Status Logout(bool wipe_data, bool force);
+
+  // Records of one kind, newest first; `subject_id` filters when not empty.
+  Result<std::vector<wire::Record>> List(std::string_view kind, std::string_view subject_id = {});
+  Result<std::optional<wire::Record>> Get(std::string_view id);
+
+  // Writes a local edit in one transaction: the record (created when `record_id` is empty or
+  // unknown) and its queued Change. Returns the queued change.
+  struct Edit {
+    std::string record_id;  // empty: a new record
+    std::string kind;
+    std::string subject_id;
+    std::string unit_path;
+    Json body;
+  };
+  Result<wire::Change> Write(const Edit& edit, int64_t now_unix);
+
+  // Number of queued changes.
+  Result<int64_t> PendingCount();
+  // The oldest queued changes, at most `limit`, as one push request.
+  Result<wire::PushRequest> NextPush(size_t limit);
+  // Drops every acknowledged change and records the server's versions; a conflict marks
+  // the record. Changes the response does not mention stay queued.
+  Status ApplyPushResponse(const wire::PushResponse& response);
+
+  // The pull cursor (0 before the first pull).
+  Result<int64_t> Cursor();
+  // Stores pulled records (a record with queued local edits keeps its local body until they
+  // are acknowledged) and advances the cursor, in one transaction.
+  Status ApplyPull(const wire::PullResponse& response);
+
+  Database& db() { return *db_; }
+
+ private:
+  explicit LocalStore(std::unique_ptr<Database> db) : db_(std::move(db)) {}
+  Status Migrate();
+  Result<std::optional<std::string>> GetMeta(std::string_view key);
+  Status SetMeta(std::string_view key, std::string_view value);
+
+  std::unique_ptr<Database> db_;
+};
+
+}  // namespace kinerja

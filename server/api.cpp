@@ -1,0 +1,174 @@
+#include "server/api.h"
+
+#include <cstdlib>
+
+namespace kinerja::server {
+
+int HttpStatusFor(Code code) {
+  switch (code) {
+    case Code::kOk: return 200;
+    case Code::kInvalidArgument: return 400;
+    case Code::kUnauthenticated: return 401;
+    case Code::kPermissionDenied: return 403;
+    case Code::kNotFound: return 404;
+    case Code::kAlreadyExists:
+    case Code::kConflict:
+    case Code::kLocked:
+    case Code::kStaleVersion: return 409;
+    case Code::kTooLarge: return 413;
+    case Code::kRateLimited: return 429;
+    case Code::kUnavailable: return 503;
+    case Code::kCorruption:
+    case Code::kIo:
+    case Code::kInternal: return 500;
+  }
+  return 500;
+}
+
+HttpResponse ErrorResponse(const Status& s) {
+  return {HttpStatusFor(s.code()), wire::ErrorJson(s).dump()};
+}
+
+namespace {
+
+HttpResponse JsonResponse(const Json& j) { return {200, j.dump()}; }
+
+Result<Json> ParseBody(const HttpRequest& req, size_t limit) {
+  if (req.body.size() > limit) {
+    return Status::TooLarge("the request body is " + std::to_string(req.body.size()) +
+                            " bytes; the limit is " + std::to_string(limit));
+  }
+  if (req.body.empty()) return Status::InvalidArgument("the request body is empty; send JSON");
+  return ParseJson(req.body);
+}
+
+Result<int64_t> QueryInt(const HttpRequest& req, const std::string& key, int64_t fallback) {
+  auto it = req.query.find(key);
+  if (it == req.query.end() || it->second.empty()) return fallback;
+  const std::string& s = it->second;
+  if (s.size() > 18) return Status::InvalidArgument(key + " is too large");
+  for (char c : s) {
+    if (c < '0' || c > '9') return Status::InvalidArgument(key + " must be a whole number ≥ 0");
+  }
+  return static_cast<int64_t>(std::strtoll(s.c_str(), nullptr, 10));
+}
+
+}  // namespace
+
+Api::Api(CentralStore& store, ApiLimits limits, std::function<int64_t()> clock)
+    : store_(store), limits_(limits), clock_(std::move(clock)) {}
+
+HttpResponse Api::Handle(const HttpRequest& req) {
+  const std::string& p = req.path;
+  auto route = [&](const char* method, const char* path) {
+    return p == path && req.method == method;
+  };
+  if (route("GET", "/api/v1/health")) return JsonResponse({{"ok", true}, {"protocol", wire::kProtocolVersion}});
+  if (route("POST", "/api/v1/login")) return Login(req);
+  if (route("POST", "/api/v1/logout")) return Logout(req);
+  if (route("GET", "/api/v1/me")) return Me(req);
+  if (route("POST", "/api/v1/sync/push")) return Push(req);
+  if (route("GET", "/api/v1/sync/pull")) return Pull(req);
+  for (const char* known : {"/api/v1/health", "/api/v1/login", "/api/v1/logout", "/api/v1/me",
+                            "/api/v1/sync/push", "/api/v1/sync/pull"}) {
+    if (p == known) {
+      HttpResponse r = ErrorResponse(Status::InvalidArgument(req.method + " is not allowed on " + p));
+      r.status = 405;
+      return r;
+    }
+  }
+  return ErrorResponse(Status::NotFound("no API endpoint " + p));
+}
+
+Result<Principal> Api::Authorize(const HttpRequest& req) {
+  const std::string prefix = "Bearer ";
+  if (req.authorization.compare(0, prefix.size(), prefix) != 0) {
+    return Status::Unauthenticated("missing 'Authorization: Bearer <token>'; log in first");
+  }
+  return store_.Authenticate(req.authorization.substr(prefix.size()), clock_());
+}
+
+bool Api::LoginBlocked(const std::string& key, int64_t now) {
+  std::lock_guard<std::mutex> lock(failures_mu_);
+  auto it = failures_.find(key);
+  if (it == failures_.end()) return false;
+  if (now - it->second.first >= limits_.login_window_seconds) {
+    failures_.erase(it);
+    return false;
+  }
+  return it->second.second >= limits_.login_failures_allowed;
+}
+
+void Api::NoteLoginFailure(const std::string& key, int64_t now) {
+  std::lock_guard<std::mutex> lock(failures_mu_);
+  auto& f = failures_[key];
+  if (f.second == 0 || now - f.first >= limits_.login_window_seconds) f = {now, 0};
+  ++f.second;
+}
+
+HttpResponse Api::Login(const HttpRequest& req) {
+  auto body = ParseBody(req, 16 * 1024);
+  if (!body.ok()) return ErrorResponse(body.status());
+  auto login = wire::LoginRequestFromJson(*body);
+  if (!login.ok()) return ErrorResponse(login.status());
+  int64_t now = clock_();
+  std::string user_key = "user:" + login->username;
+  std::string addr_key = "addr:" + req.remote_addr;
+  if (LoginBlocked(user_key, now) || LoginBlocked(addr_key, now)) {
+    return ErrorResponse(Status::RateLimited("too many failed logins; wait " +
+                                             std::to_string(limits_.login_window_seconds / 60) +
+                                             " minutes and try again"));
+  }
+  auto session = store_.Login(*login, now);
+  if (!session.ok()) {
+    if (session.status().code() == Code::kUnauthenticated) {
+      NoteLoginFailure(user_key, now);
+      NoteLoginFailure(addr_key, now);
+      (void)store_.Audit(nullptr, "login_failed", "username " + login->username, now);
+    }
+    return ErrorResponse(session.status());
+  }
+  return JsonResponse(wire::ToJson(*session));
+}
+
+HttpResponse Api::Logout(const HttpRequest& req) {
+  auto who = Authorize(req);
+  if (!who.ok()) return ErrorResponse(who.status());
+  Status s = store_.Logout(req.authorization.substr(7));
+  if (!s.ok()) return ErrorResponse(s);
+  return JsonResponse({{"ok", true}});
+}
+
+HttpResponse Api::Me(const HttpRequest& req) {
+  auto who = Authorize(req);
+  if (!who.ok()) return ErrorResponse(who.status());
+  return JsonResponse({{"user_id", who->user_id}, {"username", who->username},
+                       {"role", wire::RoleName(who->role)}, {"unit_path", who->unit_path},
+                       {"employee_id", who->employee_id}, {"device_id", who->device_id}});
+}
+
+HttpResponse Api::Push(const HttpRequest& req) {
+  auto who = Authorize(req);
+  if (!who.ok()) return ErrorResponse(who.status());
+  auto body = ParseBody(req, limits_.max_body_bytes);
+  if (!body.ok()) return ErrorResponse(body.status());
+  auto push = wire::PushRequestFromJson(*body);
+  if (!push.ok()) return ErrorResponse(push.status());
+  auto resp = store_.Push(*who, *push, clock_());
+  if (!resp.ok()) return ErrorResponse(resp.status());
+  return JsonResponse(wire::ToJson(*resp));
+}
+
+HttpResponse Api::Pull(const HttpRequest& req) {
+  auto who = Authorize(req);
+  if (!who.ok()) return ErrorResponse(who.status());
+  auto since = QueryInt(req, "since", 0);
+  if (!since.ok()) return ErrorResponse(since.status());
+  auto limit = QueryInt(req, "limit", 500);
+  if (!limit.ok()) return ErrorResponse(limit.status());
+  auto resp = store_.Pull(*who, *since, *limit);
+  if (!resp.ok()) return ErrorResponse(resp.status());
+  return JsonResponse(wire::ToJson(*resp));
+}
+
+}  // namespace kinerja::server

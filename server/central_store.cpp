@@ -1,0 +1,638 @@
+#include "server/central_store.h"
+
+#include <sqlite3.h>
+
+#include "engine/sync/ids.h"
+#include "server/auth.h"
+
+namespace kinerja::server {
+namespace {
+
+constexpr int64_t kSchemaVersion = 1;
+constexpr int64_t kSessionSeconds = 30 * 24 * 3600;  // tablets stay offline for weeks
+constexpr size_t kMaxNoteChars = 4000;
+
+constexpr const char* kSchemaV1 = R"sql(
+CREATE TABLE units(
+  id TEXT PRIMARY KEY, parent_id TEXT REFERENCES units(id), name TEXT NOT NULL,
+  kind TEXT NOT NULL, path TEXT NOT NULL UNIQUE);
+CREATE TABLE users(
+  id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL,
+  display_name TEXT NOT NULL, role TEXT NOT NULL, unit_id TEXT NOT NULL REFERENCES units(id),
+  employee_id TEXT NOT NULL DEFAULT '', disabled INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL);
+CREATE TABLE devices(
+  id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), label TEXT NOT NULL,
+  first_seen TEXT NOT NULL, last_seen TEXT NOT NULL, revoked INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE sessions(
+  token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id),
+  device_id TEXT NOT NULL, created_at TEXT NOT NULL, expires_at INTEGER NOT NULL);
+CREATE TABLE records(
+  id TEXT PRIMARY KEY, kind TEXT NOT NULL, version INTEGER NOT NULL,
+  unit_path TEXT NOT NULL, subject_id TEXT NOT NULL DEFAULT '',
+  author_id TEXT NOT NULL DEFAULT '', body TEXT NOT NULL,
+  conflict INTEGER NOT NULL DEFAULT 0, seq INTEGER NOT NULL, updated_at TEXT NOT NULL);
+CREATE INDEX records_seq ON records(seq);
+CREATE INDEX records_scope ON records(unit_path, kind);
+CREATE TABLE changes(
+  change_id TEXT PRIMARY KEY, record_id TEXT NOT NULL, kind TEXT NOT NULL,
+  device_id TEXT NOT NULL, user_id TEXT NOT NULL, base_version INTEGER NOT NULL,
+  body TEXT NOT NULL, outcome TEXT NOT NULL, result_version INTEGER NOT NULL,
+  created_at TEXT NOT NULL, received_at TEXT NOT NULL);
+CREATE INDEX changes_record ON changes(record_id);
+CREATE TABLE conflicts(
+  change_id TEXT PRIMARY KEY REFERENCES changes(change_id), record_id TEXT NOT NULL,
+  base_version INTEGER NOT NULL, body TEXT NOT NULL, resolved INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE audit(
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, user_id TEXT NOT NULL,
+  device_id TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL);
+CREATE TABLE counters(name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+INSERT INTO counters(name, value) VALUES('seq', 0);
+)sql";
+
+struct StoredRecord {
+  int64_t version = 0;
+  std::string kind;
+  std::string unit_path;
+  std::string subject_id;
+  Json body;
+};
+
+Result<std::optional<StoredRecord>> LoadRecord(Database& db, const std::string& id) {
+  auto st = db.Prepare("SELECT version, kind, unit_path, subject_id, body FROM records WHERE id=?");
+  if (!st.ok()) return st.status();
+  st->Bind(1, id);
+  auto row = st->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::optional<StoredRecord>();
+  StoredRecord r;
+  r.version = st->ColumnInt(0);
+  r.kind = st->ColumnText(1);
+  r.unit_path = st->ColumnText(2);
+  r.subject_id = st->ColumnText(3);
+  auto body = ParseJson(st->ColumnText(4));
+  if (!body.ok()) return Status::Corruption("record " + id + " has an unreadable body");
+  r.body = std::move(body).value();
+  return std::optional<StoredRecord>(std::move(r));
+}
+
+bool StartsWith(const std::string& s, const std::string& prefix) {
+  return s.compare(0, prefix.size(), prefix) == 0;
+}
+
+// What a pushed change may touch, decided before anything is written. Returns the scope
+// columns the server derives (never trusted from the client).
+struct Derived {
+  std::string unit_path;
+  std::string subject_id;
+};
+
+Result<Derived> CheckChange(Database& db, const Principal& who, const wire::Change& c,
+                            const std::string& where) {
+  if (c.kind != "appraisal_note") {
+    return Status::InvalidArgument(where + ".kind '" + c.kind +
+                                   "' cannot be pushed; known kinds: appraisal_note");
+  }
+  if (who.role != wire::Role::kSupervisor && who.role != wire::Role::kHr &&
+      who.role != wire::Role::kAdmin) {
+    return Status::PermissionDenied(where + ": a " + std::string(wire::RoleName(who.role)) +
+                                    " may not write appraisal notes");
+  }
+  KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(c.body, {"employee_id", "text", "period"},
+                                            where + ".body"));
+  auto employee_id = GetString(c.body, "employee_id", where + ".body");
+  if (!employee_id.ok()) return employee_id.status();
+  auto text = GetString(c.body, "text", where + ".body");
+  if (!text.ok()) return text.status();
+  if (text->empty() || text->size() > kMaxNoteChars) {
+    return Status::InvalidArgument(where + ".body.text must be 1-" +
+                                   std::to_string(kMaxNoteChars) + " characters");
+  }
+  auto period = GetOptString(c.body, "period", where + ".body");
+  if (!period.ok()) return period.status();
+  auto employee = LoadRecord(db, *employee_id);
+  if (!employee.ok()) return employee.status();
+  if (!employee->has_value() || (*employee)->kind != "employee" ||
+      !StartsWith((*employee)->unit_path, who.unit_path)) {
+    return Status::NotFound(where + ": employee " + *employee_id + " is not in your scope");
+  }
+  if (who.role == wire::Role::kSupervisor) {
+    const Json& body = (*employee)->body;
+    bool appraiser = body.contains("supervisor_id") && body["supervisor_id"].is_string() &&
+                     body["supervisor_id"].get<std::string>() == who.employee_id;
+    if (!appraiser) {
+      return Status::PermissionDenied(where + ": you are not the appraiser of employee " +
+                                      *employee_id);
+    }
+  }
+  auto existing = LoadRecord(db, c.record_id);
+  if (!existing.ok()) return existing.status();
+  if (existing->has_value() && (*existing)->kind != c.kind) {
+    return Status::InvalidArgument(where + ": record " + c.record_id + " is a " +
+                                   (*existing)->kind + ", not a " + c.kind);
+  }
+  if (existing->has_value() && (*existing)->subject_id != *employee_id) {
+    return Status::InvalidArgument(where + ": a note cannot move to another employee");
+  }
+  return Derived{(*employee)->unit_path, *employee_id};
+}
+
+}  // namespace
+
+Result<std::unique_ptr<CentralStore>> CentralStore::Open(const std::string& path) {
+  auto db = Database::Open(path);
+  if (!db.ok()) return db.status();
+  std::unique_ptr<CentralStore> store(new CentralStore(std::move(db).value()));
+  if (path != ":memory:") {
+    KINERJA_RETURN_IF_ERROR(store->db_->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"));
+  }
+  KINERJA_RETURN_IF_ERROR(store->Migrate());
+  return store;
+}
+
+Status CentralStore::Migrate() {
+  auto v = db_->UserVersion();
+  if (!v.ok()) return v.status();
+  if (*v > kSchemaVersion) {
+    return Status::Corruption("database schema " + std::to_string(*v) +
+                              " is newer than this binary (" + std::to_string(kSchemaVersion) +
+                              "); upgrade kinerja");
+  }
+  // Each step upgrades one version inside its own transaction; add steps, never edit them.
+  if (*v < 1) {
+    Transaction tx(*db_);
+    KINERJA_RETURN_IF_ERROR(tx.status());
+    KINERJA_RETURN_IF_ERROR(db_->Exec(kSchemaV1));
+    KINERJA_RETURN_IF_ERROR(db_->SetUserVersion(1));
+    KINERJA_RETURN_IF_ERROR(tx.Commit());
+  }
+  return Status::Ok();
+}
+
+Result<std::string> CentralStore::UnitPath(const std::string& unit_id) {
+  auto st = db_->Prepare("SELECT path FROM units WHERE id=?");
+  if (!st.ok()) return st.status();
+  st->Bind(1, unit_id);
+  auto row = st->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::NotFound("unit " + unit_id + " does not exist");
+  return st->ColumnText(0);
+}
+
+Result<int64_t> CentralStore::NextSeq() {
+  KINERJA_RETURN_IF_ERROR(db_->Exec("UPDATE counters SET value=value+1 WHERE name='seq'"));
+  auto st = db_->Prepare("SELECT value FROM counters WHERE name='seq'");
+  if (!st.ok()) return st.status();
+  auto row = st->Step();
+  if (!row.ok()) return row.status();
+  return st->ColumnInt(0);
+}
+
+Status CentralStore::AddUnit(const std::string& id, const std::string& parent_id,
+                             const std::string& name, const std::string& kind) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!wire::IsValidId(id)) return Status::InvalidArgument("unit id '" + id + "' is not valid");
+  std::string path = "/" + id + "/";
+  if (!parent_id.empty()) {
+    auto parent = UnitPath(parent_id);
+    if (!parent.ok()) return parent.status();
+    path = *parent + id + "/";
+  }
+  auto st = db_->Prepare("INSERT INTO units(id, parent_id, name, kind, path) VALUES(?,?,?,?,?)");
+  if (!st.ok()) return st.status();
+  st->Bind(1, id).Bind(3, name).Bind(4, kind).Bind(5, path);
+  if (parent_id.empty()) {
+    st->BindNull(2);
+  } else {
+    st->Bind(2, parent_id);
+  }
+  return st->Run();
+}
+
+Result<std::string> CentralStore::AddUser(const UserSpec& spec) {
+  if (spec.username.empty() || spec.username.size() > 64) {
+    return Status::InvalidArgument("username must be 1-64 characters");
+  }
+  if (spec.password.size() < 8) {
+    return Status::InvalidArgument("password must be at least 8 characters");
+  }
+  auto hash = HashPassword(spec.password);  // slow: outside the lock
+  if (!hash.ok()) return hash.status();
+  std::lock_guard<std::mutex> lock(mu_);
+  auto path = UnitPath(spec.unit_id);
+  if (!path.ok()) return path.status();
+  std::string id = NewId();
+  auto st = db_->Prepare(
+      "INSERT INTO users(id, username, password_hash, display_name, role, unit_id, employee_id,"
+      " created_at) VALUES(?,?,?,?,?,?,?,?)");
+  if (!st.ok()) return st.status();
+  Status s = st->Bind(1, id)
+                 .Bind(2, spec.username)
+                 .Bind(3, *hash)
+                 .Bind(4, spec.display_name.empty() ? spec.username : spec.display_name)
+                 .Bind(5, wire::RoleName(spec.role))
+                 .Bind(6, spec.unit_id)
+                 .Bind(7, spec.employee_id)
+                 .Bind(8, IsoUtc(NowUnix()))
+                 .Run();
+  if (s.code() == Code::kAlreadyExists) {
+    return Status::AlreadyExists("user '" + spec.username + "' already exists");
+  }
+  if (!s.ok()) return s;
+  return id;
+}
+
+Status CentralStore::SetUserDisabled(const std::string& username, bool disabled) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto st = db_->Prepare("UPDATE users SET disabled=? WHERE username=?");
+  if (!st.ok()) return st.status();
+  KINERJA_RETURN_IF_ERROR(st->Bind(1, disabled ? 1 : 0).Bind(2, username).Run());
+  if (db_->Changes() == 0) return Status::NotFound("user '" + username + "' does not exist");
+  if (disabled) {
+    auto del = db_->Prepare(
+        "DELETE FROM sessions WHERE user_id=(SELECT id FROM users WHERE username=?)");
+    if (!del.ok()) return del.status();
+    KINERJA_RETURN_IF_ERROR(del->Bind(1, username).Run());
+  }
+  return Status::Ok();
+}
+
+Status CentralStore::UpsertEmployee(const EmployeeSpec& e) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!wire::IsValidId(e.id)) return Status::InvalidArgument("employee id '" + e.id + "' is not valid");
+  auto path = UnitPath(e.unit_id);
+  if (!path.ok()) return path.status();
+  Transaction tx(*db_);
+  KINERJA_RETURN_IF_ERROR(tx.status());
+  auto seq = NextSeq();
+  if (!seq.ok()) return seq.status();
+  Json body{{"nip", e.nip}, {"name", e.name}, {"position", e.position}, {"unit_id", e.unit_id},
+            {"supervisor_id", e.supervisor_id}};
+  auto st = db_->Prepare(
+      "INSERT INTO records(id, kind, version, unit_path, subject_id, body, seq, updated_at)"
+      " VALUES(?1, 'employee', 1, ?2, ?1, ?3, ?4, ?5) ON CONFLICT(id) DO UPDATE SET"
+      " version=version+1, unit_path=excluded.unit_path, body=excluded.body, seq=excluded.seq,"
+      " updated_at=excluded.updated_at");
+  if (!st.ok()) return st.status();
+  KINERJA_RETURN_IF_ERROR(
+      st->Bind(1, e.id).Bind(2, *path).Bind(3, body.dump()).Bind(4, *seq).Bind(5, IsoUtc(NowUnix())).Run());
+  return tx.Commit();
+}
+
+Result<bool> CentralStore::IsEmpty() {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto st = db_->Prepare("SELECT count(*) FROM users");
+  if (!st.ok()) return st.status();
+  auto row = st->Step();
+  if (!row.ok()) return row.status();
+  return st->ColumnInt(0) == 0;
+}
+
+Result<wire::Session> CentralStore::Login(const wire::LoginRequest& req, int64_t now) {
+  std::string user_id, hash, display, role_name, unit_id, employee_id;
+  int64_t disabled = 0;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto st = db_->Prepare(
+        "SELECT id, password_hash, display_name, role, unit_id, employee_id, disabled FROM users"
+        " WHERE username=?");
+    if (!st.ok()) return st.status();
+    st->Bind(1, req.username);
+    auto row = st->Step();
+    if (!row.ok()) return row.status();
+    if (*row) {
+      user_id = st->ColumnText(0);
+      hash = st->ColumnText(1);
+      display = st->ColumnText(2);
+      role_name = st->ColumnText(3);
+      unit_id = st->ColumnText(4);
+      employee_id = st->ColumnText(5);
+      disabled = st->ColumnInt(6);
+    }
+  }
+  // Verify outside the lock (Argon2id is deliberately slow); unknown users cost the same.
+  static const std::string kDummy = HashPassword("not-a-real-password").value();
+  bool ok = VerifyPassword(user_id.empty() ? kDummy : hash, req.password);
+  if (user_id.empty() || !ok) return Status::Unauthenticated("wrong username or password");
+  if (disabled) return Status::PermissionDenied("this account is disabled; ask HR");
+
+  std::lock_guard<std::mutex> lock(mu_);
+  auto role = wire::RoleFromName(role_name);
+  if (!role.ok()) return Status::Corruption("user " + req.username + " has a bad role");
+  auto path = UnitPath(unit_id);
+  if (!path.ok()) return path.status();
+  Transaction tx(*db_);
+  KINERJA_RETURN_IF_ERROR(tx.status());
+  auto dev = db_->Prepare("SELECT user_id, revoked FROM devices WHERE id=?");
+  if (!dev.ok()) return dev.status();
+  dev->Bind(1, req.device_id);
+  auto drow = dev->Step();
+  if (!drow.ok()) return drow.status();
+  if (*drow && dev->ColumnInt(1) != 0) {
+    return Status::PermissionDenied("this device has been revoked; ask an administrator");
+  }
+  std::string now_iso = IsoUtc(now);
+  auto up = db_->Prepare(
+      "INSERT INTO devices(id, user_id, label, first_seen, last_seen) VALUES(?1,?2,?3,?4,?4)"
+      " ON CONFLICT(id) DO UPDATE SET user_id=excluded.user_id, last_seen=excluded.last_seen");
+  if (!up.ok()) return up.status();
+  KINERJA_RETURN_IF_ERROR(
+      up->Bind(1, req.device_id).Bind(2, user_id).Bind(3, req.device_label).Bind(4, now_iso).Run());
+  wire::Session s;
+  s.token = NewToken();
+  s.expires_at = IsoUtc(now + kSessionSeconds);
+  s.user_id = user_id;
+  s.username = req.username;
+  s.display_name = display;
+  s.role = *role;
+  s.employee_id = employee_id;
+  s.unit_path = *path;
+  auto ins = db_->Prepare(
+      "INSERT INTO sessions(token_hash, user_id, device_id, created_at, expires_at)"
+      " VALUES(?,?,?,?,?)");
+  if (!ins.ok()) return ins.status();
+  KINERJA_RETURN_IF_ERROR(ins->Bind(1, TokenHash(s.token))
+                              .Bind(2, user_id)
+                              .Bind(3, req.device_id)
+                              .Bind(4, now_iso)
+                              .Bind(5, now + kSessionSeconds)
+                              .Run());
+  Principal p{user_id, req.username, *role, *path, employee_id, req.device_id};
+  KINERJA_RETURN_IF_ERROR(AuditLocked(&p, "login", "device " + req.device_id, now));
+  KINERJA_RETURN_IF_ERROR(tx.Commit());
+  return s;
+}
+
+Result<Principal> CentralStore::Authenticate(const std::string& token, int64_t now) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto st = db_->Prepare(
+      "SELECT u.id, u.username, u.role, un.path, u.employee_id, s.device_id, s.expires_at,"
+      " u.disabled, coalesce(d.revoked, 0) FROM sessions s JOIN users u ON u.id=s.user_id"
+      " JOIN units un ON un.id=u.unit_id LEFT JOIN devices d ON d.id=s.device_id"
+      " WHERE s.token_hash=?");
+  if (!st.ok()) return st.status();
+  st->Bind(1, TokenHash(token));
+  auto row = st->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::Unauthenticated("the session is unknown; log in again");
+  if (st->ColumnInt(6) <= now) return Status::Unauthenticated("the session expired; log in again");
+  if (st->ColumnInt(7) != 0) return Status::PermissionDenied("this account is disabled; ask HR");
+  if (st->ColumnInt(8) != 0) return Status::PermissionDenied("this device has been revoked");
+  auto role = wire::RoleFromName(st->ColumnText(2));
+  if (!role.ok()) return Status::Corruption("a user has a bad role");
+  return Principal{st->ColumnText(0), st->ColumnText(1), *role, st->ColumnText(3),
+                   st->ColumnText(4), st->ColumnText(5)};
+}
+
+Status CentralStore::Logout(const std::string& token) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto st = db_->Prepare("DELETE FROM sessions WHERE token_hash=?");
+  if (!st.ok()) return st.status();
+  return st->Bind(1, TokenHash(token)).Run();
+}
+
+Result<wire::PushResponse> CentralStore::Push(const Principal& who, const wire::PushRequest& req,
+                                              int64_t now) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (req.device_id != who.device_id) {
+    return Status::PermissionDenied("push.device_id does not match the device of this session");
+  }
+  Transaction tx(*db_);
+  KINERJA_RETURN_IF_ERROR(tx.status());
+  wire::PushResponse resp;
+  std::string now_iso = IsoUtc(now);
+  for (size_t i = 0; i < req.changes.size(); ++i) {
+    const wire::Change& c = req.changes[i];
+    std::string where = "changes[" + std::to_string(i) + "]";
+    // A change seen before is acknowledged with its first outcome, and stored once.
+    auto seen = db_->Prepare("SELECT outcome, result_version, record_id FROM changes WHERE change_id=?");
+    if (!seen.ok()) return seen.status();
+    seen->Bind(1, c.change_id);
+    auto srow = seen->Step();
+    if (!srow.ok()) return srow.status();
+    if (*srow) {
+      if (seen->ColumnText(2) != c.record_id) {
+        return Status::InvalidArgument(where + ".change_id " + c.change_id +
+                                       " was already used for another record");
+      }
+      resp.acks.push_back({c.change_id, wire::Outcome::kDuplicate, seen->ColumnInt(1)});
+      continue;
+    }
+    auto derived = CheckChange(*db_, who, c, where);
+    if (!derived.ok()) return derived.status();
+    auto existing = LoadRecord(*db_, c.record_id);
+    if (!existing.ok()) return existing.status();
+    wire::ChangeAck ack{c.change_id, wire::Outcome::kApplied, 0};
+    auto seq = NextSeq();
+    if (!seq.ok()) return seq.status();
+    if (!existing->has_value()) {
+      if (c.base_version != 0) {
+        return Status::StaleVersion(where + ": record " + c.record_id + " does not exist yet at " +
+                                    "version " + std::to_string(c.base_version) +
+                                    "; push its earlier changes first");
+      }
+      auto ins = db_->Prepare(
+          "INSERT INTO records(id, kind, version, unit_path, subject_id, author_id, body, seq,"
+          " updated_at) VALUES(?,?,1,?,?,?,?,?,?)");
+      if (!ins.ok()) return ins.status();
+      KINERJA_RETURN_IF_ERROR(ins->Bind(1, c.record_id)
+                                  .Bind(2, c.kind)
+                                  .Bind(3, derived->unit_path)
+                                  .Bind(4, derived->subject_id)
+                                  .Bind(5, who.user_id)
+                                  .Bind(6, c.body.dump())
+                                  .Bind(7, *seq)
+                                  .Bind(8, now_iso)
+                                  .Run());
+      ack.version = 1;
+    } else if ((*existing)->version == c.base_version) {
+      auto upd = db_->Prepare(
+          "UPDATE records SET version=version+1, body=?, author_id=?, seq=?, updated_at=?"
+          " WHERE id=?");
+      if (!upd.ok()) return upd.status();
+      KINERJA_RETURN_IF_ERROR(upd->Bind(1, c.body.dump())
+                                  .Bind(2, who.user_id)
+                                  .Bind(3, *seq)
+                                  .Bind(4, now_iso)
+                                  .Bind(5, c.record_id)
+                                  .Run());
+      ack.version = (*existing)->version + 1;
+    } else if (c.base_version < (*existing)->version) {
+      // Someone else changed the record since this edit's base: keep both, flag the record.
+      ack.outcome = wire::Outcome::kConflict;
+      ack.version = (*existing)->version;
+      auto keep = db_->Prepare(
+          "INSERT INTO conflicts(change_id, record_id, base_version, body) VALUES(?,?,?,?)");
+      if (!keep.ok()) return keep.status();
+      auto mark = db_->Prepare("UPDATE records SET conflict=1, seq=? WHERE id=?");
+      if (!mark.ok()) return mark.status();
+      KINERJA_RETURN_IF_ERROR(mark->Bind(1, *seq).Bind(2, c.record_id).Run());
+      // The conflicts row references changes: insert the change first, below, then this.
+      auto ch = db_->Prepare(
+          "INSERT INTO changes(change_id, record_id, kind, device_id, user_id, base_version, body,"
+          " outcome, result_version, created_at, received_at) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+      if (!ch.ok()) return ch.status();
+      KINERJA_RETURN_IF_ERROR(ch->Bind(1, c.change_id)
+                                  .Bind(2, c.record_id)
+                                  .Bind(3, c.kind)
+                                  .Bind(4, req.device_id)
+                                  .Bind(5, who.user_id)
+                                  .Bind(6, c.base_version)
+                                  .Bind(7, c.body.dump())
+                                  .Bind(8, "conflict")
+                                  .Bind(9, ack.version)
+                                  .Bind(10, c.created_at)
+                                  .Bind(11, now_iso)
+                                  .Run());
+      KINERJA_RETURN_IF_ERROR(
+          keep->Bind(1, c.change_id).Bind(2, c.record_id).Bind(3, c.base_version).Bind(4, c.body.dump()).Run());
+      resp.acks.push_back(ack);
+      continue;
+    } else {
+      return Status::StaleVersion(where + ": based on version " + std::to_string(c.base_version) +
+                                  " but the server holds version " +
+                                  std::to_string((*existing)->version) +
+                                  "; push the earlier changes of this record first");
+    }
+    auto ch = db_->Prepare(
+        "INSERT INTO changes(change_id, record_id, kind, device_id, user_id, base_version, body,"
+        " outcome, result_version, created_at, received_at) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+    if (!ch.ok()) return ch.status();
+    KINERJA_RETURN_IF_ERROR(ch->Bind(1, c.change_id)
+                                .Bind(2, c.record_id)
+                                .Bind(3, c.kind)
+                                .Bind(4, req.device_id)
+                                .Bind(5, who.user_id)
+                                .Bind(6, c.base_version)
+                                .Bind(7, c.body.dump())
+                                .Bind(8, "applied")
+                                .Bind(9, ack.version)
+                                .Bind(10, c.created_at)
+                                .Bind(11, now_iso)
+                                .Run());
+    resp.acks.push_back(ack);
+  }
+  size_t applied = 0;
+  for (const auto& a : resp.acks) applied += a.outcome != wire::Outcome::kDuplicate;
+  if (applied > 0) {
+    KINERJA_RETURN_IF_ERROR(AuditLocked(&who, "push",
+                                        std::to_string(applied) + " changes from device " +
+                                            req.device_id,
+                                        now));
+  }
+  KINERJA_RETURN_IF_ERROR(tx.Commit());
+  return resp;
+}
+
+Result<wire::PullResponse> CentralStore::Pull(const Principal& who, int64_t since, int64_t limit) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (since < 0) return Status::InvalidArgument("since must be 0 or more");
+  if (limit < 1 || limit > wire::kMaxPullLimit) {
+    return Status::InvalidArgument("limit must be 1-" + std::to_string(wire::kMaxPullLimit));
+  }
+  // Scope: HR and admin see everything; a supervisor sees the staff of their subtree and the
+  // notes they wrote; an employee sees their own employee record; an enumerator pulls nothing.
+  std::string scope;
+  switch (who.role) {
+    case wire::Role::kAdmin:
+    case wire::Role::kHr: scope = "1"; break;
+    case wire::Role::kSupervisor:
+      scope = "substr(unit_path, 1, length(?3)) = ?3 AND (kind='employee' OR author_id=?4)";
+      break;
+    case wire::Role::kEmployee: scope = "kind='employee' AND id=?5"; break;
+    case wire::Role::kEnumerator: scope = "0"; break;
+  }
+  auto st = db_->Prepare(
+      "SELECT id, kind, version, unit_path, subject_id, author_id, body, conflict, seq, updated_at"
+      " FROM records WHERE seq > ?1 AND (" + scope + ") ORDER BY seq LIMIT ?2");
+  if (!st.ok()) return st.status();
+  st->Bind(1, since).Bind(2, limit + 1);
+  if (who.role == wire::Role::kSupervisor) st->Bind(3, who.unit_path).Bind(4, who.user_id);
+  if (who.role == wire::Role::kEmployee) st->Bind(5, who.employee_id);
+  wire::PullResponse resp;
+  resp.cursor = since;
+  for (;;) {
+    auto row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    if (static_cast<int64_t>(resp.records.size()) == limit) {
+      resp.more = true;
+      break;
+    }
+    wire::Record r;
+    r.id = st->ColumnText(0);
+    r.kind = st->ColumnText(1);
+    r.version = st->ColumnInt(2);
+    r.unit_path = st->ColumnText(3);
+    r.subject_id = st->ColumnText(4);
+    r.author_id = st->ColumnText(5);
+    auto body = ParseJson(st->ColumnText(6));
+    if (!body.ok()) return Status::Corruption("record " + r.id + " has an unreadable body");
+    r.body = std::move(body).value();
+    r.conflict = st->ColumnInt(7) != 0;
+    r.seq = st->ColumnInt(8);
+    r.updated_at = st->ColumnText(9);
+    resp.cursor = r.seq;
+    resp.records.push_back(std::move(r));
+  }
+  if (!resp.more) {
+    // Nothing more in scope: move the cursor to the head so the next pull starts there.
+    auto head = db_->Prepare("SELECT value FROM counters WHERE name='seq'");
+    if (!head.ok()) return head.status();
+    auto hrow = head->Step();
+    if (!hrow.ok()) return hrow.status();
+    resp.cursor = std::max(resp.cursor, head->ColumnInt(0));
+  }
+  return resp;
+}
+
+Status CentralStore::AuditLocked(const Principal* who, const std::string& action,
+                                 const std::string& detail, int64_t now) {
+  auto st = db_->Prepare("INSERT INTO audit(at, user_id, device_id, action, detail) VALUES(?,?,?,?,?)");
+  if (!st.ok()) return st.status();
+  return st->Bind(1, IsoUtc(now))
+      .Bind(2, who ? who->user_id : std::string("system"))
+      .Bind(3, who ? who->device_id : std::string(""))
+      .Bind(4, action)
+      .Bind(5, detail)
+      .Run();
+}
+
+Status CentralStore::Audit(const Principal* who, const std::string& action,
+                           const std::string& detail, int64_t now) {
+  std::lock_guard<std::mutex> lock(mu_);
+  return AuditLocked(who, action, detail, now);
+}
+
+Result<int64_t> CentralStore::CountRecords(const std::string& kind) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto st = db_->Prepare("SELECT count(*) FROM records WHERE kind=?");
+  if (!st.ok()) return st.status();
+  st->Bind(1, kind);
+  auto row = st->Step();
+  if (!row.ok()) return row.status();
+  return st->ColumnInt(0);
+}
+
+Status CentralStore::Backup(const std::string& dest_path) {
+  std::lock_guard<std::mutex> lock(mu_);
+  sqlite3* dest = nullptr;
+  if (sqlite3_open(dest_path.c_str(), &dest) != SQLITE_OK) {
+    std::string msg = "cannot open backup file " + dest_path;
+    sqlite3_close(dest);
+    return Status::Io(msg);
+  }
+  sqlite3_backup* b = sqlite3_backup_init(dest, "main", db_->raw(), "main");
+  if (!b) {
+    std::string msg = std::string("backup failed: ") + sqlite3_errmsg(dest);
+    sqlite3_close(dest);
+    return Status::Io(msg);
+  }
+  sqlite3_backup_step(b, -1);
+  int rc = sqlite3_backup_finish(b);
+  sqlite3_close(dest);
+  if (rc != SQLITE_OK) return Status::Io("backup failed: " + std::string(sqlite3_errstr(rc)));
+  return Status::Ok();
+}
+
+}  // namespace kinerja::server

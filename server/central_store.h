@@ -1,0 +1,99 @@
+#pragma once
+// The central store: one SQLite database (WAL) holding the organisation, accounts, sessions,
+// every record in its latest version, every change ever accepted (the idempotency key), kept
+// conflicts and the audit log. Schema migrations upgrade an existing file in place.
+//
+// Thread safety: every public method takes the store's mutex; one connection serves all.
+// The data model is a keyed document store (records keyed by id with scope columns and a
+// global sequence), so a distributed database can stand behind the same protocol later.
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "engine/store/db.h"
+#include "shared/result.h"
+#include "shared/wire/auth.h"
+#include "shared/wire/sync.h"
+
+namespace kinerja::server {
+
+// Who is calling, resolved from a session token.
+struct Principal {
+  std::string user_id;
+  std::string username;
+  wire::Role role = wire::Role::kEmployee;
+  std::string unit_path;
+  std::string employee_id;
+  std::string device_id;
+};
+
+struct UserSpec {
+  std::string username;
+  std::string password;
+  std::string display_name;
+  wire::Role role = wire::Role::kEmployee;
+  std::string unit_id;
+  std::string employee_id;  // optional
+};
+
+struct EmployeeSpec {
+  std::string id;
+  std::string nip;
+  std::string name;
+  std::string position;
+  std::string unit_id;
+  std::string supervisor_id;  // optional
+};
+
+class CentralStore {
+ public:
+  // Opens or creates the database at `path` and migrates it. Fails with kIo, kCorruption, or
+  // when the file's schema is newer than this binary.
+  static Result<std::unique_ptr<CentralStore>> Open(const std::string& path);
+
+  // Organisation and people (admin CLI, demo data, roster import).
+  Status AddUnit(const std::string& id, const std::string& parent_id, const std::string& name,
+                 const std::string& kind);
+  Result<std::string> AddUser(const UserSpec& spec);  // returns the user id
+  Status SetUserDisabled(const std::string& username, bool disabled);
+  Status UpsertEmployee(const EmployeeSpec& e);
+  Result<bool> IsEmpty();
+
+  // Sessions. Login fails with kUnauthenticated for a wrong name or password (the same message
+  // for both), kPermissionDenied for a disabled account or a revoked device.
+  Result<wire::Session> Login(const wire::LoginRequest& req, int64_t now);
+  // Resolves a bearer token; kUnauthenticated when unknown or expired.
+  Result<Principal> Authenticate(const std::string& token, int64_t now);
+  Status Logout(const std::string& token);
+
+  // Applies a batch atomically: every change is checked first (kind, scope, body); any
+  // refusal rejects the whole batch and writes nothing. A change id seen before is
+  // acknowledged as a duplicate and stored once.
+  Result<wire::PushResponse> Push(const Principal& who, const wire::PushRequest& req, int64_t now);
+  // Records in the caller's scope with seq > since, oldest first, at most `limit`.
+  Result<wire::PullResponse> Pull(const Principal& who, int64_t since, int64_t limit);
+
+  // Appends to the audit log.
+  Status Audit(const Principal* who, const std::string& action, const std::string& detail,
+               int64_t now);
+  // Number of records of `kind` (all scopes): tests and diagnostics.
+  Result<int64_t> CountRecords(const std::string& kind);
+  // SQLite online backup into `dest_path`.
+  Status Backup(const std::string& dest_path);
+
+ private:
+  explicit CentralStore(std::unique_ptr<Database> db) : db_(std::move(db)) {}
+  Status Migrate();
+  Result<std::string> UnitPath(const std::string& unit_id);
+  Result<int64_t> NextSeq();
+  Status AuditLocked(const Principal* who, const std::string& action, const std::string& detail,
+                     int64_t now);
+
+  std::mutex mu_;
+  std::unique_ptr<Database> db_;
+};
+
+}  // namespace kinerja::server

@@ -1,0 +1,228 @@
+#include "server/cli.h"
+
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+#include "engine/sync/ids.h"
+#include "server/api.h"
+#include "server/auth.h"
+#include "server/central_store.h"
+#include "server/demo.h"
+#include "server/engine_commands.h"
+#include "server/http_server.h"
+
+namespace kinerja::server {
+namespace {
+
+constexpr const char* kHelp = R"(kinerja - ASN performance evaluation: server, admin and scoring tools
+
+Usage:
+  kinerja serve [--host 127.0.0.1] [--port 8080] [--db data/kinerja.db] [--public public]
+                [--demo] [--tls-cert FILE --tls-key FILE]
+      Start the sync server and serve the web app. --demo seeds a demo city into an empty
+      database (logins in docs/demo.md).
+  kinerja demo [--db FILE]                 Seed the demo city into an empty database.
+  kinerja user add --username NAME --role ROLE --unit UNIT [--name "Full Name"]
+                   [--employee EMPLOYEE_ID] [--db FILE]
+      Create an account. The password is read from standard input (one line).
+      ROLE is employee, enumerator, supervisor, hr or admin.
+  kinerja user disable --username NAME [--db FILE]
+  kinerja user enable --username NAME [--db FILE]
+  kinerja backup --to FILE [--db FILE]     Online backup of the central database.
+  kinerja ikm FILE.csv [--population N]    Public satisfaction index (SKM/IKM) from a CSV.
+  kinerja appraise FILE.json               Ratings and predikat of an SKP.
+  kinerja competency FILE.json             Competency gaps, JPM and training needs.
+  kinerja objectivity FILE.json            Rater-bias flags and inter-rater reliability.
+  kinerja --help | kinerja version
+
+The scoring commands print JSON (keys documented in docs/cli.md) and exit 1 with a message
+on bad input.
+)";
+
+constexpr const char* kDefaultDb = "data/kinerja.db";
+
+// --key value flags after the command words; bare --flag is "true".
+struct Flags {
+  std::map<std::string, std::string> values;
+  std::vector<std::string> positional;
+};
+
+Result<Flags> ParseFlags(const std::vector<std::string>& args, size_t start,
+                         std::initializer_list<std::string_view> known,
+                         std::initializer_list<std::string_view> switches) {
+  Flags f;
+  for (size_t i = start; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a.rfind("--", 0) != 0) {
+      f.positional.push_back(a);
+      continue;
+    }
+    std::string key = a.substr(2);
+    bool is_switch = false, is_known = false;
+    for (auto s : switches) is_switch = is_switch || s == key;
+    for (auto k : known) is_known = is_known || k == key;
+    if (is_switch) {
+      f.values[key] = "true";
+    } else if (is_known) {
+      if (i + 1 >= args.size()) return Status::InvalidArgument(a + " needs a value");
+      f.values[key] = args[++i];
+    } else {
+      return Status::InvalidArgument("unknown option " + a + " (see kinerja --help)");
+    }
+  }
+  return f;
+}
+
+std::string Get(const Flags& f, const std::string& key, const std::string& fallback = "") {
+  auto it = f.values.find(key);
+  return it == f.values.end() ? fallback : it->second;
+}
+
+Result<std::unique_ptr<CentralStore>> OpenStore(const std::string& path) {
+  std::filesystem::path p(path);
+  if (p.has_parent_path()) {
+    std::error_code ec;
+    std::filesystem::create_directories(p.parent_path(), ec);
+    if (ec) return Status::Io("cannot create " + p.parent_path().string() + ": " + ec.message());
+  }
+  return CentralStore::Open(path);
+}
+
+int Fail(std::ostream& err, const Status& s, int code = 1) {
+  err << "kinerja: " << s.ToString() << "\n";
+  return code;
+}
+
+HttpServer* g_server = nullptr;
+void OnSignal(int) {
+  if (g_server) g_server->Stop();
+}
+
+int Serve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  auto f = ParseFlags(args, 1, {"host", "port", "db", "public", "tls-cert", "tls-key"}, {"demo"});
+  if (!f.ok()) return Fail(err, f.status(), 2);
+  ServeOptions o;
+  o.host = Get(*f, "host", "127.0.0.1");
+  std::string port = Get(*f, "port", "8080");
+  char* end = nullptr;
+  long p = std::strtol(port.c_str(), &end, 10);
+  if (port.empty() || *end != '\0' || p < 0 || p > 65535) {
+    return Fail(err, Status::InvalidArgument("--port must be 0-65535, not '" + port + "'"), 2);
+  }
+  o.port = static_cast<int>(p);
+  o.public_dir = Get(*f, "public", "public");
+  o.tls_cert = Get(*f, "tls-cert");
+  o.tls_key = Get(*f, "tls-key");
+  if (Status s = InitCrypto(); !s.ok()) return Fail(err, s);
+  std::string db_path = Get(*f, "db", kDefaultDb);
+  auto store = OpenStore(db_path);
+  if (!store.ok()) return Fail(err, store.status());
+  if (Get(*f, "demo") == "true") {
+    auto empty = (*store)->IsEmpty();
+    if (!empty.ok()) return Fail(err, empty.status());
+    if (*empty) {
+      if (Status s = SeedDemoCity(**store); !s.ok()) return Fail(err, s);
+      out << "kinerja: demo city added (logins in docs/demo.md, password '" << kDemoPassword
+          << "')\n";
+    }
+  }
+  Api api(**store, ApiLimits{}, [] { return NowUnix(); });
+  HttpServer server(api, o);
+  auto bound = server.Bind();
+  if (!bound.ok()) return Fail(err, bound.status());
+  out << "kinerja: serving " << (o.tls_cert.empty() ? "http" : "https") << "://" << o.host << ":"
+      << *bound << "/ (database " << db_path << ", web app from " << o.public_dir << ")\n"
+      << std::flush;
+  g_server = &server;
+  std::signal(SIGINT, OnSignal);
+  std::signal(SIGTERM, OnSignal);
+  Status s = server.Run();
+  g_server = nullptr;
+  if (!s.ok()) return Fail(err, s);
+  out << "kinerja: stopped\n";
+  return 0;
+}
+
+int Demo(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  auto f = ParseFlags(args, 1, {"db"}, {});
+  if (!f.ok()) return Fail(err, f.status(), 2);
+  if (Status s = InitCrypto(); !s.ok()) return Fail(err, s);
+  auto store = OpenStore(Get(*f, "db", kDefaultDb));
+  if (!store.ok()) return Fail(err, store.status());
+  if (Status s = SeedDemoCity(**store); !s.ok()) return Fail(err, s);
+  out << "kinerja: demo city added\n";
+  return 0;
+}
+
+int User(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
+         std::ostream& err) {
+  if (args.size() < 2) return Fail(err, Status::InvalidArgument("usage: kinerja user add|disable|enable ..."), 2);
+  const std::string& sub = args[1];
+  auto f = ParseFlags(args, 2, {"db", "username", "role", "unit", "name", "employee"}, {});
+  if (!f.ok()) return Fail(err, f.status(), 2);
+  if (Status s = InitCrypto(); !s.ok()) return Fail(err, s);
+  std::string username = Get(*f, "username");
+  if (username.empty()) return Fail(err, Status::InvalidArgument("--username is required"), 2);
+  auto store = OpenStore(Get(*f, "db", kDefaultDb));
+  if (!store.ok()) return Fail(err, store.status());
+  if (sub == "add") {
+    auto role = wire::RoleFromName(Get(*f, "role"));
+    if (!role.ok()) return Fail(err, role.status(), 2);
+    if (Get(*f, "unit").empty()) return Fail(err, Status::InvalidArgument("--unit is required"), 2);
+    std::string password;
+    std::getline(in, password);
+    UserSpec spec{username, password, Get(*f, "name"), *role, Get(*f, "unit"), Get(*f, "employee")};
+    auto id = (*store)->AddUser(spec);
+    if (!id.ok()) return Fail(err, id.status());
+    out << "kinerja: user " << username << " added (id " << *id << ")\n";
+    return 0;
+  }
+  if (sub == "disable" || sub == "enable") {
+    if (Status s = (*store)->SetUserDisabled(username, sub == "disable"); !s.ok()) return Fail(err, s);
+    out << "kinerja: user " << username << " " << sub << "d\n";
+    return 0;
+  }
+  return Fail(err, Status::InvalidArgument("unknown user command '" + sub + "'"), 2);
+}
+
+int Backup(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  auto f = ParseFlags(args, 1, {"db", "to"}, {});
+  if (!f.ok()) return Fail(err, f.status(), 2);
+  std::string to = Get(*f, "to");
+  if (to.empty()) return Fail(err, Status::InvalidArgument("--to FILE is required"), 2);
+  std::string db = Get(*f, "db", kDefaultDb);
+  if (!std::filesystem::exists(db)) return Fail(err, Status::NotFound("no database at " + db));
+  auto store = CentralStore::Open(db);
+  if (!store.ok()) return Fail(err, store.status());
+  if (Status s = (*store)->Backup(to); !s.ok()) return Fail(err, s);
+  out << "kinerja: backup written to " << to << "\n";
+  return 0;
+}
+
+}  // namespace
+
+int RunCli(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
+           std::ostream& err) {
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    (args.empty() ? err : out) << kHelp;
+    return args.empty() ? 2 : 0;
+  }
+  const std::string& cmd = args[0];
+  if (cmd == "version" || cmd == "--version") {
+    out << "kinerja 0.1.0 (sync protocol " << wire::kProtocolVersion << ")\n";
+    return 0;
+  }
+  if (cmd == "serve") return Serve(args, out, err);
+  if (cmd == "demo") return Demo(args, out, err);
+  if (cmd == "user") return User(args, in, out, err);
+  if (cmd == "backup") return Backup(args, out, err);
+  if (IsEngineCommand(cmd)) return RunEngineCommand(args, out, err);
+  err << "kinerja: unknown command '" << cmd << "'\n\n" << kHelp;
+  return 2;
+}
+
+}  // namespace kinerja::server

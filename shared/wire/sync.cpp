@@ -1,0 +1,244 @@
+#include "shared/wire/sync.h"
+
+namespace kinerja::wire {
+namespace {
+
+std::string At(std::string_view where, size_t i) {
+  return std::string(where) + "[" + std::to_string(i) + "]";
+}
+
+Status CheckId(const std::string& id, const std::string& field) {
+  if (!IsValidId(id)) {
+    return Status::InvalidArgument(field + " must be 1-64 characters of A-Z a-z 0-9 _ . -");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+const char* OutcomeName(Outcome o) {
+  switch (o) {
+    case Outcome::kApplied: return "applied";
+    case Outcome::kDuplicate: return "duplicate";
+    case Outcome::kConflict: return "conflict";
+  }
+  return "applied";
+}
+
+bool IsValidId(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '_' || c == '-' || c == '.';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+Json ToJson(const Change& c) {
+  return Json{{"change_id", c.change_id}, {"record_id", c.record_id}, {"kind", c.kind},
+              {"base_version", c.base_version}, {"body", c.body}, {"created_at", c.created_at}};
+}
+
+Json ToJson(const PushRequest& r) {
+  Json changes = Json::array();
+  for (const auto& c : r.changes) changes.push_back(ToJson(c));
+  return Json{{"protocol", kProtocolVersion}, {"device_id", r.device_id}, {"changes", changes}};
+}
+
+Json ToJson(const PushResponse& r) {
+  Json acks = Json::array();
+  for (const auto& a : r.acks) {
+    acks.push_back(Json{{"change_id", a.change_id}, {"outcome", OutcomeName(a.outcome)},
+                        {"version", a.version}});
+  }
+  return Json{{"acks", acks}};
+}
+
+Json ToJson(const Record& r) {
+  return Json{{"id", r.id},           {"kind", r.kind},         {"version", r.version},
+              {"unit_path", r.unit_path}, {"subject_id", r.subject_id},
+              {"author_id", r.author_id}, {"body", r.body},     {"conflict", r.conflict},
+              {"seq", r.seq},         {"updated_at", r.updated_at}};
+}
+
+Json ToJson(const PullResponse& r) {
+  Json recs = Json::array();
+  for (const auto& x : r.records) recs.push_back(ToJson(x));
+  return Json{{"records", recs}, {"cursor", r.cursor}, {"more", r.more}};
+}
+
+Result<Change> ChangeFromJson(const Json& j, std::string_view where) {
+  KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(
+      j, {"change_id", "record_id", "kind", "base_version", "body", "created_at"}, where));
+  Change c;
+  auto change_id = GetString(j, "change_id", where);
+  if (!change_id.ok()) return change_id.status();
+  c.change_id = *change_id;
+  KINERJA_RETURN_IF_ERROR(CheckId(c.change_id, std::string(where) + ".change_id"));
+  auto record_id = GetString(j, "record_id", where);
+  if (!record_id.ok()) return record_id.status();
+  c.record_id = *record_id;
+  KINERJA_RETURN_IF_ERROR(CheckId(c.record_id, std::string(where) + ".record_id"));
+  auto kind = GetString(j, "kind", where);
+  if (!kind.ok()) return kind.status();
+  c.kind = *kind;
+  KINERJA_RETURN_IF_ERROR(CheckId(c.kind, std::string(where) + ".kind"));
+  auto base = GetInt(j, "base_version", where);
+  if (!base.ok()) return base.status();
+  if (*base < 0) {
+    return Status::InvalidArgument(std::string(where) + ".base_version must be 0 or more");
+  }
+  c.base_version = *base;
+  auto body = j.find("body");
+  if (body == j.end() || !body->is_object()) {
+    return Status::InvalidArgument(std::string(where) + ".body must be an object");
+  }
+  if (body->dump().size() > kMaxBodyBytes) {
+    return Status::TooLarge(std::string(where) + ".body is over " +
+                            std::to_string(kMaxBodyBytes / 1024) + " KiB");
+  }
+  c.body = *body;
+  auto created = GetOptString(j, "created_at", where);
+  if (!created.ok()) return created.status();
+  c.created_at = created->value_or("");
+  return c;
+}
+
+Result<PushRequest> PushRequestFromJson(const Json& j) {
+  KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(j, {"protocol", "device_id", "changes"}, "push"));
+  auto protocol = GetInt(j, "protocol", "push");
+  if (!protocol.ok()) return protocol.status();
+  if (*protocol != kProtocolVersion) {
+    return Status::InvalidArgument("push.protocol " + std::to_string(*protocol) +
+                                   " is not supported; this server speaks protocol " +
+                                   std::to_string(kProtocolVersion));
+  }
+  PushRequest r;
+  auto device = GetString(j, "device_id", "push");
+  if (!device.ok()) return device.status();
+  r.device_id = *device;
+  KINERJA_RETURN_IF_ERROR(CheckId(r.device_id, "push.device_id"));
+  auto changes = j.find("changes");
+  if (changes == j.end() || !changes->is_array()) {
+    return Status::InvalidArgument("push.changes must be an array");
+  }
+  if (changes->size() > kMaxChangesPerPush) {
+    return Status::TooLarge("push.changes holds " + std::to_string(changes->size()) +
+                            " changes; send at most " + std::to_string(kMaxChangesPerPush) +
+                            " per batch");
+  }
+  for (size_t i = 0; i < changes->size(); ++i) {
+    auto c = ChangeFromJson((*changes)[i], At("changes", i));
+    if (!c.ok()) return c.status();
+    r.changes.push_back(std::move(c).value());
+  }
+  return r;
+}
+
+Result<PushResponse> PushResponseFromJson(const Json& j) {
+  PushResponse r;
+  auto acks = j.find("acks");
+  if (!j.is_object() || acks == j.end() || !acks->is_array()) {
+    return Status::InvalidArgument("push response: acks must be an array");
+  }
+  for (size_t i = 0; i < acks->size(); ++i) {
+    const Json& a = (*acks)[i];
+    std::string where = At("acks", i);
+    ChangeAck ack;
+    auto id = GetString(a, "change_id", where);
+    if (!id.ok()) return id.status();
+    ack.change_id = *id;
+    auto outcome = GetString(a, "outcome", where);
+    if (!outcome.ok()) return outcome.status();
+    if (*outcome == "applied") {
+      ack.outcome = Outcome::kApplied;
+    } else if (*outcome == "duplicate") {
+      ack.outcome = Outcome::kDuplicate;
+    } else if (*outcome == "conflict") {
+      ack.outcome = Outcome::kConflict;
+    } else {
+      return Status::InvalidArgument(where + ".outcome '" + *outcome + "' is unknown");
+    }
+    auto version = GetInt(a, "version", where);
+    if (!version.ok()) return version.status();
+    ack.version = *version;
+    r.acks.push_back(std::move(ack));
+  }
+  return r;
+}
+
+Result<Record> RecordFromJson(const Json& j, std::string_view where) {
+  Record r;
+  auto id = GetString(j, "id", where);
+  if (!id.ok()) return id.status();
+  r.id = *id;
+  auto kind = GetString(j, "kind", where);
+  if (!kind.ok()) return kind.status();
+  r.kind = *kind;
+  auto version = GetInt(j, "version", where);
+  if (!version.ok()) return version.status();
+  r.version = *version;
+  auto unit_path = GetOptString(j, "unit_path", where);
+  if (!unit_path.ok()) return unit_path.status();
+  r.unit_path = unit_path->value_or("");
+  auto subject = GetOptString(j, "subject_id", where);
+  if (!subject.ok()) return subject.status();
+  r.subject_id = subject->value_or("");
+  auto author = GetOptString(j, "author_id", where);
+  if (!author.ok()) return author.status();
+  r.author_id = author->value_or("");
+  auto body = j.find("body");
+  if (body == j.end() || !body->is_object()) {
+    return Status::InvalidArgument(std::string(where) + ".body must be an object");
+  }
+  r.body = *body;
+  auto conflict = j.find("conflict");
+  r.conflict = conflict != j.end() && conflict->is_boolean() && conflict->get<bool>();
+  auto seq = GetOptInt(j, "seq", where);
+  if (!seq.ok()) return seq.status();
+  r.seq = seq->value_or(0);
+  auto updated = GetOptString(j, "updated_at", where);
+  if (!updated.ok()) return updated.status();
+  r.updated_at = updated->value_or("");
+  return r;
+}
+
+Result<PullResponse> PullResponseFromJson(const Json& j) {
+  PullResponse r;
+  auto recs = j.is_object() ? j.find("records") : j.end();
+  if (!j.is_object() || recs == j.end() || !recs->is_array()) {
+    return Status::InvalidArgument("pull response: records must be an array");
+  }
+  for (size_t i = 0; i < recs->size(); ++i) {
+    auto rec = RecordFromJson((*recs)[i], At("records", i));
+    if (!rec.ok()) return rec.status();
+    r.records.push_back(std::move(rec).value());
+  }
+  auto cursor = GetInt(j, "cursor", "pull");
+  if (!cursor.ok()) return cursor.status();
+  r.cursor = *cursor;
+  auto more = GetBool(j, "more", "pull");
+  if (!more.ok()) return more.status();
+  r.more = *more;
+  return r;
+}
+
+Json ErrorJson(const Status& s) {
+  return Json{{"error", {{"code", CodeName(s.code())}, {"message", s.message()}}}};
+}
+
+Status StatusFromErrorJson(const Json& j) {
+  if (!j.is_object() || !j.contains("error") || !j["error"].is_object()) {
+    return Status::Internal("the server answered without an error body");
+  }
+  const Json& e = j["error"];
+  std::string code = e.contains("code") && e["code"].is_string() ? e["code"].get<std::string>()
+                                                                  : "internal";
+  std::string msg = e.contains("message") && e["message"].is_string()
+                        ? e["message"].get<std::string>()
+                        : "no message";
+  return Status(CodeFromName(code), msg);
+}
+
+}  // namespace kinerja::wire

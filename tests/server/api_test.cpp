@@ -1,0 +1,157 @@
+// The API as plain functions: login, push, pull, scope and malformed input, without sockets.
+#include "server/api.h"
+
+#include <set>
+
+#include "tests/server/test_support.h"
+
+namespace kinerja::server::testing {
+namespace {
+
+using Api_ = DemoCity;
+
+TEST_F(Api_, LoginWithTheRightPasswordReturnsASessionWithRoleAndScope) {
+  auto r = Call("POST", "/api/v1/login",
+                R"({"username":"budi","password":"kinerja-demo","device_id":"tab-1"})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  Json j = Json::parse(r.body);
+  EXPECT_EQ(j["user"]["role"], "supervisor");
+  EXPECT_EQ(j["user"]["unit_path"], "/pemkot/dpmptsp/pelayanan/");
+  EXPECT_EQ(j["token"].get<std::string>().size(), 64u);
+}
+
+TEST_F(Api_, WrongPasswordAndUnknownUserGetTheSameAnswer) {
+  auto a = Call("POST", "/api/v1/login", R"({"username":"budi","password":"nope","device_id":"t"})");
+  auto b = Call("POST", "/api/v1/login", R"({"username":"nobody","password":"nope","device_id":"t"})");
+  EXPECT_EQ(a.status, 401);
+  EXPECT_EQ(a.body, b.body);
+}
+
+TEST_F(Api_, RepeatedFailedLoginsAreRateLimited) {
+  for (int i = 0; i < 5; ++i) {
+    Call("POST", "/api/v1/login", R"({"username":"budi","password":"x","device_id":"t"})");
+  }
+  auto r = Call("POST", "/api/v1/login",
+                R"({"username":"budi","password":"kinerja-demo","device_id":"t"})");
+  EXPECT_EQ(r.status, 429) << r.body;
+  now_ += 301;  // the window passes
+  r = Call("POST", "/api/v1/login", R"({"username":"budi","password":"kinerja-demo","device_id":"t"})");
+  EXPECT_EQ(r.status, 200) << r.body;
+}
+
+TEST_F(Api_, SupervisorPullsOnlyTheStaffOfTheirOwnSubtree) {
+  std::string token = LoginAs("budi");
+  auto r = Call("GET", "/api/v1/sync/pull?since=0", "", token);
+  ASSERT_EQ(r.status, 200) << r.body;
+  Json j = Json::parse(r.body);
+  std::set<std::string> ids;
+  for (const auto& rec : j["records"]) ids.insert(rec["id"].get<std::string>());
+  EXPECT_TRUE(ids.count("e-ani"));
+  EXPECT_TRUE(ids.count("e-budi"));
+  EXPECT_FALSE(ids.count("e-agus")) << "another bidang";
+  EXPECT_FALSE(ids.count("e-lina")) << "another dinas";
+  EXPECT_FALSE(j["more"].get<bool>());
+}
+
+TEST_F(Api_, PushingTheSameChangeTwiceStoresItOnce) {
+  std::string token = LoginAs("budi", "tab-1");
+  std::string body = Push("tab-1", Json::array({NoteChange("c-1", "n-1", 0, "e-ani", "Tepat waktu")}));
+  auto first = Call("POST", "/api/v1/sync/push", body, token);
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_EQ(Json::parse(first.body)["acks"][0]["outcome"], "applied");
+  auto second = Call("POST", "/api/v1/sync/push", body, token);
+  ASSERT_EQ(second.status, 200) << second.body;
+  EXPECT_EQ(Json::parse(second.body)["acks"][0]["outcome"], "duplicate");
+  EXPECT_EQ(*store_->CountRecords("appraisal_note"), 1);
+}
+
+TEST_F(Api_, ABatchWithOneForbiddenChangeWritesNothing) {
+  std::string token = LoginAs("budi", "tab-1");
+  Json changes = Json::array({NoteChange("c-1", "n-1", 0, "e-ani", "ok"),
+                              NoteChange("c-2", "n-2", 0, "e-agus", "not my staff")});
+  auto r = Call("POST", "/api/v1/sync/push", Push("tab-1", changes), token);
+  EXPECT_EQ(r.status, 404) << r.body;
+  EXPECT_NE(r.body.find("changes[1]"), std::string::npos) << r.body;
+  EXPECT_EQ(*store_->CountRecords("appraisal_note"), 0);
+}
+
+TEST_F(Api_, TwoEditsFromTheSameBaseAreKeptAsAConflict) {
+  std::string a = LoginAs("budi", "tab-a");
+  std::string b = LoginAs("budi", "tab-b");
+  ASSERT_EQ(Call("POST", "/api/v1/sync/push",
+                 Push("tab-a", Json::array({NoteChange("c-1", "n-1", 0, "e-ani", "v1")})), a).status, 200);
+  auto ra = Call("POST", "/api/v1/sync/push",
+                 Push("tab-a", Json::array({NoteChange("c-2", "n-1", 1, "e-ani", "from a")})), a);
+  auto rb = Call("POST", "/api/v1/sync/push",
+                 Push("tab-b", Json::array({NoteChange("c-3", "n-1", 1, "e-ani", "from b")})), b);
+  EXPECT_EQ(Json::parse(ra.body)["acks"][0]["outcome"], "applied");
+  EXPECT_EQ(Json::parse(rb.body)["acks"][0]["outcome"], "conflict");
+  auto pull = Json::parse(Call("GET", "/api/v1/sync/pull?since=0", "", a).body);
+  bool flagged = false;
+  for (const auto& rec : pull["records"]) {
+    if (rec["id"] == "n-1") flagged = rec["conflict"].get<bool>() && rec["body"]["text"] == "from a";
+  }
+  EXPECT_TRUE(flagged);
+}
+
+TEST_F(Api_, AnEmployeeMayNotWriteAppraisalNotes) {
+  std::string token = LoginAs("ani", "tab-ani");
+  auto r = Call("POST", "/api/v1/sync/push",
+                Push("tab-ani", Json::array({NoteChange("c-1", "n-1", 0, "e-ani", "self")})), token);
+  EXPECT_EQ(r.status, 403) << r.body;
+}
+
+TEST_F(Api_, PushWithoutATokenIsRefused) {
+  auto r = Call("POST", "/api/v1/sync/push", "{}");
+  EXPECT_EQ(r.status, 401);
+  EXPECT_NE(r.body.find("log in"), std::string::npos);
+}
+
+// Malformed input: each gets a 4xx with a message naming the problem, and nothing is stored.
+TEST_F(Api_, MalformedPushBodiesGetClearErrorsAndStoreNothing) {
+  std::string token = LoginAs("budi", "tab-1");
+  struct Case { std::string body; int status; std::string says; };
+  const Case cases[] = {
+      {"{not json", 400, "malformed JSON"},
+      {"", 400, "empty"},
+      {R"({"protocol":1,"device_id":"tab-1","changes":"x"})", 400, "changes must be an array"},
+      {R"({"protocol":2,"device_id":"tab-1","changes":[]})", 400, "protocol 2 is not supported"},
+      {R"({"protocol":1,"device_id":"tab-1","changes":[],"extra":1})", 400, "unknown field push.extra"},
+      {Push("tab-1", Json::array({Json{{"change_id", "c"}, {"record_id", "r"}, {"kind", "appraisal_note"},
+                                       {"base_version", "0"}, {"body", Json::object()}}})),
+       400, "changes[0].base_version must be an integer, not string"},
+      {Push("tab-1", Json::array({NoteChange("c/1", "n-1", 0, "e-ani", "x")})), 400, "change_id must be"},
+      {Push("tab-1", Json::array({NoteChange("c-1", "n-1", 0, "e-ani", "")})), 400, "text must be 1-4000"},
+      {Push("tab-1", Json::array({NoteChange("c-1", "n-1", 0, "nobody", "x")})), 404, "not in your scope"},
+      {Push("tab-2", Json::array({NoteChange("c-1", "n-1", 0, "e-ani", "x")})), 403, "does not match"},
+      {Push("tab-1", Json::array({NoteChange("c-1", "n-1", 3, "e-ani", "x")})), 409, "push its earlier changes"},
+  };
+  for (const auto& c : cases) {
+    auto r = Call("POST", "/api/v1/sync/push", c.body, token);
+    EXPECT_EQ(r.status, c.status) << c.body << " -> " << r.body;
+    EXPECT_NE(r.body.find(c.says), std::string::npos) << c.body << " -> " << r.body;
+  }
+  EXPECT_EQ(*store_->CountRecords("appraisal_note"), 0);
+}
+
+TEST_F(Api_, OversizedBodiesAreRefusedBeforeParsing) {
+  std::string token = LoginAs("budi", "tab-1");
+  std::string huge(5 * 1024 * 1024, ' ');
+  auto r = Call("POST", "/api/v1/sync/push", huge, token);
+  EXPECT_EQ(r.status, 413);
+}
+
+TEST_F(Api_, PullRejectsABadCursor) {
+  std::string token = LoginAs("budi");
+  EXPECT_EQ(Call("GET", "/api/v1/sync/pull?since=-1", "", token).status, 400);
+  EXPECT_EQ(Call("GET", "/api/v1/sync/pull?since=abc", "", token).status, 400);
+  EXPECT_EQ(Call("GET", "/api/v1/sync/pull?limit=0", "", token).status, 400);
+}
+
+TEST_F(Api_, UnknownPathsAndMethodsAreNamed) {
+  EXPECT_EQ(Call("GET", "/api/v1/nothing", "").status, 404);
+  EXPECT_EQ(Call("GET", "/api/v1/sync/push", "").status, 405);
+}
+
+}  // namespace
+}  // namespace kinerja::server::testing

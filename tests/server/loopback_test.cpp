@@ -1,0 +1,121 @@
+// End to end over loopback: a real HttpServer on an ephemeral port, a device's LocalStore
+// pushing and pulling through httplib's client, as the browser does through fetch.
+#include <httplib.h>
+
+#include <thread>
+
+#include "engine/sync/ids.h"
+#include "engine/sync/local_store.h"
+#include "server/http_server.h"
+#include "tests/server/test_support.h"
+
+namespace kinerja::server::testing {
+namespace {
+
+class Loopback : public DemoCity {
+ protected:
+  void SetUp() override {
+    DemoCity::SetUp();
+    real_api_ = std::make_unique<Api>(*store_, ApiLimits{}, [] { return NowUnix(); });
+    ServeOptions o;
+    o.port = 0;
+    server_ = std::make_unique<HttpServer>(*real_api_, o);
+    auto port = server_->Bind();
+    ASSERT_TRUE(port.ok()) << port.status().ToString();
+    port_ = *port;
+    thread_ = std::thread([this] { (void)server_->Run(); });
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", port_);
+    client_->set_read_timeout(10, 0);
+  }
+  void TearDown() override {
+    server_->Stop();
+    thread_.join();
+  }
+
+  // Logs a device in and keeps the session in its local store, as the web app does.
+  void DeviceLogin(LocalStore& device, const std::string& user) {
+    Json req{{"username", user}, {"password", kDemoPassword}, {"device_id", *device.DeviceId()}};
+    auto res = client_->Post("/api/v1/login", req.dump(), "application/json");
+    ASSERT_TRUE(res);
+    ASSERT_EQ(res->status, 200) << res->body;
+    auto session = wire::SessionFromJson(Json::parse(res->body));
+    ASSERT_TRUE(session.ok());
+    ASSERT_TRUE(device.SaveSession(*session).ok());
+  }
+
+  httplib::Headers Auth(LocalStore& device) {
+    return {{"Authorization", "Bearer " + (*device.LoadSession())->token}};
+  }
+
+  // One push of the outbox; `lose_response` drops the answer as a broken connection would.
+  void PushOnce(LocalStore& device, bool lose_response = false) {
+    auto req = device.NextPush(100);
+    ASSERT_TRUE(req.ok());
+    auto res = client_->Post("/api/v1/sync/push", Auth(device), wire::ToJson(*req).dump(),
+                             "application/json");
+    ASSERT_TRUE(res);
+    ASSERT_EQ(res->status, 200) << res->body;
+    if (lose_response) return;
+    auto acks = wire::PushResponseFromJson(Json::parse(res->body));
+    ASSERT_TRUE(acks.ok());
+    ASSERT_TRUE(device.ApplyPushResponse(*acks).ok());
+  }
+
+  void PullAll(LocalStore& device) {
+    for (;;) {
+      auto res = client_->Get(("/api/v1/sync/pull?since=" + std::to_string(*device.Cursor())).c_str(),
+                              Auth(device));
+      ASSERT_TRUE(res);
+      ASSERT_EQ(res->status, 200) << res->body;
+      auto pull = wire::PullResponseFromJson(Json::parse(res->body));
+      ASSERT_TRUE(pull.ok()) << pull.status().ToString();
+      ASSERT_TRUE(device.ApplyPull(*pull).ok());
+      if (!pull->more) break;
+    }
+  }
+
+  std::unique_ptr<Api> real_api_;
+  std::unique_ptr<HttpServer> server_;
+  std::thread thread_;
+  int port_ = 0;
+  std::unique_ptr<httplib::Client> client_;
+};
+
+TEST_F(Loopback, HealthAnswersWithoutLogin) {
+  auto res = client_->Get("/api/v1/health");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+}
+
+TEST_F(Loopback, ANoteWrittenOfflineArrivesExactlyOnceEvenWhenTheFirstAnswerIsLost) {
+  auto device = LocalStore::Open(":memory:");
+  ASSERT_TRUE(device.ok());
+  DeviceLogin(**device, "budi");
+  PullAll(**device);
+  auto roster = (*device)->List("employee");
+  ASSERT_TRUE(roster.ok());
+  EXPECT_EQ(roster->size(), 5u);  // Budi and his four staff
+
+  // Offline: the note goes to the outbox.
+  LocalStore::Edit edit{"", "appraisal_note", "e-ani", "/pemkot/dpmptsp/pelayanan/",
+                        Json{{"employee_id", "e-ani"}, {"text", "Melayani dengan ramah"}}};
+  ASSERT_TRUE((*device)->Write(edit, NowUnix()).ok());
+  EXPECT_EQ(*(*device)->PendingCount(), 1);
+
+  PushOnce(**device, /*lose_response=*/true);  // the server stored it; the tablet never heard
+  EXPECT_EQ(*(*device)->PendingCount(), 1);
+  PushOnce(**device);  // "Sync" pressed again
+  PushOnce(**device);  // and again, with nothing left to send
+  EXPECT_EQ(*(*device)->PendingCount(), 0);
+  EXPECT_EQ(*store_->CountRecords("appraisal_note"), 1);
+}
+
+TEST_F(Loopback, OverLimitBodiesGetA413WithAJsonError) {
+  auto res = client_->Post("/api/v1/sync/push", std::string(5 * 1024 * 1024, 'x'), "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 413);
+  EXPECT_NE(res->body.find("too_large"), std::string::npos) << res->body;
+}
+
+}  // namespace
+}  // namespace kinerja::server::testing
