@@ -1,0 +1,134 @@
+// Shared helpers for the browser end-to-end tests: start the real server on a free loopback
+// port, launch Debian's Chromium through playwright-core, and find ImGui widgets through the
+// app's test hook (Module.ccall('kinerja_test_rect', ...)) instead of fixed coordinates.
+import { spawn, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const repoRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+export const kinerjaBin = process.env.KINERJA_BIN || path.join(repoRoot, 'build/dev/kinerja');
+export const artifacts = process.env.KINERJA_ARTIFACTS || path.join(repoRoot, 'build/e2e-artifacts');
+fs.mkdirSync(artifacts, { recursive: true });
+
+const CHROMIUM_FLAGS = [
+  '--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
+  '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync',
+];
+
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export function tempDir(prefix) {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+// Starts `kinerja serve --demo` on a fresh database; resolves once it answers /health.
+export async function startServer() {
+  const dir = tempDir('kinerja-e2e-db-');
+  const port = await freePort();
+  const db = path.join(dir, 'kinerja.db');
+  const proc = spawn(kinerjaBin, ['serve', '--port', String(port), '--db', db, '--public',
+    path.join(repoRoot, 'public'), '--demo'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  proc.stdout.on('data', (d) => { log += d; });
+  proc.stderr.on('data', (d) => { log += d; });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      const r = await fetch(`${base}/api/v1/health`);
+      if (r.ok) return { proc, base, db, dir, log: () => log };
+    } catch { /* not up yet */ }
+    if (proc.exitCode !== null) break;
+    await sleep(100);
+  }
+  proc.kill('SIGKILL');
+  throw new Error(`server did not start: ${log}`);
+}
+
+export function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }
+
+export async function launch(profileDir) {
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    viewport: { width: 1024, height: 768 },
+  });
+}
+
+// SIGKILLs every Chromium process of `profileDir`, as a crash or a killed tab would.
+export function killBrowser(profileDir) {
+  let out = '';
+  try { out = execFileSync('pgrep', ['-f', '--', `--user-data-dir=${profileDir}`]).toString(); } catch { return 0; }
+  const pids = out.split(/\s+/).filter(Boolean).map(Number);
+  for (const pid of pids) { try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ } }
+  return pids.length;
+}
+
+export async function appState(page) {
+  const s = await page.evaluate(() =>
+    (typeof Module !== 'undefined' && Module.calledRun)
+      ? Module.ccall('kinerja_test_state', 'string', [], []) : '');
+  return s ? JSON.parse(s) : null;
+}
+
+export async function waitState(page, pred, what, timeoutMs = 20000) {
+  const end = Date.now() + timeoutMs;
+  let last = null;
+  while (Date.now() < end) {
+    last = await appState(page).catch(() => null);
+    if (last && pred(last)) return last;
+    await sleep(100);
+  }
+  throw new Error(`timed out waiting for ${what}; last state ${JSON.stringify(last)}`);
+}
+
+export async function widgetRect(page, id, timeoutMs = 10000) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    const r = await page.evaluate((wid) => Module.ccall('kinerja_test_rect', 'string', ['string'], [wid]), id);
+    if (r) {
+      const [x, y, w, h] = r.split(',').map(Number);
+      return { x, y, w, h };
+    }
+    await sleep(50);
+  }
+  throw new Error(`widget ${id} never appeared`);
+}
+
+// Taps the centre of a widget: press and release a frame apart, as a finger would.
+export async function tap(page, id) {
+  const r = await widgetRect(page, id);
+  await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
+  await sleep(50);
+  await page.mouse.down();
+  await sleep(60);
+  await page.mouse.up();
+  await sleep(60);
+}
+
+export async function typeInto(page, id, text) {
+  await tap(page, id);
+  await page.keyboard.type(text, { delay: 30 });
+  await sleep(60);
+}
+
+export async function shot(page, name) {
+  await page.screenshot({ path: path.join(artifacts, `${name}.png`) });
+}
+
+export function sqlite(db, sql) {
+  return execFileSync('sqlite3', [db, sql]).toString().trim();
+}

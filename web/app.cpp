@@ -1,0 +1,246 @@
+#include "web/app.h"
+
+#include <cstdio>
+
+#include "engine/sync/ids.h"
+#include "imgui.h"
+#include "web/i18n.h"
+#include "web/platform.h"
+
+namespace kinerja::web {
+namespace {
+
+constexpr size_t kPushBatch = 100;
+const char* kDbPath = "/data/kinerja.db";
+
+std::string Format(const char* fmt, int a, int b = 0) {
+  char buf[256];
+  std::snprintf(buf, sizeof buf, fmt, a, b);
+  return buf;
+}
+
+}  // namespace
+
+void App::Start() {
+  auto store = LocalStore::Open(kDbPath);
+  if (!store.ok()) {
+    SetMessage(store.status().ToString(), true);
+    screen_ = Screen::kLogin;
+    return;
+  }
+  store_ = std::move(store).value();
+  auto session = store_->LoadSession();
+  if (session.ok() && session->has_value()) session_ = **session;
+  auto last = store_->db().Prepare("SELECT value FROM meta WHERE key='last_sync'");
+  if (last.ok() && last->Step().ok()) last_sync_ = last->ColumnText(0);
+  Refresh();
+  screen_ = session_ ? Screen::kRoster : Screen::kLogin;
+  RequestPersistentStorage();
+}
+
+void App::Refresh() {
+  if (!store_) return;
+  auto pending = store_->PendingCount();
+  pending_ = pending.ok() ? *pending : 0;
+  auto roster = store_->List("employee");
+  roster_ = roster.ok() ? std::move(roster).value() : std::vector<wire::Record>{};
+}
+
+void App::SetMessage(std::string text, bool error) {
+  message_ = std::move(text);
+  message_is_error_ = error;
+}
+
+void App::Frame() {
+  ++frames_;
+  if (screen_ == Screen::kLoading && StorageReady()) Start();
+  DrawTopBar(*this);
+  switch (screen_) {
+    case Screen::kLoading: ImGui::TextUnformatted(T("loading")); break;
+    case Screen::kLogin: DrawLoginScreen(*this); break;
+    case Screen::kRoster: DrawRosterScreen(*this); break;
+    case Screen::kNote: DrawNoteScreen(*this); break;
+  }
+  PublishTestState();
+}
+
+void App::Login(const std::string& username, const std::string& password) {
+  if (busy_ || !store_) return;
+  auto device = store_->DeviceId();
+  if (!device.ok()) return SetMessage(device.status().ToString(), true);
+  FlushStorage();
+  wire::LoginRequest req{username, password, *device, "browser"};
+  busy_ = true;
+  SetMessage("", false);
+  HttpRequest("POST", "/api/v1/login", wire::ToJson(req).dump(), "", [this](const HttpResult& r) {
+    busy_ = false;
+    if (r.status == 0) return SetMessage(T("offline_try_later"), true);
+    auto j = ParseJson(r.body);
+    if (!j.ok()) return SetMessage("HTTP " + std::to_string(r.status), true);
+    if (r.status != 200) {
+      char buf[512];
+      std::snprintf(buf, sizeof buf, T("login_failed"),
+                    wire::StatusFromErrorJson(*j).message().c_str());
+      return SetMessage(buf, true);
+    }
+    auto s = wire::SessionFromJson(*j);
+    if (!s.ok()) return SetMessage(s.status().ToString(), true);
+    // Another user on this tablet: start from a clean local store (only when nothing is pending).
+    auto prev = store_->LoadSession();
+    if (prev.ok() && prev->has_value() && (*prev)->user_id != s->user_id) {
+      Status wiped = store_->Logout(/*wipe_data=*/true, /*force=*/false);
+      if (!wiped.ok()) return SetMessage(wiped.message(), true);
+    }
+    if (Status st = store_->SaveSession(*s); !st.ok()) return SetMessage(st.ToString(), true);
+    FlushStorage();
+    session_ = *s;
+    screen_ = Screen::kRoster;
+    StartSync();  // fetch the roster right away
+  });
+}
+
+void App::Logout(bool discard_unsynced) {
+  if (!store_) return;
+  Status s = store_->Logout(/*wipe_data=*/true, /*force=*/discard_unsynced);
+  if (!s.ok()) {
+    logout_blocked_ = true;
+    return;
+  }
+  logout_blocked_ = false;
+  FlushStorage();
+  session_.reset();
+  screen_ = Screen::kLogin;
+  last_sync_.clear();
+  Refresh();
+}
+
+void App::StartSync() {
+  if (busy_ || !store_ || !session_) return;
+  busy_ = true;
+  SetMessage(T("syncing"), false);
+  PushStep(0);
+}
+
+void App::PushStep(int sent_so_far) {
+  auto req = store_->NextPush(kPushBatch);
+  if (!req.ok()) return FinishSync(req.status().ToString(), sent_so_far, 0);
+  if (req->changes.empty()) return PullStep(sent_so_far, 0);
+  int n = static_cast<int>(req->changes.size());
+  HttpRequest("POST", "/api/v1/sync/push", wire::ToJson(*req).dump(), session_->token,
+              [this, sent_so_far, n](const HttpResult& r) {
+                if (r.status == 0) return FinishSync(T("sync_offline"), sent_so_far, 0);
+                auto j = ParseJson(r.body);
+                if (!j.ok()) return FinishSync("HTTP " + std::to_string(r.status), sent_so_far, 0);
+                if (r.status == 401) return FinishSync(T("session_expired"), sent_so_far, 0);
+                if (r.status != 200) {
+                  char buf[512];
+                  std::snprintf(buf, sizeof buf, T("sync_rejected"),
+                                wire::StatusFromErrorJson(*j).message().c_str());
+                  return FinishSync(buf, sent_so_far, 0);
+                }
+                auto acks = wire::PushResponseFromJson(*j);
+                if (!acks.ok()) return FinishSync(acks.status().ToString(), sent_so_far, 0);
+                if (Status s = store_->ApplyPushResponse(*acks); !s.ok()) {
+                  return FinishSync(s.ToString(), sent_so_far, 0);
+                }
+                FlushStorage();
+                PushStep(sent_so_far + n);
+              });
+}
+
+void App::PullStep(int sent, int received) {
+  auto cursor = store_->Cursor();
+  if (!cursor.ok()) return FinishSync(cursor.status().ToString(), sent, received);
+  HttpRequest("GET", "/api/v1/sync/pull?since=" + std::to_string(*cursor), "", session_->token,
+              [this, sent, received](const HttpResult& r) {
+                if (r.status == 0) return FinishSync(T("sync_offline"), sent, received);
+                auto j = ParseJson(r.body);
+                if (!j.ok()) return FinishSync("HTTP " + std::to_string(r.status), sent, received);
+                if (r.status == 401) return FinishSync(T("session_expired"), sent, received);
+                if (r.status != 200) {
+                  return FinishSync(wire::StatusFromErrorJson(*j).message(), sent, received);
+                }
+                auto pull = wire::PullResponseFromJson(*j);
+                if (!pull.ok()) return FinishSync(pull.status().ToString(), sent, received);
+                if (Status s = store_->ApplyPull(*pull); !s.ok()) {
+                  return FinishSync(s.ToString(), sent, received);
+                }
+                FlushStorage();
+                int got = received + static_cast<int>(pull->records.size());
+                if (pull->more) return PullStep(sent, got);
+                FinishSync("", sent, got);
+              });
+}
+
+void App::FinishSync(const std::string& error, int sent, int received) {
+  busy_ = false;
+  Refresh();
+  if (!error.empty()) return SetMessage(error, true);
+  last_sync_ = IsoUtc(NowUnixSeconds());
+  auto st = store_->db().Prepare(
+      "INSERT INTO meta(key, value) VALUES('last_sync', ?) ON CONFLICT(key) DO UPDATE SET "
+      "value=excluded.value");
+  if (st.ok()) (void)st->Bind(1, last_sync_).Run();
+  FlushStorage();
+  SetMessage(Format(T("sync_ok"), sent, received), false);
+}
+
+void App::OpenEmployee(const std::string& employee_id) {
+  open_employee_ = employee_id;
+  screen_ = Screen::kNote;
+  SetMessage("", false);
+}
+
+void App::Back() {
+  screen_ = Screen::kRoster;
+  SetMessage("", false);
+}
+
+std::vector<wire::Record> App::NotesFor(const std::string& employee_id) {
+  if (!store_) return {};
+  auto notes = store_->List("appraisal_note", employee_id);
+  return notes.ok() ? std::move(notes).value() : std::vector<wire::Record>{};
+}
+
+bool App::SaveNote(const std::string& text) {
+  if (!store_ || open_employee_.empty()) return false;
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    SetMessage(T("note_empty"), true);
+    return false;
+  }
+  std::string unit_path;
+  for (const auto& r : roster_) {
+    if (r.id == open_employee_) unit_path = r.unit_path;
+  }
+  LocalStore::Edit edit{"", "appraisal_note", open_employee_, unit_path,
+                        Json{{"employee_id", open_employee_}, {"text", text}}};
+  auto change = store_->Write(edit, NowUnixSeconds());
+  if (!change.ok()) {
+    SetMessage(change.status().ToString(), true);
+    return false;
+  }
+  FlushStorage();
+  Refresh();
+  SetMessage(T("note_saved"), false);
+  return true;
+}
+
+void App::PublishTestState() {
+  const char* names[] = {"loading", "login", "roster", "note"};
+  Json j{{"screen", names[static_cast<int>(screen_)]},
+         {"storage_ready", StorageReady()},
+         {"flushes_pending", FlushesPending()},
+         {"busy", busy_},
+         {"pending", pending_},
+         {"roster", roster_.size()},
+         {"user", session_ ? session_->username : ""},
+         {"last_sync", last_sync_},
+         {"message", message_},
+         {"message_is_error", message_is_error_},
+         {"lang", CurrentLang() == Lang::kId ? "id" : "en"},
+         {"frames", frames_}};
+  if (screen_ == Screen::kNote) j["notes"] = NotesFor(open_employee_).size();
+  TestSetState(j.dump());
+}
+
+}  // namespace kinerja::web

@@ -1,0 +1,170 @@
+#include "web/platform.h"
+
+#include <emscripten.h>
+#include <emscripten/fetch.h>
+#include <emscripten/html5.h>
+
+#include <chrono>
+#include <cstring>
+#include <map>
+#include <memory>
+
+#include "imgui.h"
+
+namespace kinerja::web {
+namespace {
+
+bool g_storage_ready = false;
+bool g_flush_running = false;
+bool g_flush_again = false;
+std::string g_persist = "unknown";
+std::map<std::string, std::string> g_rects;
+std::string g_state = "{}";
+
+void RunFlush();
+
+}  // namespace
+}  // namespace kinerja::web
+
+extern "C" {
+EMSCRIPTEN_KEEPALIVE void kinerja_storage_loaded() { kinerja::web::g_storage_ready = true; }
+EMSCRIPTEN_KEEPALIVE void kinerja_flush_done(int ok) {
+  (void)ok;
+  kinerja::web::g_flush_running = false;
+  if (kinerja::web::g_flush_again) {
+    kinerja::web::g_flush_again = false;
+    kinerja::web::RunFlush();
+  }
+}
+EMSCRIPTEN_KEEPALIVE void kinerja_persist_result(int granted) {
+  kinerja::web::g_persist = granted ? "granted" : "denied";
+}
+EMSCRIPTEN_KEEPALIVE const char* kinerja_test_rect(const char* id) {
+  static std::string out;
+  auto it = kinerja::web::g_rects.find(id ? id : "");
+  out = it == kinerja::web::g_rects.end() ? "" : it->second;
+  return out.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* kinerja_test_state() { return kinerja::web::g_state.c_str(); }
+}
+
+namespace kinerja::web {
+namespace {
+
+void RunFlush() {
+  g_flush_running = true;
+  EM_ASM({
+    FS.syncfs(false, function(err) {
+      if (err) console.error('kinerja: IndexedDB flush failed', err);
+      Module._kinerja_flush_done(err ? 0 : 1);
+    });
+  });
+}
+
+struct FetchContext {
+  HttpCallback done;
+  std::string body;
+  std::string method;
+  std::string auth;
+};
+
+void FetchFinished(emscripten_fetch_t* f) {
+  std::unique_ptr<FetchContext> ctx(static_cast<FetchContext*>(f->userData));
+  HttpResult r;
+  r.status = f->status;
+  if (f->data && f->numBytes > 0) r.body.assign(f->data, static_cast<size_t>(f->numBytes));
+  emscripten_fetch_close(f);
+  ctx->done(r);
+}
+
+}  // namespace
+
+void StartStorage() {
+  EM_ASM({
+    try { FS.mkdir('/data'); } catch (e) {}
+    FS.mount(IDBFS, {}, '/data');
+    FS.syncfs(true, function(err) {
+      if (err) console.error('kinerja: IndexedDB load failed', err);
+      Module._kinerja_storage_loaded();
+    });
+  });
+}
+
+bool StorageReady() { return g_storage_ready; }
+
+void FlushStorage() {
+  if (g_flush_running) {
+    g_flush_again = true;
+    return;
+  }
+  RunFlush();
+}
+
+int FlushesPending() { return (g_flush_running ? 1 : 0) + (g_flush_again ? 1 : 0); }
+
+void RequestPersistentStorage() {
+  EM_ASM({
+    if (navigator.storage && navigator.storage.persist) {
+      navigator.storage.persist().then(function(g) { Module._kinerja_persist_result(g ? 1 : 0); },
+                                       function() { Module._kinerja_persist_result(0); });
+    }
+  });
+}
+
+std::string PersistState() { return g_persist; }
+
+void HttpRequest(const std::string& method, const std::string& path, const std::string& body,
+                 const std::string& token, HttpCallback done) {
+  auto* ctx = new FetchContext{std::move(done), body, method, token.empty() ? "" : "Bearer " + token};
+  emscripten_fetch_attr_t attr;
+  emscripten_fetch_attr_init(&attr);
+  std::strncpy(attr.requestMethod, ctx->method.c_str(), sizeof(attr.requestMethod) - 1);
+  attr.attributes = EMSCRIPTEN_FETCH_LOAD_TO_MEMORY;
+  attr.timeoutMSecs = 20000;
+  static const char* kJsonHeaders[] = {"Content-Type", "application/json", nullptr};
+  const char* auth_headers[] = {"Content-Type", "application/json", "Authorization",
+                                ctx->auth.c_str(), nullptr};
+  attr.requestHeaders = ctx->auth.empty() ? kJsonHeaders : auth_headers;
+  if (!ctx->body.empty()) {
+    attr.requestData = ctx->body.data();
+    attr.requestDataSize = ctx->body.size();
+  }
+  attr.userData = ctx;
+  attr.onsuccess = FetchFinished;
+  attr.onerror = FetchFinished;
+  emscripten_fetch(&attr, path.c_str());  // headers and body are copied before return
+}
+
+bool BrowserOnline() { return EM_ASM_INT({ return navigator.onLine ? 1 : 0; }) != 0; }
+
+void CanvasSize(int* width, int* height, double* dpr) {
+  double w = 0, h = 0;
+  emscripten_get_element_css_size("#canvas", &w, &h);
+  *width = static_cast<int>(w);
+  *height = static_cast<int>(h);
+  *dpr = emscripten_get_device_pixel_ratio();
+}
+
+double NowSeconds() { return emscripten_get_now() / 1000.0; }
+
+int64_t NowUnixSeconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+void TestBeginFrame() { g_rects.clear(); }
+
+void TestMarkItem(const char* id) {
+  ImVec2 a = ImGui::GetItemRectMin();
+  ImVec2 b = ImGui::GetItemRectMax();
+  // Only items actually visible in their window count: a clipped row reports nothing.
+  if (!ImGui::IsItemVisible()) return;
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "%.1f,%.1f,%.1f,%.1f", a.x, a.y, b.x - a.x, b.y - a.y);
+  g_rects[id] = buf;
+}
+
+void TestSetState(const std::string& json) { g_state = json; }
+
+}  // namespace kinerja::web

@@ -1,0 +1,43 @@
+// Appraisal notes for one employee: write on the device, see which are sent.
+#include <string>
+
+#include "imgui.h"
+#include "web/app.h"
+#include "web/i18n.h"
+#include "web/platform.h"
+
+namespace kinerja::web {
+
+void DrawNoteScreen(App& app) {
+  static char note[2048] = "";
+  if (ImGui::Button(T("back"), ImVec2(140, 44))) {
+    app.Back();
+    return;
+  }
+  TestMarkItem("note.back");
+  std::string name = app.open_employee();
+  for (const auto& r : app.roster()) {
+    if (r.id == app.open_employee()) name = r.body.value("name", r.id);
+  }
+  ImGui::SameLine();
+  ImGui::Text("%s - %s", T("appraisal_notes"), name.c_str());
+  ImGui::TextUnformatted(T("new_note"));
+  ImGui::InputTextMultiline("##note", note, sizeof note, ImVec2(-1, 140));
+  TestMarkItem("note.text");
+  if (ImGui::Button(T("save_note"), ImVec2(240, 52))) {
+    if (app.SaveNote(note)) note[0] = '\0';
+  }
+  TestMarkItem("note.save");
+  ImGui::Separator();
+  ImGui::BeginChild("notes");
+  for (const auto& n : app.NotesFor(app.open_employee())) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(n.body.value("text", "").c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::TextDisabled("%s", n.updated_at.c_str());
+    ImGui::Separator();
+  }
+  ImGui::EndChild();
+}
+
+}  // namespace kinerja::web
