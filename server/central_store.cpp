@@ -4,13 +4,13 @@
 
 #include "engine/sync/ids.h"
 #include "server/auth.h"
+#include "server/record_kinds.h"
 
 namespace kinerja::server {
 namespace {
 
 constexpr int64_t kSchemaVersion = 1;
 constexpr int64_t kSessionSeconds = 30 * 24 * 3600;  // tablets stay offline for weeks
-constexpr size_t kMaxNoteChars = 4000;
 
 constexpr const char* kSchemaV1 = R"sql(
 CREATE TABLE units(
@@ -49,93 +49,6 @@ CREATE TABLE audit(
 CREATE TABLE counters(name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 INSERT INTO counters(name, value) VALUES('seq', 0);
 )sql";
-
-struct StoredRecord {
-  int64_t version = 0;
-  std::string kind;
-  std::string unit_path;
-  std::string subject_id;
-  Json body;
-};
-
-Result<std::optional<StoredRecord>> LoadRecord(Database& db, const std::string& id) {
-  auto st = db.Prepare("SELECT version, kind, unit_path, subject_id, body FROM records WHERE id=?");
-  if (!st.ok()) return st.status();
-  st->Bind(1, id);
-  auto row = st->Step();
-  if (!row.ok()) return row.status();
-  if (!*row) return std::optional<StoredRecord>();
-  StoredRecord r;
-  r.version = st->ColumnInt(0);
-  r.kind = st->ColumnText(1);
-  r.unit_path = st->ColumnText(2);
-  r.subject_id = st->ColumnText(3);
-  auto body = ParseJson(st->ColumnText(4));
-  if (!body.ok()) return Status::Corruption("record " + id + " has an unreadable body");
-  r.body = std::move(body).value();
-  return std::optional<StoredRecord>(std::move(r));
-}
-
-bool StartsWith(const std::string& s, const std::string& prefix) {
-  return s.compare(0, prefix.size(), prefix) == 0;
-}
-
-// What a pushed change may touch, decided before anything is written. Returns the scope
-// columns the server derives (never trusted from the client).
-struct Derived {
-  std::string unit_path;
-  std::string subject_id;
-};
-
-Result<Derived> CheckChange(Database& db, const Principal& who, const wire::Change& c,
-                            const std::string& where) {
-  if (c.kind != "appraisal_note") {
-    return Status::InvalidArgument(where + ".kind '" + c.kind +
-                                   "' cannot be pushed; known kinds: appraisal_note");
-  }
-  if (who.role != wire::Role::kSupervisor && who.role != wire::Role::kHr &&
-      who.role != wire::Role::kAdmin) {
-    return Status::PermissionDenied(where + ": a " + std::string(wire::RoleName(who.role)) +
-                                    " may not write appraisal notes");
-  }
-  KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(c.body, {"employee_id", "text", "period"},
-                                            where + ".body"));
-  auto employee_id = GetString(c.body, "employee_id", where + ".body");
-  if (!employee_id.ok()) return employee_id.status();
-  auto text = GetString(c.body, "text", where + ".body");
-  if (!text.ok()) return text.status();
-  if (text->empty() || text->size() > kMaxNoteChars) {
-    return Status::InvalidArgument(where + ".body.text must be 1-" +
-                                   std::to_string(kMaxNoteChars) + " characters");
-  }
-  auto period = GetOptString(c.body, "period", where + ".body");
-  if (!period.ok()) return period.status();
-  auto employee = LoadRecord(db, *employee_id);
-  if (!employee.ok()) return employee.status();
-  if (!employee->has_value() || (*employee)->kind != "employee" ||
-      !StartsWith((*employee)->unit_path, who.unit_path)) {
-    return Status::NotFound(where + ": employee " + *employee_id + " is not in your scope");
-  }
-  if (who.role == wire::Role::kSupervisor) {
-    const Json& body = (*employee)->body;
-    bool appraiser = body.contains("supervisor_id") && body["supervisor_id"].is_string() &&
-                     body["supervisor_id"].get<std::string>() == who.employee_id;
-    if (!appraiser) {
-      return Status::PermissionDenied(where + ": you are not the appraiser of employee " +
-                                      *employee_id);
-    }
-  }
-  auto existing = LoadRecord(db, c.record_id);
-  if (!existing.ok()) return existing.status();
-  if (existing->has_value() && (*existing)->kind != c.kind) {
-    return Status::InvalidArgument(where + ": record " + c.record_id + " is a " +
-                                   (*existing)->kind + ", not a " + c.kind);
-  }
-  if (existing->has_value() && (*existing)->subject_id != *employee_id) {
-    return Status::InvalidArgument(where + ": a note cannot move to another employee");
-  }
-  return Derived{(*employee)->unit_path, *employee_id};
-}
 
 }  // namespace
 
@@ -213,11 +126,14 @@ Result<std::string> CentralStore::AddUser(const UserSpec& spec) {
   if (spec.username.empty() || spec.username.size() > 64) {
     return Status::InvalidArgument("username must be 1-64 characters");
   }
-  if (spec.password.size() < 8) {
-    return Status::InvalidArgument("password must be at least 8 characters");
+  Result<std::string> hash = spec.password_hash;
+  if (spec.password_hash.empty()) {
+    if (spec.password.size() < 8) {
+      return Status::InvalidArgument("password must be at least 8 characters");
+    }
+    hash = HashPassword(spec.password);  // slow: outside the lock
+    if (!hash.ok()) return hash.status();
   }
-  auto hash = HashPassword(spec.password);  // slow: outside the lock
-  if (!hash.ok()) return hash.status();
   std::lock_guard<std::mutex> lock(mu_);
   auto path = UnitPath(spec.unit_id);
   if (!path.ok()) return path.status();
@@ -401,12 +317,18 @@ Result<wire::PushResponse> CentralStore::Push(const Principal& who, const wire::
   KINERJA_RETURN_IF_ERROR(tx.status());
   wire::PushResponse resp;
   std::string now_iso = IsoUtc(now);
+  auto seen = db_->Prepare("SELECT outcome, result_version, record_id FROM changes WHERE change_id=?");
+  if (!seen.ok()) return seen.status();
+  auto log_change = db_->Prepare(
+      "INSERT INTO changes(change_id, record_id, kind, device_id, user_id, base_version, body,"
+      " outcome, result_version, created_at, received_at) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+  if (!log_change.ok()) return log_change.status();
+  size_t applied = 0;
   for (size_t i = 0; i < req.changes.size(); ++i) {
     const wire::Change& c = req.changes[i];
     std::string where = "changes[" + std::to_string(i) + "]";
-    // A change seen before is acknowledged with its first outcome, and stored once.
-    auto seen = db_->Prepare("SELECT outcome, result_version, record_id FROM changes WHERE change_id=?");
-    if (!seen.ok()) return seen.status();
+    // A change seen before is acknowledged with its first result, and stored once.
+    seen->Reset();
     seen->Bind(1, c.change_id);
     auto srow = seen->Step();
     if (!srow.ok()) return srow.status();
@@ -418,13 +340,14 @@ Result<wire::PushResponse> CentralStore::Push(const Principal& who, const wire::
       resp.acks.push_back({c.change_id, wire::Outcome::kDuplicate, seen->ColumnInt(1)});
       continue;
     }
-    auto derived = CheckChange(*db_, who, c, where);
-    if (!derived.ok()) return derived.status();
     auto existing = LoadRecord(*db_, c.record_id);
     if (!existing.ok()) return existing.status();
-    wire::ChangeAck ack{c.change_id, wire::Outcome::kApplied, 0};
+    auto accepted = CheckChange(*db_, who, c, *existing, where);
+    if (!accepted.ok()) return accepted.status();
     auto seq = NextSeq();
     if (!seq.ok()) return seq.status();
+    wire::ChangeAck ack{c.change_id, wire::Outcome::kApplied, 0};
+    std::string body = accepted->body.dump();
     if (!existing->has_value()) {
       if (c.base_version != 0) {
         return Status::StaleVersion(where + ": record " + c.record_id + " does not exist yet at " +
@@ -437,10 +360,10 @@ Result<wire::PushResponse> CentralStore::Push(const Principal& who, const wire::
       if (!ins.ok()) return ins.status();
       KINERJA_RETURN_IF_ERROR(ins->Bind(1, c.record_id)
                                   .Bind(2, c.kind)
-                                  .Bind(3, derived->unit_path)
-                                  .Bind(4, derived->subject_id)
+                                  .Bind(3, accepted->unit_path)
+                                  .Bind(4, accepted->subject_id)
                                   .Bind(5, who.user_id)
-                                  .Bind(6, c.body.dump())
+                                  .Bind(6, body)
                                   .Bind(7, *seq)
                                   .Bind(8, now_iso)
                                   .Run());
@@ -450,70 +373,45 @@ Result<wire::PushResponse> CentralStore::Push(const Principal& who, const wire::
           "UPDATE records SET version=version+1, body=?, author_id=?, seq=?, updated_at=?"
           " WHERE id=?");
       if (!upd.ok()) return upd.status();
-      KINERJA_RETURN_IF_ERROR(upd->Bind(1, c.body.dump())
-                                  .Bind(2, who.user_id)
-                                  .Bind(3, *seq)
-                                  .Bind(4, now_iso)
-                                  .Bind(5, c.record_id)
-                                  .Run());
+      KINERJA_RETURN_IF_ERROR(
+          upd->Bind(1, body).Bind(2, who.user_id).Bind(3, *seq).Bind(4, now_iso).Bind(5, c.record_id).Run());
       ack.version = (*existing)->version + 1;
     } else if (c.base_version < (*existing)->version) {
       // Someone else changed the record since this edit's base: keep both, flag the record.
       ack.outcome = wire::Outcome::kConflict;
       ack.version = (*existing)->version;
-      auto keep = db_->Prepare(
-          "INSERT INTO conflicts(change_id, record_id, base_version, body) VALUES(?,?,?,?)");
-      if (!keep.ok()) return keep.status();
       auto mark = db_->Prepare("UPDATE records SET conflict=1, seq=? WHERE id=?");
       if (!mark.ok()) return mark.status();
       KINERJA_RETURN_IF_ERROR(mark->Bind(1, *seq).Bind(2, c.record_id).Run());
-      // The conflicts row references changes: insert the change first, below, then this.
-      auto ch = db_->Prepare(
-          "INSERT INTO changes(change_id, record_id, kind, device_id, user_id, base_version, body,"
-          " outcome, result_version, created_at, received_at) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
-      if (!ch.ok()) return ch.status();
-      KINERJA_RETURN_IF_ERROR(ch->Bind(1, c.change_id)
-                                  .Bind(2, c.record_id)
-                                  .Bind(3, c.kind)
-                                  .Bind(4, req.device_id)
-                                  .Bind(5, who.user_id)
-                                  .Bind(6, c.base_version)
-                                  .Bind(7, c.body.dump())
-                                  .Bind(8, "conflict")
-                                  .Bind(9, ack.version)
-                                  .Bind(10, c.created_at)
-                                  .Bind(11, now_iso)
-                                  .Run());
-      KINERJA_RETURN_IF_ERROR(
-          keep->Bind(1, c.change_id).Bind(2, c.record_id).Bind(3, c.base_version).Bind(4, c.body.dump()).Run());
-      resp.acks.push_back(ack);
-      continue;
     } else {
       return Status::StaleVersion(where + ": based on version " + std::to_string(c.base_version) +
                                   " but the server holds version " +
                                   std::to_string((*existing)->version) +
                                   "; push the earlier changes of this record first");
     }
-    auto ch = db_->Prepare(
-        "INSERT INTO changes(change_id, record_id, kind, device_id, user_id, base_version, body,"
-        " outcome, result_version, created_at, received_at) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
-    if (!ch.ok()) return ch.status();
-    KINERJA_RETURN_IF_ERROR(ch->Bind(1, c.change_id)
+    log_change->Reset();
+    KINERJA_RETURN_IF_ERROR(log_change->Bind(1, c.change_id)
                                 .Bind(2, c.record_id)
                                 .Bind(3, c.kind)
                                 .Bind(4, req.device_id)
                                 .Bind(5, who.user_id)
                                 .Bind(6, c.base_version)
-                                .Bind(7, c.body.dump())
-                                .Bind(8, "applied")
+                                .Bind(7, body)
+                                .Bind(8, wire::OutcomeName(ack.outcome))
                                 .Bind(9, ack.version)
                                 .Bind(10, c.created_at)
                                 .Bind(11, now_iso)
                                 .Run());
+    if (ack.outcome == wire::Outcome::kConflict) {
+      auto keep = db_->Prepare(
+          "INSERT INTO conflicts(change_id, record_id, base_version, body) VALUES(?,?,?,?)");
+      if (!keep.ok()) return keep.status();
+      KINERJA_RETURN_IF_ERROR(
+          keep->Bind(1, c.change_id).Bind(2, c.record_id).Bind(3, c.base_version).Bind(4, body).Run());
+    }
+    ++applied;
     resp.acks.push_back(ack);
   }
-  size_t applied = 0;
-  for (const auto& a : resp.acks) applied += a.outcome != wire::Outcome::kDuplicate;
   if (applied > 0) {
     KINERJA_RETURN_IF_ERROR(AuditLocked(&who, "push",
                                         std::to_string(applied) + " changes from device " +

@@ -37,6 +37,7 @@ struct UserSpec {
   wire::Role role = wire::Role::kEmployee;
   std::string unit_id;
   std::string employee_id;  // optional
+  std::string password_hash;  // optional: an encoded Argon2id hash used instead of `password`
 };
 
 struct EmployeeSpec {

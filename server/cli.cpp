@@ -175,7 +175,7 @@ int User(const std::vector<std::string>& args, std::istream& in, std::ostream& o
     if (Get(*f, "unit").empty()) return Fail(err, Status::InvalidArgument("--unit is required"), 2);
     std::string password;
     std::getline(in, password);
-    UserSpec spec{username, password, Get(*f, "name"), *role, Get(*f, "unit"), Get(*f, "employee")};
+    UserSpec spec{username, password, Get(*f, "name"), *role, Get(*f, "unit"), Get(*f, "employee"), ""};
     auto id = (*store)->AddUser(spec);
     if (!id.ok()) return Fail(err, id.status());
     out << "kinerja: user " << username << " added (id " << *id << ")\n";

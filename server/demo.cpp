@@ -1,5 +1,7 @@
 #include "server/demo.h"
 
+#include "server/auth.h"
+
 namespace kinerja::server {
 
 Status SeedDemoCity(CentralStore& store) {
@@ -34,15 +36,19 @@ Status SeedDemoCity(CentralStore& store) {
   for (const auto& e : employees) KINERJA_RETURN_IF_ERROR(store.UpsertEmployee(e));
 
   const UserSpec users[] = {
-      {"admin", kDemoPassword, "Administrator Sistem", wire::Role::kAdmin, "pemkot", ""},
-      {"hr", kDemoPassword, "Tim Penilai Kinerja BKPSDM", wire::Role::kHr, "bkpsdm", ""},
-      {"budi", kDemoPassword, "Budi Santoso", wire::Role::kSupervisor, "pelayanan", "e-budi"},
-      {"rina", kDemoPassword, "Rina Marlina", wire::Role::kSupervisor, "pengaduan", "e-rina"},
-      {"hendra", kDemoPassword, "Hendra Wijaya", wire::Role::kSupervisor, "pendaftaran", "e-hendra"},
-      {"loket1", kDemoPassword, "Enumerator Loket 1", wire::Role::kEnumerator, "dpmptsp", ""},
-      {"ani", kDemoPassword, "Ani Lestari", wire::Role::kEmployee, "pelayanan", "e-ani"},
+      {"admin", kDemoPassword, "Administrator Sistem", wire::Role::kAdmin, "pemkot", "", ""},
+      {"hr", kDemoPassword, "Tim Penilai Kinerja BKPSDM", wire::Role::kHr, "bkpsdm", "", ""},
+      {"budi", kDemoPassword, "Budi Santoso", wire::Role::kSupervisor, "pelayanan", "e-budi", ""},
+      {"rina", kDemoPassword, "Rina Marlina", wire::Role::kSupervisor, "pengaduan", "e-rina", ""},
+      {"hendra", kDemoPassword, "Hendra Wijaya", wire::Role::kSupervisor, "pendaftaran", "e-hendra", ""},
+      {"loket1", kDemoPassword, "Enumerator Loket 1", wire::Role::kEnumerator, "dpmptsp", "", ""},
+      {"ani", kDemoPassword, "Ani Lestari", wire::Role::kEmployee, "pelayanan", "e-ani", ""},
   };
-  for (const auto& u : users) {
+  // One hash serves every demo account (they share the demo password): seeding stays fast.
+  auto hash = HashPassword(kDemoPassword);
+  if (!hash.ok()) return hash.status();
+  for (auto u : users) {
+    u.password_hash = *hash;
     auto id = store.AddUser(u);
     if (!id.ok()) return id.status();
   }

@@ -155,3 +155,66 @@ TEST_F(Api_, UnknownPathsAndMethodsAreNamed) {
 
 }  // namespace
 }  // namespace kinerja::server::testing
+
+namespace kinerja::server::testing {
+namespace {
+
+Json SurveyChange(const std::string& id, const Json& body) {
+  return Json{{"change_id", "c-" + id}, {"record_id", id}, {"kind", "survey_response"},
+              {"base_version", 0}, {"body", body}};
+}
+
+Json GoodSurvey() {
+  return Json{{"unit_id", "pelayanan"}, {"service", "Izin Usaha"}, {"date", "2026-11-20"},
+              {"answers", {{"U1", 4}, {"U2", 3}, {"U3", 2}, {"U4", 4}, {"U5", 3}, {"U6", 3},
+                           {"U7", 4}, {"U8", 3}, {"U9", 3}}},
+              {"profile", {{"gender", "P"}, {"age_band", "25-34"}}}};
+}
+
+using Survey = DemoCity;
+
+TEST_F(Survey, AnEnumeratorAddsAnonymousResponsesInTheirUnit) {
+  std::string token = LoginAs("loket1", "kiosk-1");
+  auto r = Call("POST", "/api/v1/sync/push",
+                Push("kiosk-1", Json::array({SurveyChange("s-1", GoodSurvey())})), token);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(*store_->CountRecords("survey_response"), 1);
+}
+
+TEST_F(Survey, ResponsesRefuseIdentityFieldsAndOutOfRangeAnswers) {
+  std::string token = LoginAs("loket1", "kiosk-1");
+  Json with_name = GoodSurvey();
+  with_name["profile"]["name"] = "Pak Amir";
+  Json five = GoodSurvey();
+  five["answers"]["U3"] = 5;
+  Json unknown_element = GoodSurvey();
+  unknown_element["answers"]["U10"] = 3;
+  Json other_unit = GoodSurvey();
+  other_unit["unit_id"] = "pendaftaran";
+  struct Case { Json body; int status; std::string says; };
+  const Case cases[] = {
+      {with_name, 400, "unknown field changes[0].body.profile.name"},
+      {five, 400, "answers.U3 must be 1, 2, 3 or 4"},
+      {unknown_element, 400, "U10 is not an SKM element"},
+      {other_unit, 404, "unit pendaftaran is not in your scope"},
+  };
+  for (const auto& c : cases) {
+    auto r = Call("POST", "/api/v1/sync/push", Push("kiosk-1", Json::array({SurveyChange("s-1", c.body)})), token);
+    EXPECT_EQ(r.status, c.status) << r.body;
+    EXPECT_NE(r.body.find(c.says), std::string::npos) << r.body;
+  }
+  EXPECT_EQ(*store_->CountRecords("survey_response"), 0);
+}
+
+TEST_F(Survey, AnEnumeratorCannotWriteAppraisalNotesAndASupervisorCannotAddResponses) {
+  std::string kiosk = LoginAs("loket1", "kiosk-1");
+  auto r = Call("POST", "/api/v1/sync/push",
+                Push("kiosk-1", Json::array({NoteChange("c-1", "n-1", 0, "e-ani", "x")})), kiosk);
+  EXPECT_EQ(r.status, 403) << r.body;
+  std::string budi = LoginAs("budi", "tab-1");
+  r = Call("POST", "/api/v1/sync/push", Push("tab-1", Json::array({SurveyChange("s-1", GoodSurvey())})), budi);
+  EXPECT_EQ(r.status, 403) << r.body;
+}
+
+}  // namespace
+}  // namespace kinerja::server::testing

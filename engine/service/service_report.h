@@ -1,0 +1,24 @@
+#pragma once
+// JSON edge of the queue indicators: reads {"standards": [...], "tickets": [...],
+// "compare": {...}} and returns the report (keys documented in docs/rules/service.md). No CLI
+// command uses it yet; it is here for the future `kinerja service FILE`.
+
+#include <string_view>
+#include <vector>
+
+#include "engine/service/queue_metrics.h"
+#include "shared/json_util.h"
+#include "shared/result.h"
+
+namespace kinerja {
+
+// Reads tickets[i] / standards[i] objects. Fails with kInvalidArgument naming the field
+// (e.g. "tickets[3].called") on a wrong type, an unknown key, or an unreadable timestamp.
+Result<std::vector<ServiceTicket>> TicketsFromJson(const Json& tickets);
+Result<std::vector<ServiceStandard>> StandardsFromJson(const Json& standards);
+
+// The whole report. Malformed JSON or fields fail the call; tickets whose times go backwards
+// (or that are neither served nor abandoned) are listed under "invalid_tickets" and left out.
+Result<Json> ServiceReportFromJson(std::string_view json_text);
+
+}  // namespace kinerja

@@ -1,0 +1,70 @@
+#pragma once
+// A streaming RFC 4180 CSV reader for survey exports (SKM answer sheets) and other tabular
+// uploads. It walks a text buffer record by record without copying: unquoted fields and
+// quoted fields without doubled quotes are views into the input; only fields with "" escapes
+// are unescaped into one scratch buffer reused across records.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "shared/result.h"
+
+namespace kinerja {
+
+// Accepted dialect (docs/rules/survey.md): comma separator; fields optionally enclosed in
+// double quotes; "" inside a quoted field is one quote; quoted fields may hold commas and line
+// breaks; records end with CRLF, LF or a lone CR; a UTF-8 byte-order mark at the start is
+// skipped; empty lines are ignored; a final line break is optional. A quote inside an
+// unquoted field, text after a closing quote, and an unclosed quote are errors naming the line.
+class CsvReader {
+ public:
+  // `text` is not copied and must outlive the reader and every view it hands out.
+  explicit CsvReader(std::string_view text);
+
+  // Reads the first non-empty record as the header. Fails with kInvalidArgument when the
+  // input has no record ("the file is empty; a header row is required"), when the CSV is
+  // malformed, or when a header name is empty or repeated (names compared case-insensitively
+  // after trimming spaces). Call once, before Next().
+  Status ReadHeader();
+
+  // Advances to the next record. Returns true with fields() set, false at the end of input.
+  // Fails with kInvalidArgument naming the line on malformed CSV, or (after ReadHeader) when
+  // the record's field count differs from the header's.
+  Result<bool> Next();
+
+  // The current record's fields (valid until the next call to Next()/ReadHeader()).
+  const std::vector<std::string_view>& fields() const { return fields_; }
+  // Header names as read, trimmed of surrounding spaces (empty before ReadHeader()).
+  const std::vector<std::string>& header() const { return header_; }
+  // 1-based physical line on which the current record starts.
+  int64_t line() const { return record_line_; }
+  // 1-based number of the current data record (the header is record 0).
+  int64_t record() const { return record_index_; }
+
+ private:
+  struct FieldRef {
+    bool in_scratch;
+    size_t offset;
+    size_t length;
+  };
+  Result<bool> ReadRecord();
+
+  std::string_view text_;
+  size_t pos_ = 0;
+  int64_t line_ = 1;
+  int64_t record_line_ = 0;
+  int64_t record_index_ = -1;
+  std::vector<std::string_view> fields_;
+  std::vector<FieldRef> refs_;
+  std::string scratch_;
+  std::vector<std::string> header_;
+};
+
+// Lower-cases ASCII letters; other bytes unchanged (header matching).
+std::string AsciiLower(std::string_view s);
+// `s` without leading and trailing spaces and tabs.
+std::string_view TrimSpaces(std::string_view s);
+
+}  // namespace kinerja

@@ -1,0 +1,188 @@
+#include "server/record_kinds.h"
+
+#include <cstring>
+
+namespace kinerja::server {
+namespace {
+
+constexpr size_t kMaxNoteChars = 4000;
+
+bool StartsWith(const std::string& s, const std::string& prefix) {
+  return s.compare(0, prefix.size(), prefix) == 0;
+}
+
+bool IsOneOf(wire::Role r, std::initializer_list<wire::Role> roles) {
+  for (auto x : roles) {
+    if (x == r) return true;
+  }
+  return false;
+}
+
+Status RoleMayWrite(const Principal& who, const std::string& kind, const std::string& where,
+                    std::initializer_list<wire::Role> roles) {
+  if (IsOneOf(who.role, roles)) return Status::Ok();
+  return Status::PermissionDenied(where + ": a " + std::string(wire::RoleName(who.role)) +
+                                  " may not write " + kind + " records");
+}
+
+// The employee record `employee_id`, which must lie in the caller's organisation subtree.
+Result<StoredRecord> EmployeeInScope(Database& db, const Principal& who,
+                                     const std::string& employee_id, const std::string& where) {
+  auto employee = LoadRecord(db, employee_id);
+  if (!employee.ok()) return employee.status();
+  bool hr = IsOneOf(who.role, {wire::Role::kHr, wire::Role::kAdmin});
+  if (!employee->has_value() || (*employee)->kind != "employee" ||
+      (!hr && !StartsWith((*employee)->unit_path, who.unit_path))) {
+    return Status::NotFound(where + ": employee " + employee_id + " is not in your scope");
+  }
+  return **employee;
+}
+
+bool IsAppraiserOf(const Principal& who, const StoredRecord& employee) {
+  const Json& b = employee.body;
+  return b.contains("supervisor_id") && b["supervisor_id"].is_string() &&
+         !who.employee_id.empty() && b["supervisor_id"].get<std::string>() == who.employee_id;
+}
+
+Result<Accepted> CheckAppraisalNote(Database& db, const Principal& who, const wire::Change& c,
+                                    const std::optional<StoredRecord>& existing,
+                                    const std::string& where) {
+  KINERJA_RETURN_IF_ERROR(RoleMayWrite(who, c.kind, where,
+                                       {wire::Role::kSupervisor, wire::Role::kHr, wire::Role::kAdmin}));
+  KINERJA_RETURN_IF_ERROR(
+      RejectUnknownKeys(c.body, {"employee_id", "text", "period"}, where + ".body"));
+  auto employee_id = GetString(c.body, "employee_id", where + ".body");
+  if (!employee_id.ok()) return employee_id.status();
+  auto text = GetString(c.body, "text", where + ".body");
+  if (!text.ok()) return text.status();
+  if (text->empty() || text->size() > kMaxNoteChars) {
+    return Status::InvalidArgument(where + ".body.text must be 1-" +
+                                   std::to_string(kMaxNoteChars) + " characters");
+  }
+  auto period = GetOptString(c.body, "period", where + ".body");
+  if (!period.ok()) return period.status();
+  auto employee = EmployeeInScope(db, who, *employee_id, where);
+  if (!employee.ok()) return employee.status();
+  if (who.role == wire::Role::kSupervisor && !IsAppraiserOf(who, *employee)) {
+    return Status::PermissionDenied(where + ": you are not the appraiser of employee " +
+                                    *employee_id);
+  }
+  if (existing && existing->subject_id != *employee_id) {
+    return Status::InvalidArgument(where + ": a note cannot move to another employee");
+  }
+  return Accepted{employee->unit_path, *employee_id, c.body};
+}
+
+// An anonymous public-satisfaction (SKM) response: nine answers 1-4 and an optional
+// respondent profile; no name, NIK or phone can be stored (unknown fields are refused).
+Result<Accepted> CheckSurveyResponse(Database& db, const Principal& who, const wire::Change& c,
+                                     const std::optional<StoredRecord>& existing,
+                                     const std::string& where) {
+  KINERJA_RETURN_IF_ERROR(RoleMayWrite(who, c.kind, where,
+                                       {wire::Role::kEnumerator, wire::Role::kHr, wire::Role::kAdmin}));
+  if (existing || c.base_version != 0) {
+    return Status::InvalidArgument(where + ": a survey response cannot be changed once sent");
+  }
+  const std::string w = where + ".body";
+  KINERJA_RETURN_IF_ERROR(
+      RejectUnknownKeys(c.body, {"unit_id", "service", "date", "answers", "profile"}, w));
+  auto unit_id = GetString(c.body, "unit_id", w);
+  if (!unit_id.ok()) return unit_id.status();
+  auto service = GetString(c.body, "service", w);
+  if (!service.ok()) return service.status();
+  if (service->empty() || service->size() > 120) {
+    return Status::InvalidArgument(w + ".service must be 1-120 characters");
+  }
+  auto date = GetString(c.body, "date", w);
+  if (!date.ok()) return date.status();
+  if (date->size() != 10 || (*date)[4] != '-' || (*date)[7] != '-') {
+    return Status::InvalidArgument(w + ".date must be YYYY-MM-DD");
+  }
+  auto answers = c.body.find("answers");
+  if (answers == c.body.end() || !answers->is_object()) {
+    return Status::InvalidArgument(w + ".answers must be an object of U1..U9 to 1-4");
+  }
+  int answered = 0;
+  for (auto it = answers->begin(); it != answers->end(); ++it) {
+    const std::string& k = it.key();
+    bool known = k.size() == 2 && k[0] == 'U' && k[1] >= '1' && k[1] <= '9';
+    if (!known) return Status::InvalidArgument(w + ".answers." + k + " is not an SKM element (U1..U9)");
+    if (it->is_null()) continue;
+    if (!it->is_number_integer() || it->get<int64_t>() < 1 || it->get<int64_t>() > 4) {
+      return Status::InvalidArgument(w + ".answers." + k + " must be 1, 2, 3 or 4");
+    }
+    ++answered;
+  }
+  if (answered == 0) return Status::InvalidArgument(w + ".answers has no answer");
+  if (auto p = c.body.find("profile"); p != c.body.end()) {
+    KINERJA_RETURN_IF_ERROR(
+        RejectUnknownKeys(*p, {"gender", "age_band", "education", "occupation"}, w + ".profile"));
+    for (auto it = p->begin(); it != p->end(); ++it) {
+      if (!it->is_string() || it->get<std::string>().size() > 40) {
+        return Status::InvalidArgument(w + ".profile." + it.key() + " must be a short text");
+      }
+    }
+  }
+  auto unit = db.Prepare("SELECT path FROM units WHERE id=?");
+  if (!unit.ok()) return unit.status();
+  unit->Bind(1, *unit_id);
+  auto row = unit->Step();
+  if (!row.ok()) return row.status();
+  bool hr = IsOneOf(who.role, {wire::Role::kHr, wire::Role::kAdmin});
+  if (!*row || (!hr && !StartsWith(unit->ColumnText(0), who.unit_path))) {
+    return Status::NotFound(where + ": unit " + *unit_id + " is not in your scope");
+  }
+  return Accepted{unit->ColumnText(0), "", c.body};
+}
+
+struct Kind {
+  const char* name;
+  Result<Accepted> (*check)(Database&, const Principal&, const wire::Change&,
+                            const std::optional<StoredRecord>&, const std::string&);
+};
+
+constexpr Kind kKinds[] = {
+    {"appraisal_note", CheckAppraisalNote},
+    {"survey_response", CheckSurveyResponse},
+};
+
+}  // namespace
+
+const char* PushableKinds() { return "appraisal_note, survey_response"; }
+
+Result<std::optional<StoredRecord>> LoadRecord(Database& db, const std::string& id) {
+  auto st = db.Prepare(
+      "SELECT version, kind, unit_path, subject_id, author_id, conflict, body FROM records"
+      " WHERE id=?");
+  if (!st.ok()) return st.status();
+  st->Bind(1, id);
+  auto row = st->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::optional<StoredRecord>();
+  StoredRecord r;
+  r.version = st->ColumnInt(0);
+  r.kind = st->ColumnText(1);
+  r.unit_path = st->ColumnText(2);
+  r.subject_id = st->ColumnText(3);
+  r.author_id = st->ColumnText(4);
+  r.conflict = st->ColumnInt(5) != 0;
+  auto body = ParseJson(st->ColumnText(6));
+  if (!body.ok()) return Status::Corruption("record " + id + " has an unreadable body");
+  r.body = std::move(body).value();
+  return std::optional<StoredRecord>(std::move(r));
+}
+
+Result<Accepted> CheckChange(Database& db, const Principal& who, const wire::Change& c,
+                             const std::optional<StoredRecord>& existing, const std::string& where) {
+  if (existing && existing->kind != c.kind) {
+    return Status::InvalidArgument(where + ": record " + c.record_id + " is a " + existing->kind +
+                                   ", not a " + c.kind);
+  }
+  for (const auto& k : kKinds) {
+    if (c.kind == k.name) return k.check(db, who, c, existing, where);
+  }
+  return Status::InvalidArgument(where + ".kind '" + c.kind + "' cannot be pushed; known kinds: " +
+                                 PushableKinds());
+}
+
+}  // namespace kinerja::server
