@@ -69,8 +69,13 @@ HttpResponse Api::Handle(const HttpRequest& req) {
   if (route("GET", "/api/v1/me")) return Me(req);
   if (route("POST", "/api/v1/sync/push")) return Push(req);
   if (route("GET", "/api/v1/sync/pull")) return Pull(req);
+  if (route("GET", "/api/v1/conflicts")) return Conflicts(req);
+  if (route("GET", "/api/v1/audit")) return Audit(req);
+  if (route("GET", "/api/v1/devices")) return Devices(req);
+  if (route("POST", "/api/v1/devices/revoke")) return RevokeDevice(req);
   for (const char* known : {"/api/v1/health", "/api/v1/login", "/api/v1/logout", "/api/v1/me",
-                            "/api/v1/sync/push", "/api/v1/sync/pull"}) {
+                            "/api/v1/sync/push", "/api/v1/sync/pull", "/api/v1/conflicts",
+                            "/api/v1/audit", "/api/v1/devices", "/api/v1/devices/revoke"}) {
     if (p == known) {
       HttpResponse r = ErrorResponse(Status::InvalidArgument(req.method + " is not allowed on " + p));
       r.status = 405;
@@ -154,8 +159,11 @@ HttpResponse Api::Push(const HttpRequest& req) {
   if (!body.ok()) return ErrorResponse(body.status());
   auto push = wire::PushRequestFromJson(*body);
   if (!push.ok()) return ErrorResponse(push.status());
-  auto resp = store_.Push(*who, *push, clock_());
-  if (!resp.ok()) return ErrorResponse(resp.status());
+  std::string failed;
+  auto resp = store_.Push(*who, *push, clock_(), &failed);
+  if (!resp.ok()) {
+    return {HttpStatusFor(resp.status().code()), wire::ErrorJson(resp.status(), failed).dump()};
+  }
   return JsonResponse(wire::ToJson(*resp));
 }
 
@@ -169,6 +177,46 @@ HttpResponse Api::Pull(const HttpRequest& req) {
   auto resp = store_.Pull(*who, *since, *limit);
   if (!resp.ok()) return ErrorResponse(resp.status());
   return JsonResponse(wire::ToJson(*resp));
+}
+
+HttpResponse Api::Conflicts(const HttpRequest& req) {
+  auto who = Authorize(req);
+  if (!who.ok()) return ErrorResponse(who.status());
+  auto out = store_.Conflicts(*who);
+  if (!out.ok()) return ErrorResponse(out.status());
+  return JsonResponse(*out);
+}
+
+HttpResponse Api::Audit(const HttpRequest& req) {
+  auto who = Authorize(req);
+  if (!who.ok()) return ErrorResponse(who.status());
+  auto since = QueryInt(req, "since", 0);
+  if (!since.ok()) return ErrorResponse(since.status());
+  auto limit = QueryInt(req, "limit", 200);
+  if (!limit.ok()) return ErrorResponse(limit.status());
+  auto out = store_.AuditLog(*who, *since, *limit);
+  if (!out.ok()) return ErrorResponse(out.status());
+  return JsonResponse(*out);
+}
+
+HttpResponse Api::Devices(const HttpRequest& req) {
+  auto who = Authorize(req);
+  if (!who.ok()) return ErrorResponse(who.status());
+  auto out = store_.Devices(&*who);
+  if (!out.ok()) return ErrorResponse(out.status());
+  return JsonResponse(*out);
+}
+
+HttpResponse Api::RevokeDevice(const HttpRequest& req) {
+  auto who = Authorize(req);
+  if (!who.ok()) return ErrorResponse(who.status());
+  auto body = ParseBody(req, 4096);
+  if (!body.ok()) return ErrorResponse(body.status());
+  if (Status s = RejectUnknownKeys(*body, {"device_id"}, "revoke"); !s.ok()) return ErrorResponse(s);
+  auto device = GetString(*body, "device_id", "revoke");
+  if (!device.ok()) return ErrorResponse(device.status());
+  if (Status s = store_.RevokeDevice(&*who, *device, clock_()); !s.ok()) return ErrorResponse(s);
+  return JsonResponse({{"ok", true}, {"device_id", *device}});
 }
 
 }  // namespace kinerja::server

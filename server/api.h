@@ -10,6 +10,10 @@
 //   GET  /api/v1/me                  the caller's principal
 //   POST /api/v1/sync/push           a batch of changes -> acks
 //   GET  /api/v1/sync/pull?since=N&limit=M  records in scope after cursor N
+//   GET  /api/v1/conflicts           records in conflict in scope, with the kept edits
+//   GET  /api/v1/audit?since=N&limit=M  the audit log (HR, admin)
+//   GET  /api/v1/devices             registered devices (all for HR/admin, else own)
+//   POST /api/v1/devices/revoke      {device_id}: a lost tablet can no longer sync
 
 #include <cstdint>
 #include <functional>
@@ -56,6 +60,10 @@ class Api {
   HttpResponse Me(const HttpRequest& req);
   HttpResponse Push(const HttpRequest& req);
   HttpResponse Pull(const HttpRequest& req);
+  HttpResponse Conflicts(const HttpRequest& req);
+  HttpResponse Audit(const HttpRequest& req);
+  HttpResponse Devices(const HttpRequest& req);
+  HttpResponse RevokeDevice(const HttpRequest& req);
   Result<Principal> Authorize(const HttpRequest& req);
   bool LoginBlocked(const std::string& key, int64_t now);
   void NoteLoginFailure(const std::string& key, int64_t now);

@@ -9,7 +9,7 @@
 namespace kinerja::server {
 namespace {
 
-constexpr int64_t kSchemaVersion = 1;
+constexpr int64_t kSchemaVersion = 2;
 constexpr int64_t kSessionSeconds = 30 * 24 * 3600;  // tablets stay offline for weeks
 
 constexpr const char* kSchemaV1 = R"sql(
@@ -50,6 +50,17 @@ CREATE TABLE counters(name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 INSERT INTO counters(name, value) VALUES('seq', 0);
 )sql";
 
+// v2: changes refused for a reason a person must look at (an edit of a signed-off record),
+// kept for review instead of dropped; conflicts found by record.
+constexpr const char* kSchemaV2 = R"sql(
+CREATE TABLE refused_changes(
+  change_id TEXT PRIMARY KEY, record_id TEXT NOT NULL, kind TEXT NOT NULL,
+  device_id TEXT NOT NULL, user_id TEXT NOT NULL, base_version INTEGER NOT NULL,
+  body TEXT NOT NULL, code TEXT NOT NULL, reason TEXT NOT NULL, received_at TEXT NOT NULL,
+  reviewed INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX conflicts_record ON conflicts(record_id, resolved);
+)sql";
+
 }  // namespace
 
 Result<std::unique_ptr<CentralStore>> CentralStore::Open(const std::string& path) {
@@ -77,6 +88,13 @@ Status CentralStore::Migrate() {
     KINERJA_RETURN_IF_ERROR(tx.status());
     KINERJA_RETURN_IF_ERROR(db_->Exec(kSchemaV1));
     KINERJA_RETURN_IF_ERROR(db_->SetUserVersion(1));
+    KINERJA_RETURN_IF_ERROR(tx.Commit());
+  }
+  if (*v < 2) {
+    Transaction tx(*db_);
+    KINERJA_RETURN_IF_ERROR(tx.status());
+    KINERJA_RETURN_IF_ERROR(db_->Exec(kSchemaV2));
+    KINERJA_RETURN_IF_ERROR(db_->SetUserVersion(2));
     KINERJA_RETURN_IF_ERROR(tx.Commit());
   }
   return Status::Ok();
@@ -308,11 +326,41 @@ Status CentralStore::Logout(const std::string& token) {
 }
 
 Result<wire::PushResponse> CentralStore::Push(const Principal& who, const wire::PushRequest& req,
-                                              int64_t now) {
+                                              int64_t now, std::string* failed_change_id) {
   std::lock_guard<std::mutex> lock(mu_);
   if (req.device_id != who.device_id) {
     return Status::PermissionDenied("push.device_id does not match the device of this session");
   }
+  size_t failed = req.changes.size();
+  auto resp = PushLocked(who, req, now, &failed);
+  if (resp.ok() || failed >= req.changes.size()) return resp;
+  const wire::Change& c = req.changes[failed];
+  if (failed_change_id) *failed_change_id = c.change_id;
+  if (resp.status().code() == Code::kLocked) {
+    // The batch wrote nothing; the refused edit is kept for review, once.
+    auto keep = db_->Prepare(
+        "INSERT OR IGNORE INTO refused_changes(change_id, record_id, kind, device_id, user_id,"
+        " base_version, body, code, reason, received_at) VALUES(?,?,?,?,?,?,?,?,?,?)");
+    if (keep.ok()) {
+      (void)keep->Bind(1, c.change_id)
+          .Bind(2, c.record_id)
+          .Bind(3, c.kind)
+          .Bind(4, req.device_id)
+          .Bind(5, who.user_id)
+          .Bind(6, c.base_version)
+          .Bind(7, c.body.dump())
+          .Bind(8, CodeName(resp.status().code()))
+          .Bind(9, resp.status().message())
+          .Bind(10, IsoUtc(now))
+          .Run();
+    }
+  }
+  return resp;
+}
+
+Result<wire::PushResponse> CentralStore::PushLocked(const Principal& who,
+                                                    const wire::PushRequest& req, int64_t now,
+                                                    size_t* failed_index) {
   Transaction tx(*db_);
   KINERJA_RETURN_IF_ERROR(tx.status());
   wire::PushResponse resp;
@@ -325,6 +373,7 @@ Result<wire::PushResponse> CentralStore::Push(const Principal& who, const wire::
   if (!log_change.ok()) return log_change.status();
   size_t applied = 0;
   for (size_t i = 0; i < req.changes.size(); ++i) {
+    *failed_index = i;  // names the change if anything below fails
     const wire::Change& c = req.changes[i];
     std::string where = "changes[" + std::to_string(i) + "]";
     // A change seen before is acknowledged with its first result, and stored once.
@@ -344,6 +393,26 @@ Result<wire::PushResponse> CentralStore::Push(const Principal& who, const wire::
     if (!existing.ok()) return existing.status();
     auto accepted = CheckChange(*db_, who, c, *existing, where);
     if (!accepted.ok()) return accepted.status();
+    if (!c.resolves.empty()) {
+      // A resolution settles kept conflicting edits of this record, from its current version.
+      if (!existing->has_value() || (*existing)->version != c.base_version) {
+        return Status::StaleVersion(where + ": a conflict resolution must be based on the "
+                                    "record's current version; pull and resolve again");
+      }
+      auto open_conflict = db_->Prepare(
+          "SELECT 1 FROM conflicts WHERE change_id=? AND record_id=? AND resolved=0");
+      if (!open_conflict.ok()) return open_conflict.status();
+      for (const auto& id : c.resolves) {
+        open_conflict->Reset();
+        open_conflict->Bind(1, id).Bind(2, c.record_id);
+        auto found = open_conflict->Step();
+        if (!found.ok()) return found.status();
+        if (!*found) {
+          return Status::InvalidArgument(where + ".resolves: " + id +
+                                         " is not an open conflict of record " + c.record_id);
+        }
+      }
+    }
     auto seq = NextSeq();
     if (!seq.ok()) return seq.status();
     wire::ChangeAck ack{c.change_id, wire::Outcome::kApplied, 0};
@@ -409,9 +478,23 @@ Result<wire::PushResponse> CentralStore::Push(const Principal& who, const wire::
       KINERJA_RETURN_IF_ERROR(
           keep->Bind(1, c.change_id).Bind(2, c.record_id).Bind(3, c.base_version).Bind(4, body).Run());
     }
+    if (!c.resolves.empty() && ack.outcome == wire::Outcome::kApplied) {
+      auto settle = db_->Prepare("UPDATE conflicts SET resolved=1 WHERE change_id=? AND record_id=?");
+      if (!settle.ok()) return settle.status();
+      for (const auto& id : c.resolves) {
+        settle->Reset();
+        KINERJA_RETURN_IF_ERROR(settle->Bind(1, id).Bind(2, c.record_id).Run());
+      }
+      auto clear = db_->Prepare(
+          "UPDATE records SET conflict=EXISTS(SELECT 1 FROM conflicts WHERE record_id=?1 AND"
+          " resolved=0) WHERE id=?1");
+      if (!clear.ok()) return clear.status();
+      KINERJA_RETURN_IF_ERROR(clear->Bind(1, c.record_id).Run());
+    }
     ++applied;
     resp.acks.push_back(ack);
   }
+  *failed_index = req.changes.size();
   if (applied > 0) {
     KINERJA_RETURN_IF_ERROR(AuditLocked(&who, "push",
                                         std::to_string(applied) + " changes from device " +
@@ -428,25 +511,12 @@ Result<wire::PullResponse> CentralStore::Pull(const Principal& who, int64_t sinc
   if (limit < 1 || limit > wire::kMaxPullLimit) {
     return Status::InvalidArgument("limit must be 1-" + std::to_string(wire::kMaxPullLimit));
   }
-  // Scope: HR and admin see everything; a supervisor sees the staff of their subtree and the
-  // notes they wrote; an employee sees their own employee record; an enumerator pulls nothing.
-  std::string scope;
-  switch (who.role) {
-    case wire::Role::kAdmin:
-    case wire::Role::kHr: scope = "1"; break;
-    case wire::Role::kSupervisor:
-      scope = "substr(unit_path, 1, length(?3)) = ?3 AND (kind='employee' OR author_id=?4)";
-      break;
-    case wire::Role::kEmployee: scope = "kind='employee' AND id=?5"; break;
-    case wire::Role::kEnumerator: scope = "0"; break;
-  }
+  std::string scope = ScopeSql(who);
   auto st = db_->Prepare(
       "SELECT id, kind, version, unit_path, subject_id, author_id, body, conflict, seq, updated_at"
       " FROM records WHERE seq > ?1 AND (" + scope + ") ORDER BY seq LIMIT ?2");
   if (!st.ok()) return st.status();
-  st->Bind(1, since).Bind(2, limit + 1);
-  if (who.role == wire::Role::kSupervisor) st->Bind(3, who.unit_path).Bind(4, who.user_id);
-  if (who.role == wire::Role::kEmployee) st->Bind(5, who.employee_id);
+  st->Bind(1, since).Bind(2, limit + 1).Bind(3, who.unit_path).Bind(4, who.user_id).Bind(5, who.employee_id);
   wire::PullResponse resp;
   resp.cursor = since;
   for (;;) {
@@ -482,6 +552,144 @@ Result<wire::PullResponse> CentralStore::Pull(const Principal& who, int64_t sinc
     resp.cursor = std::max(resp.cursor, head->ColumnInt(0));
   }
   return resp;
+}
+
+// The records a principal may read, as SQL over `records` using ?3 = unit_path,
+// ?4 = user_id, ?5 = employee_id. HR and admin: everything. A supervisor: the employees of
+// their organisation subtree, and notes about the staff they appraise. An employee: their
+// own employee record. An enumerator: nothing (survey responses are write-only).
+std::string CentralStore::ScopeSql(const Principal& who) const {
+  switch (who.role) {
+    case wire::Role::kAdmin:
+    case wire::Role::kHr: return "(?3 IS NOT NULL AND ?4 IS NOT NULL AND ?5 IS NOT NULL)";
+    case wire::Role::kSupervisor:
+      return "(substr(unit_path, 1, length(?3)) = ?3 AND (kind='employee' OR author_id=?4 OR"
+             " (kind='appraisal_note' AND subject_id IN (SELECT e.id FROM records e WHERE"
+             " e.kind='employee' AND json_extract(e.body, '$.supervisor_id')=?5))))";
+    case wire::Role::kEmployee: return "(kind='employee' AND id=?5 AND ?3 IS NOT NULL AND ?4 IS NOT NULL)";
+    case wire::Role::kEnumerator: return "(0 AND ?3 IS NOT NULL AND ?4 IS NOT NULL AND ?5 IS NOT NULL)";
+  }
+  return "0";
+}
+
+Result<Json> CentralStore::Conflicts(const Principal& who) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (who.role == wire::Role::kEmployee || who.role == wire::Role::kEnumerator) {
+    return Status::PermissionDenied("only supervisors, HR and admins resolve conflicts");
+  }
+  auto recs = db_->Prepare(
+      "SELECT id, kind, version, unit_path, subject_id, author_id, body, conflict, seq,"
+      " updated_at FROM records WHERE conflict=1 AND " + ScopeSql(who) + " ORDER BY seq");
+  if (!recs.ok()) return recs.status();
+  recs->Bind(3, who.unit_path).Bind(4, who.user_id).Bind(5, who.employee_id);
+  auto kept = db_->Prepare(
+      "SELECT k.change_id, k.base_version, k.body, c.user_id, c.device_id, c.received_at"
+      " FROM conflicts k JOIN changes c ON c.change_id=k.change_id"
+      " WHERE k.record_id=? AND k.resolved=0 ORDER BY c.received_at, k.change_id");
+  if (!kept.ok()) return kept.status();
+  Json out = Json::array();
+  for (;;) {
+    auto row = recs->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    wire::Record r;
+    r.id = recs->ColumnText(0);
+    r.kind = recs->ColumnText(1);
+    r.version = recs->ColumnInt(2);
+    r.unit_path = recs->ColumnText(3);
+    r.subject_id = recs->ColumnText(4);
+    r.author_id = recs->ColumnText(5);
+    auto body = ParseJson(recs->ColumnText(6));
+    r.body = body.ok() ? *body : Json::object();
+    r.conflict = true;
+    r.seq = recs->ColumnInt(8);
+    r.updated_at = recs->ColumnText(9);
+    Json losing = Json::array();
+    kept->Reset();
+    kept->Bind(1, r.id);
+    for (;;) {
+      auto k = kept->Step();
+      if (!k.ok()) return k.status();
+      if (!*k) break;
+      auto kbody = ParseJson(kept->ColumnText(2));
+      losing.push_back({{"change_id", kept->ColumnText(0)}, {"base_version", kept->ColumnInt(1)},
+                        {"body", kbody.ok() ? *kbody : Json::object()},
+                        {"user_id", kept->ColumnText(3)}, {"device_id", kept->ColumnText(4)},
+                        {"received_at", kept->ColumnText(5)}});
+    }
+    out.push_back({{"record", wire::ToJson(r)}, {"kept", losing}});
+  }
+  return Json{{"conflicts", out}};
+}
+
+Result<Json> CentralStore::AuditLog(const Principal& who, int64_t since, int64_t limit) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (who.role != wire::Role::kHr && who.role != wire::Role::kAdmin) {
+    return Status::PermissionDenied("the audit log is for HR and admins");
+  }
+  if (since < 0 || limit < 1 || limit > 1000) {
+    return Status::InvalidArgument("since must be 0 or more and limit 1-1000");
+  }
+  auto st = db_->Prepare(
+      "SELECT seq, at, user_id, device_id, action, detail FROM audit WHERE seq > ? ORDER BY seq"
+      " LIMIT ?");
+  if (!st.ok()) return st.status();
+  st->Bind(1, since).Bind(2, limit);
+  Json entries = Json::array();
+  int64_t cursor = since;
+  for (;;) {
+    auto row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    cursor = st->ColumnInt(0);
+    entries.push_back({{"seq", cursor}, {"at", st->ColumnText(1)}, {"user_id", st->ColumnText(2)},
+                       {"device_id", st->ColumnText(3)}, {"action", st->ColumnText(4)},
+                       {"detail", st->ColumnText(5)}});
+  }
+  return Json{{"entries", entries}, {"cursor", cursor}};
+}
+
+Result<Json> CentralStore::Devices(const Principal* who) {
+  std::lock_guard<std::mutex> lock(mu_);
+  bool all = !who || who->role == wire::Role::kAdmin || who->role == wire::Role::kHr;
+  auto st = db_->Prepare(
+      "SELECT d.id, u.username, d.label, d.first_seen, d.last_seen, d.revoked FROM devices d"
+      " JOIN users u ON u.id=d.user_id WHERE ?1 OR d.user_id=?2 ORDER BY d.last_seen DESC");
+  if (!st.ok()) return st.status();
+  st->Bind(1, all ? 1 : 0).Bind(2, who ? who->user_id : std::string());
+  Json out = Json::array();
+  for (;;) {
+    auto row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    out.push_back({{"device_id", st->ColumnText(0)}, {"username", st->ColumnText(1)},
+                   {"label", st->ColumnText(2)}, {"first_seen", st->ColumnText(3)},
+                   {"last_seen", st->ColumnText(4)}, {"revoked", st->ColumnInt(5) != 0}});
+  }
+  return Json{{"devices", out}};
+}
+
+Status CentralStore::RevokeDevice(const Principal* who, const std::string& device_id, int64_t now) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto owner = db_->Prepare("SELECT user_id FROM devices WHERE id=?");
+  if (!owner.ok()) return owner.status();
+  owner->Bind(1, device_id);
+  auto row = owner->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::NotFound("device " + device_id + " is not registered");
+  if (who && who->role != wire::Role::kAdmin && owner->ColumnText(0) != who->user_id) {
+    return Status::PermissionDenied("only an admin or the device's own user may revoke it");
+  }
+  Transaction tx(*db_);
+  KINERJA_RETURN_IF_ERROR(tx.status());
+  auto rev = db_->Prepare("UPDATE devices SET revoked=1 WHERE id=?");
+  if (!rev.ok()) return rev.status();
+  KINERJA_RETURN_IF_ERROR(rev->Bind(1, device_id).Run());
+  auto del = db_->Prepare("DELETE FROM sessions WHERE device_id=?");
+  if (!del.ok()) return del.status();
+  KINERJA_RETURN_IF_ERROR(del->Bind(1, device_id).Run());
+  KINERJA_RETURN_IF_ERROR(AuditLocked(who, "device_revoked", "device " + device_id, now));
+  return tx.Commit();
 }
 
 Status CentralStore::AuditLocked(const Principal* who, const std::string& action,

@@ -73,7 +73,22 @@ class CentralStore {
   // Applies a batch atomically: every change is checked first (kind, scope, body); any
   // refusal rejects the whole batch and writes nothing. A change id seen before is
   // acknowledged as a duplicate and stored once.
-  Result<wire::PushResponse> Push(const Principal& who, const wire::PushRequest& req, int64_t now);
+  // On failure, `failed_change_id` (if given) names the change that caused it. A change
+  // refused because its record is locked (signed off) is also kept in refused_changes for
+  // review before the error is returned.
+  Result<wire::PushResponse> Push(const Principal& who, const wire::PushRequest& req, int64_t now,
+                                  std::string* failed_change_id = nullptr);
+
+  // Records in conflict within the caller's scope, each with its kept losing edits:
+  // [{"record": {...}, "kept": [{"change_id", "base_version", "body", "user_id",
+  // "device_id", "received_at"}]}]. kPermissionDenied for employees and enumerators.
+  Result<Json> Conflicts(const Principal& who);
+  // Audit entries after `since` (HR and admin only): {"entries": [...], "cursor": N}.
+  Result<Json> AuditLog(const Principal& who, int64_t since, int64_t limit);
+  // Devices: all for admin/HR, else the caller's own. Revoking ends the device's sessions
+  // and refuses its future logins; only an admin or the device's own user may revoke.
+  Result<Json> Devices(const Principal* who);
+  Status RevokeDevice(const Principal* who, const std::string& device_id, int64_t now);
   // Records in the caller's scope with seq > since, oldest first, at most `limit`.
   Result<wire::PullResponse> Pull(const Principal& who, int64_t since, int64_t limit);
 
@@ -88,6 +103,9 @@ class CentralStore {
  private:
   explicit CentralStore(std::unique_ptr<Database> db) : db_(std::move(db)) {}
   Status Migrate();
+  Result<wire::PushResponse> PushLocked(const Principal& who, const wire::PushRequest& req,
+                                        int64_t now, size_t* failed_index);
+  std::string ScopeSql(const Principal& who) const;
   Result<std::string> UnitPath(const std::string& unit_id);
   Result<int64_t> NextSeq();
   Status AuditLocked(const Principal* who, const std::string& action, const std::string& detail,

@@ -36,8 +36,10 @@ bool IsValidId(std::string_view id) {
 }
 
 Json ToJson(const Change& c) {
-  return Json{{"change_id", c.change_id}, {"record_id", c.record_id}, {"kind", c.kind},
-              {"base_version", c.base_version}, {"body", c.body}, {"created_at", c.created_at}};
+  Json j{{"change_id", c.change_id}, {"record_id", c.record_id}, {"kind", c.kind},
+         {"base_version", c.base_version}, {"body", c.body}, {"created_at", c.created_at}};
+  if (!c.resolves.empty()) j["resolves"] = c.resolves;
+  return j;
 }
 
 Json ToJson(const PushRequest& r) {
@@ -70,7 +72,8 @@ Json ToJson(const PullResponse& r) {
 
 Result<Change> ChangeFromJson(const Json& j, std::string_view where) {
   KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(
-      j, {"change_id", "record_id", "kind", "base_version", "body", "created_at"}, where));
+      j, {"change_id", "record_id", "kind", "base_version", "body", "created_at", "resolves"},
+      where));
   Change c;
   auto change_id = GetString(j, "change_id", where);
   if (!change_id.ok()) return change_id.status();
@@ -102,6 +105,20 @@ Result<Change> ChangeFromJson(const Json& j, std::string_view where) {
   auto created = GetOptString(j, "created_at", where);
   if (!created.ok()) return created.status();
   c.created_at = created->value_or("");
+  if (auto res = j.find("resolves"); res != j.end() && !res->is_null()) {
+    if (!res->is_array() || res->size() > kMaxResolves) {
+      return Status::InvalidArgument(std::string(where) + ".resolves must be an array of at most " +
+                                     std::to_string(kMaxResolves) + " change ids");
+    }
+    for (size_t i = 0; i < res->size(); ++i) {
+      const Json& id = (*res)[i];
+      std::string field = std::string(where) + ".resolves[" + std::to_string(i) + "]";
+      if (!id.is_string() || !IsValidId(id.get<std::string>())) {
+        return Status::InvalidArgument(field + " must be a change id");
+      }
+      c.resolves.push_back(id.get<std::string>());
+    }
+  }
   return c;
 }
 
@@ -226,6 +243,12 @@ Result<PullResponse> PullResponseFromJson(const Json& j) {
 
 Json ErrorJson(const Status& s) {
   return Json{{"error", {{"code", CodeName(s.code())}, {"message", s.message()}}}};
+}
+
+Json ErrorJson(const Status& s, const std::string& change_id) {
+  Json j = ErrorJson(s);
+  if (!change_id.empty()) j["error"]["change_id"] = change_id;
+  return j;
 }
 
 Status StatusFromErrorJson(const Json& j) {

@@ -27,7 +27,11 @@ struct Change {
   int64_t base_version = 0;  // the record version this edit was made on; 0 = new record
   Json body;
   std::string created_at;  // device clock, ISO-8601; informational only
+  // Change ids of kept conflicting edits this change settles (a conflict resolution). The
+  // change must be based on the record's current version.
+  std::vector<std::string> resolves;
 };
+inline constexpr size_t kMaxResolves = 50;
 
 struct PushRequest {
   std::string device_id;
@@ -85,6 +89,8 @@ bool IsValidId(std::string_view id);
 
 // The error body every endpoint returns: {"error": {"code": "...", "message": "..."}}.
 Json ErrorJson(const Status& s);
+// The same, naming the change that caused it (so a device can set that change aside).
+Json ErrorJson(const Status& s, const std::string& change_id);
 // Reads an error body back into a Status; kInternal when the body is not one.
 Status StatusFromErrorJson(const Json& j);
 

@@ -218,3 +218,86 @@ TEST_F(Survey, AnEnumeratorCannotWriteAppraisalNotesAndASupervisorCannotAddRespo
 
 }  // namespace
 }  // namespace kinerja::server::testing
+
+namespace kinerja::server::testing {
+namespace {
+
+using Conflicts = DemoCity;
+
+TEST_F(Conflicts, AResolutionIsAChangeThatSettlesTheKeptEditAndClearsTheFlag) {
+  std::string a = LoginAs("budi", "tab-a");
+  std::string b = LoginAs("budi", "tab-b");
+  Call("POST", "/api/v1/sync/push", Push("tab-a", Json::array({NoteChange("c-1", "n-1", 0, "e-ani", "v1")})), a);
+  Call("POST", "/api/v1/sync/push", Push("tab-a", Json::array({NoteChange("c-2", "n-1", 1, "e-ani", "from a")})), a);
+  Call("POST", "/api/v1/sync/push", Push("tab-b", Json::array({NoteChange("c-3", "n-1", 1, "e-ani", "from b")})), b);
+
+  auto list = Json::parse(Call("GET", "/api/v1/conflicts", "", a).body);
+  ASSERT_EQ(list["conflicts"].size(), 1u) << list;
+  EXPECT_EQ(list["conflicts"][0]["record"]["body"]["text"], "from a");
+  EXPECT_EQ(list["conflicts"][0]["kept"][0]["change_id"], "c-3");
+  EXPECT_EQ(list["conflicts"][0]["kept"][0]["body"]["text"], "from b");
+
+  // HR sees it too; an employee may not look.
+  std::string hr = LoginAs("hr", "hr-pc");
+  EXPECT_EQ(Json::parse(Call("GET", "/api/v1/conflicts", "", hr).body)["conflicts"].size(), 1u);
+  EXPECT_EQ(Call("GET", "/api/v1/conflicts", "", LoginAs("ani", "ani-hp")).status, 403);
+
+  Json resolution = NoteChange("c-4", "n-1", 2, "e-ani", "from a + from b");
+  resolution["resolves"] = Json::array({"c-3"});
+  auto r = Call("POST", "/api/v1/sync/push", Push("tab-b", Json::array({resolution})), b);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json::parse(r.body)["acks"][0]["outcome"], "applied");
+  EXPECT_TRUE(Json::parse(Call("GET", "/api/v1/conflicts", "", a).body)["conflicts"].empty());
+}
+
+TEST_F(Conflicts, AResolutionNamingNoOpenConflictIsRefused) {
+  std::string a = LoginAs("budi", "tab-a");
+  Call("POST", "/api/v1/sync/push", Push("tab-a", Json::array({NoteChange("c-1", "n-1", 0, "e-ani", "v1")})), a);
+  Json resolution = NoteChange("c-2", "n-1", 1, "e-ani", "v2");
+  resolution["resolves"] = Json::array({"c-99"});
+  auto r = Call("POST", "/api/v1/sync/push", Push("tab-a", Json::array({resolution})), a);
+  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_NE(r.body.find("c-99 is not an open conflict"), std::string::npos) << r.body;
+  EXPECT_EQ(Json::parse(r.body)["error"]["change_id"], "c-2");
+}
+
+using Admin = DemoCity;
+
+TEST_F(Admin, ARevokedDeviceCanNeitherSyncNorLogInAgain) {
+  std::string tablet = LoginAs("budi", "lost-tablet");
+  std::string admin = LoginAs("admin", "admin-pc");
+  auto devices = Json::parse(Call("GET", "/api/v1/devices", "", admin).body);
+  EXPECT_GE(devices["devices"].size(), 2u);
+  auto r = Call("POST", "/api/v1/devices/revoke", R"({"device_id":"lost-tablet"})", admin);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Call("GET", "/api/v1/sync/pull", "", tablet).status, 401);
+  r = Call("POST", "/api/v1/login",
+           R"({"username":"budi","password":"kinerja-demo","device_id":"lost-tablet"})");
+  EXPECT_EQ(r.status, 403) << r.body;
+}
+
+TEST_F(Admin, OnlyAnAdminOrTheOwnerMayRevokeADevice) {
+  LoginAs("budi", "budi-tab");
+  std::string rina = LoginAs("rina", "rina-tab");
+  auto r = Call("POST", "/api/v1/devices/revoke", R"({"device_id":"budi-tab"})", rina);
+  EXPECT_EQ(r.status, 403) << r.body;
+  r = Call("POST", "/api/v1/devices/revoke", R"({"device_id":"nope"})", rina);
+  EXPECT_EQ(r.status, 404) << r.body;
+}
+
+TEST_F(Admin, TheAuditLogRecordsLoginsPushesAndRevocationsForHrOnly) {
+  std::string budi = LoginAs("budi", "tab-1");
+  Call("POST", "/api/v1/sync/push", Push("tab-1", Json::array({NoteChange("c-1", "n-1", 0, "e-ani", "v1")})), budi);
+  Call("POST", "/api/v1/login", R"({"username":"budi","password":"wrong","device_id":"x"})");
+  std::string hr = LoginAs("hr", "hr-pc");
+  auto r = Call("GET", "/api/v1/audit?since=0", "", hr);
+  ASSERT_EQ(r.status, 200) << r.body;
+  std::string all = r.body;
+  EXPECT_NE(all.find("\"login\""), std::string::npos);
+  EXPECT_NE(all.find("\"push\""), std::string::npos);
+  EXPECT_NE(all.find("\"login_failed\""), std::string::npos);
+  EXPECT_EQ(Call("GET", "/api/v1/audit", "", budi).status, 403);
+}
+
+}  // namespace
+}  // namespace kinerja::server::testing
