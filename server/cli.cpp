@@ -7,6 +7,7 @@
 #include <map>
 #include <sstream>
 
+#include "engine/org/roster_csv.h"
 #include "engine/sync/ids.h"
 #include "server/api.h"
 #include "server/auth.h"
@@ -33,6 +34,12 @@ Usage:
   kinerja user disable --username NAME [--db FILE]
   kinerja user enable --username NAME [--db FILE]
   kinerja backup --to FILE [--db FILE]     Online backup of the central database.
+  kinerja import roster FILE.csv [--db FILE] [--dry-run]
+      Import staff (columns nip,name,position_id,unit_id,supervisor_nip). Valid rows are
+      stored (id = NIP); every refused row is reported with its line. Exit 0 when all rows
+      were imported, 3 when some were refused.
+  kinerja device list [--db FILE]
+  kinerja device revoke DEVICE_ID [--db FILE]   A lost tablet can no longer log in or sync.
   kinerja ikm FILE.csv [--population N]    Public satisfaction index (SKM/IKM) from a CSV.
   kinerja appraise FILE.json               Ratings and predikat of an SKP.
   kinerja competency FILE.json             Competency gaps, JPM and training needs.
@@ -203,6 +210,70 @@ int Backup(const std::vector<std::string>& args, std::ostream& out, std::ostream
   return 0;
 }
 
+int Import(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  if (args.size() < 3 || args[1] != "roster") {
+    return Fail(err, Status::InvalidArgument("usage: kinerja import roster FILE.csv [--db FILE]"), 2);
+  }
+  auto f = ParseFlags(args, 3, {"db"}, {"dry-run"});
+  if (!f.ok()) return Fail(err, f.status(), 2);
+  std::ifstream in(args[2], std::ios::binary);
+  if (!in) return Fail(err, Status::NotFound("cannot open " + args[2]));
+  std::stringstream text;
+  text << in.rdbuf();
+  org::Date today = org::CivilFromDays(NowUnix() / 86400);
+  auto import = org::ImportRosterCsv(text.str(), today);
+  if (!import.ok()) return Fail(err, import.status());
+  Json errors = Json::array();
+  for (const auto& e : import->errors) {
+    errors.push_back({{"line", e.line}, {"column", e.column}, {"message", e.message}});
+  }
+  size_t imported = 0;
+  if (Get(*f, "dry-run") != "true") {
+    auto store = OpenStore(Get(*f, "db", kDefaultDb));
+    if (!store.ok()) return Fail(err, store.status());
+    for (const auto& row : import->rows) {
+      EmployeeSpec e{row.nip.canonical(), row.nip.canonical(), row.name, row.position_id,
+                     row.unit_id, row.supervisor_nip};
+      Status s = (*store)->UpsertEmployee(e);
+      if (!s.ok()) {
+        errors.push_back({{"line", row.line}, {"column", "unit_id"}, {"message", s.message()}});
+        continue;
+      }
+      ++imported;
+    }
+  }
+  Json report{{"rows", import->data_rows}, {"valid", import->rows.size()}, {"imported", imported},
+              {"dry_run", Get(*f, "dry-run") == "true"}, {"errors", errors}};
+  out << report.dump(2) << "\n";
+  return errors.empty() ? 0 : 3;
+}
+
+int Device(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  if (args.size() < 2) return Fail(err, Status::InvalidArgument("usage: kinerja device list|revoke ..."), 2);
+  bool revoke = args[1] == "revoke";
+  if (!revoke && args[1] != "list") {
+    return Fail(err, Status::InvalidArgument("unknown device command '" + args[1] + "'"), 2);
+  }
+  if (revoke && (args.size() < 3 || args[2].rfind("--", 0) == 0)) {
+    return Fail(err, Status::InvalidArgument("usage: kinerja device revoke DEVICE_ID"), 2);
+  }
+  auto f = ParseFlags(args, revoke ? 3 : 2, {"db"}, {});
+  if (!f.ok()) return Fail(err, f.status(), 2);
+  std::string db = Get(*f, "db", kDefaultDb);
+  if (!std::filesystem::exists(db)) return Fail(err, Status::NotFound("no database at " + db));
+  auto store = CentralStore::Open(db);
+  if (!store.ok()) return Fail(err, store.status());
+  if (revoke) {
+    if (Status s = (*store)->RevokeDevice(nullptr, args[2], NowUnix()); !s.ok()) return Fail(err, s);
+    out << "kinerja: device " << args[2] << " revoked\n";
+    return 0;
+  }
+  auto list = (*store)->Devices(nullptr);
+  if (!list.ok()) return Fail(err, list.status());
+  out << list->dump(2) << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int RunCli(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
@@ -220,6 +291,8 @@ int RunCli(const std::vector<std::string>& args, std::istream& in, std::ostream&
   if (cmd == "demo") return Demo(args, out, err);
   if (cmd == "user") return User(args, in, out, err);
   if (cmd == "backup") return Backup(args, out, err);
+  if (cmd == "import") return Import(args, out, err);
+  if (cmd == "device") return Device(args, out, err);
   if (IsEngineCommand(cmd)) return RunEngineCommand(args, out, err);
   err << "kinerja: unknown command '" << cmd << "'\n\n" << kHelp;
   return 2;

@@ -4,6 +4,9 @@
 #include <ostream>
 #include <sstream>
 
+#include "engine/analytics/objectivity_command.h"
+#include "engine/appraisal/appraise_command.h"
+#include "engine/competency/competency_command.h"
 #include "engine/survey/ikm_command.h"
 
 namespace kinerja::server {
@@ -50,6 +53,26 @@ Result<Json> Ikm(const std::vector<std::string>& args, const std::string& text) 
   return IkmReportFromCsv(text, *population);
 }
 
+Status NoOptions(const std::vector<std::string>& args) {
+  if (args.size() > 2) return Status::InvalidArgument("unknown option " + args[2] + " (see kinerja --help)");
+  return Status::Ok();
+}
+
+Result<Json> Appraise(const std::vector<std::string>& args, const std::string& text) {
+  KINERJA_RETURN_IF_ERROR(NoOptions(args));
+  return AppraiseReportFromJson(text);
+}
+
+Result<Json> Competency(const std::vector<std::string>& args, const std::string& text) {
+  KINERJA_RETURN_IF_ERROR(NoOptions(args));
+  return CompetencyReportFromJson(text);
+}
+
+Result<Json> Objectivity(const std::vector<std::string>& args, const std::string& text) {
+  KINERJA_RETURN_IF_ERROR(NoOptions(args));
+  return ObjectivityReportFromJson(text);
+}
+
 struct Command {
   const char* name;
   Report report;
@@ -57,6 +80,9 @@ struct Command {
 
 constexpr Command kCommands[] = {
     {"ikm", Ikm},
+    {"appraise", Appraise},
+    {"competency", Competency},
+    {"objectivity", Objectivity},
 };
 
 }  // namespace

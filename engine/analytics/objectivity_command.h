@@ -1,0 +1,19 @@
+#pragma once
+// The `kinerja objectivity FILE` report: reads a rating scale, optional thresholds and ratings
+// by rater from one JSON file and returns per-rater flags with the numbers behind them,
+// self-vs-supervisor gaps and inter-rater reliability (ICC, Krippendorff's alpha) where
+// computable. Input and output keys are documented in docs/cli/objectivity.md.
+
+#include <string_view>
+
+#include "shared/json_util.h"
+#include "shared/result.h"
+
+namespace kinerja {
+
+// Parses `file_text` and builds the report. Fails with kInvalidArgument and a message naming
+// the field (e.g. "ratings[4].value is 4; the scale allows integers 1-3") on malformed JSON,
+// wrong types, unknown fields or groups, values off the scale, or repeated ratings.
+Result<Json> ObjectivityReportFromJson(std::string_view file_text);
+
+}  // namespace kinerja

@@ -1,0 +1,846 @@
+#include "engine/appraisal/appraise_command.h"
+
+#include <cctype>
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/appraisal/builtin_templates.h"
+#include "engine/appraisal/distribution.h"
+#include "engine/appraisal/multi_rater.h"
+#include "engine/appraisal/numeric_skp.h"
+#include "engine/appraisal/skp_rating.h"
+
+namespace kinerja {
+namespace {
+
+constexpr size_t kMaxAppraisals = 100000;
+constexpr size_t kMaxRowsPerAppraisal = 1000;
+
+std::string Sub(std::string_view where, std::string_view key) {
+  std::string s(where);
+  if (!s.empty()) s += '.';
+  s += key;
+  return s;
+}
+
+std::string At(std::string_view where, size_t i) {
+  return std::string(where) + "[" + std::to_string(i) + "]";
+}
+
+Status Prefix(const Status& s, std::string_view where) {
+  if (where.empty()) return s;
+  return Status(s.code(), std::string(where) + ": " + s.message());
+}
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+Result<bool> GetOptBool(const Json& obj, const char* key, std::string_view where, bool dflt) {
+  if (!obj.contains(key) || obj.find(key)->is_null()) return dflt;
+  return GetBool(obj, key, where);
+}
+
+// nullptr when absent or null; an error when present with another type than array.
+Result<const Json*> GetOptArray(const Json& obj, const char* key, std::string_view where) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) return static_cast<const Json*>(nullptr);
+  if (!it->is_array()) {
+    return Status::InvalidArgument(Sub(where, key) + " must be an array, not " +
+                                   it->type_name());
+  }
+  if (it->size() > kMaxRowsPerAppraisal) {
+    return Status::TooLarge(Sub(where, key) + " has more than " +
+                            std::to_string(kMaxRowsPerAppraisal) + " rows");
+  }
+  return &*it;
+}
+
+Result<const Json*> GetOptObject(const Json& obj, const char* key, std::string_view where) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) return static_cast<const Json*>(nullptr);
+  if (!it->is_object()) {
+    return Status::InvalidArgument(Sub(where, key) + " must be an object, not " +
+                                   it->type_name());
+  }
+  return &*it;
+}
+
+// Finds a dimension (BerAKHLAK value or unsur) by code or name; -1 when unknown.
+template <typename Dim>
+int FindDimension(const std::vector<Dim>& dims, std::string_view key) {
+  for (size_t i = 0; i < dims.size(); ++i) {
+    if (EqualsIgnoreCase(key, dims[i].code) || EqualsIgnoreCase(key, dims[i].name)) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+template <typename Dim>
+std::string DimensionList(const std::vector<Dim>& dims) {
+  std::string s;
+  for (size_t i = 0; i < dims.size(); ++i) s += (i ? ", " : "") + dims[i].code;
+  return s;
+}
+
+// Reads a perilaku object into scores (one per dimension, template order). Rating templates
+// expect rating texts (scored 1-3); numeric templates expect numbers 0-100. `rated` marks
+// the dimensions present.
+template <typename Dim>
+Status ReadPerilaku(const Template& t, const std::vector<Dim>& dims, const Json& obj,
+                    std::string_view where, std::array<double, kMaxRaterDimensions>* scores,
+                    std::array<bool, kMaxRaterDimensions>* rated) {
+  if (!obj.is_object()) return Status::InvalidArgument(std::string(where) + " must be an object");
+  rated->fill(false);
+  for (auto it = obj.begin(); it != obj.end(); ++it) {
+    int d = FindDimension(dims, it.key());
+    std::string field = Sub(where, it.key());
+    if (d < 0) {
+      return Status::InvalidArgument("unknown field " + field + "; " +
+                                     (t.kind == TemplateKind::kRating ? "BerAKHLAK values"
+                                                                      : "perilaku unsur") +
+                                     " of template '" + t.id + "': " + DimensionList(dims));
+    }
+    if ((*rated)[d]) {
+      return Status::InvalidArgument(field + " rates '" + dims[d].code + "' a second time");
+    }
+    if (t.kind == TemplateKind::kRating) {
+      auto text = GetString(obj, it.key().c_str(), where);
+      if (!text.ok()) return text.status();
+      auto r = ParseRating(t, *text, field);
+      if (!r.ok()) return r.status();
+      (*scores)[d] = RatingScore(*r);
+    } else {
+      auto v = GetNumber(obj, it.key().c_str(), where);
+      if (!v.ok()) return v.status();
+      if (*v < 0 || *v > 100) {
+        return Status::InvalidArgument(field + " is " + it.value().dump() + "; allowed 0-100");
+      }
+      (*scores)[d] = *v;
+    }
+    (*rated)[d] = true;
+  }
+  return Status::Ok();
+}
+
+template <typename Dim>
+std::string MissingList(const std::vector<Dim>& dims,
+                        const std::array<bool, kMaxRaterDimensions>& rated,
+                        const std::array<bool, kMaxRaterDimensions>& optional = {}) {
+  std::string s;
+  for (size_t i = 0; i < dims.size(); ++i) {
+    if (!rated[i] && !optional[i]) s += (s.empty() ? "" : ", ") + dims[i].code;
+  }
+  return s;
+}
+
+// Raters: "perilaku" (the pejabat penilai = supervisor) plus the optional "raters" array.
+struct PerilakuInput {
+  bool has_perilaku = false;  // a top-level "perilaku" object was given
+  std::array<double, kMaxRaterDimensions> scores{};
+  std::array<bool, kMaxRaterDimensions> rated{};
+  std::vector<RaterInput> raters;  // only when "raters" was given
+  bool multi = false;
+};
+
+// `optional` marks dimensions a rater may leave out (struktural-only unsur for a
+// non-struktural pegawai); they are scored 0 and dropped by the scorer.
+template <typename Dim>
+Status ReadPerilakuInput(const Template& t, const std::vector<Dim>& dims, const Json& a,
+                         std::string_view where,
+                         const std::array<bool, kMaxRaterDimensions>& optional,
+                         PerilakuInput* out) {
+  auto p = GetOptObject(a, "perilaku", where);
+  if (!p.ok()) return p.status();
+  if (*p) {
+    out->has_perilaku = true;
+    KINERJA_RETURN_IF_ERROR(
+        ReadPerilaku(t, dims, **p, Sub(where, "perilaku"), &out->scores, &out->rated));
+  }
+  auto rs = GetOptArray(a, "raters", where);
+  if (!rs.ok()) return rs.status();
+  if (!*rs) return Status::Ok();
+  out->multi = true;
+  if (out->has_perilaku) {
+    std::string missing = MissingList(dims, out->rated, optional);
+    if (!missing.empty()) {
+      return Status::InvalidArgument(Sub(where, "perilaku") + " must rate every value when " +
+                                     "raters are given; missing: " + missing);
+    }
+    RaterInput sup;
+    sup.group = RaterGroup::kSupervisor;
+    sup.scores = out->scores;
+    out->raters.push_back(sup);
+  }
+  for (size_t i = 0; i < (*rs)->size(); ++i) {
+    const Json& r = (**rs)[i];
+    std::string w = At(Sub(where, "raters"), i);
+    KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(r, {"group", "perilaku"}, w));
+    auto g = GetString(r, "group", w);
+    if (!g.ok()) return g.status();
+    RaterInput in;
+    bool found = false;
+    for (int gi = 0; gi < kRaterGroupCount; ++gi) {
+      if (*g == RaterGroupCode(static_cast<RaterGroup>(gi))) {
+        in.group = static_cast<RaterGroup>(gi);
+        found = true;
+      }
+    }
+    if (!found) {
+      return Status::InvalidArgument(Sub(w, "group") + " is '" + *g +
+                                     "'; allowed: self, supervisor, peer, subordinate");
+    }
+    auto po = GetOptObject(r, "perilaku", w);
+    if (!po.ok()) return po.status();
+    if (!*po) return Status::InvalidArgument(Sub(w, "perilaku") + " is missing");
+    std::array<bool, kMaxRaterDimensions> rated{};
+    KINERJA_RETURN_IF_ERROR(ReadPerilaku(t, dims, **po, Sub(w, "perilaku"), &in.scores, &rated));
+    std::string missing = MissingList(dims, rated, optional);
+    if (!missing.empty()) {
+      return Status::InvalidArgument(Sub(w, "perilaku") + " must rate every value; missing: " +
+                                     missing);
+    }
+    out->raters.push_back(in);
+  }
+  return Status::Ok();
+}
+
+template <typename Dim>
+Json MultiRaterJson(const Template& t, const std::vector<Dim>& dims, const MultiRaterResult& m,
+                    bool as_rating, std::vector<std::string>* warnings) {
+  Json groups = Json::object();
+  for (int gi = 0; gi < kRaterGroupCount; ++gi) {
+    const auto group = static_cast<RaterGroup>(gi);
+    const GroupSummary& g = m.groups[gi];
+    Json j;
+    j["raters"] = g.rater_count;
+    j["template_weight"] = t.rater_weights[gi];
+    j["weight_used"] = Round2(g.weight);
+    j["included"] = g.included;
+    j["suppressed"] = g.suppressed;
+    if (g.rater_count > 0 && !g.suppressed) {
+      Json mean = Json::object();
+      for (size_t d = 0; d < dims.size(); ++d) mean[dims[d].code] = Round2(g.mean[d]);
+      j["mean"] = mean;
+    } else {
+      j["mean"] = nullptr;
+    }
+    if (g.suppressed) {
+      warnings->push_back(std::string("multi_rater: ") + RaterGroupCode(group) + " group has " +
+                          std::to_string(g.rater_count) + " rater(s), fewer than " +
+                          std::to_string(t.min_group_raters) +
+                          "; its mean is hidden and not used (anonymity)");
+    }
+    if (group == RaterGroup::kSelf && g.rater_count > 0 && !g.included) {
+      warnings->push_back("multi_rater: self-assessment is shown beside the others and not "
+                          "mixed in (template weight 0)");
+    }
+    groups[RaterGroupCode(group)] = std::move(j);
+  }
+  Json combined = Json::object();
+  for (size_t d = 0; d < dims.size(); ++d) {
+    combined[dims[d].code] = Round2(m.combined[d]);
+  }
+  Json out;
+  out["min_group_raters"] = t.min_group_raters;
+  out["groups"] = std::move(groups);
+  out["combined"] = std::move(combined);
+  out["combined_scale"] = as_rating ? "1 = Di Bawah, 2 = Sesuai, 3 = Di Atas" : "0-100";
+  out["peer_input_used"] = m.peer_input_used;
+  return out;
+}
+
+Json WarningsJson(const std::vector<std::string>& w) {
+  Json a = Json::array();
+  for (const auto& s : w) a.push_back(s);
+  return a;
+}
+
+void EchoIdentity(const Json& a, Json* out) {
+  auto it = a.find("pegawai");
+  (*out)["pegawai"] = it == a.end() ? Json(nullptr) : *it;
+  it = a.find("periode");
+  (*out)["periode"] = it == a.end() ? Json(nullptr) : *it;
+}
+
+Status CheckIdentity(const Json& a, std::string_view where) {
+  auto pg = GetOptObject(a, "pegawai", where);
+  if (!pg.ok()) return pg.status();
+  auto pr = GetOptString(a, "periode", where);
+  return pr.status();
+}
+
+// Result of one rating appraisal, kept for the unit's distribution check.
+struct Scored {
+  Json report;
+  bool is_rating = false;
+  Predikat predikat = Predikat::kBaik;
+};
+
+Result<Scored> ScoreRatingJson(const Template& t, const Json& a, std::string_view where,
+                               std::optional<OrgPredikat> unit_org) {
+  KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(
+      a, {"template", "pegawai", "periode", "unit_leader", "capaian_kinerja_organisasi",
+          "hasil_kerja", "rating_hasil_kerja", "perilaku", "rating_perilaku", "raters"},
+      where));
+  KINERJA_RETURN_IF_ERROR(CheckIdentity(a, where));
+  std::vector<std::string> warnings;
+  RatingAppraisal in;
+  auto leader = GetOptBool(a, "unit_leader", where, false);
+  if (!leader.ok()) return leader.status();
+  in.is_unit_leader = *leader;
+  auto org = GetOptString(a, "capaian_kinerja_organisasi", where);
+  if (!org.ok()) return org.status();
+  if (*org) {
+    auto o = ParseOrgPredikat(t, **org, Sub(where, "capaian_kinerja_organisasi"));
+    if (!o.ok()) return o.status();
+    in.capaian_kinerja_organisasi = *o;
+  } else if (in.is_unit_leader && unit_org) {
+    in.capaian_kinerja_organisasi = unit_org;
+  }
+  auto rhk = GetOptString(a, "rating_hasil_kerja", where);
+  if (!rhk.ok()) return rhk.status();
+  if (*rhk) {
+    auto r = ParseRating(t, **rhk, Sub(where, "rating_hasil_kerja"));
+    if (!r.ok()) return r.status();
+    in.rating_hasil_kerja = *r;
+  }
+  auto rp = GetOptString(a, "rating_perilaku", where);
+  if (!rp.ok()) return rp.status();
+  if (*rp) {
+    auto r = ParseRating(t, **rp, Sub(where, "rating_perilaku"));
+    if (!r.ok()) return r.status();
+    in.rating_perilaku_override = *r;
+  }
+
+  // Indicators.
+  std::vector<Indicator> inds;
+  Json ind_out = Json::array();
+  auto hk = GetOptArray(a, "hasil_kerja", where);
+  if (!hk.ok()) return hk.status();
+  if (*hk) {
+    for (size_t i = 0; i < (*hk)->size(); ++i) {
+      const Json& r = (**hk)[i];
+      std::string w = At(Sub(where, "hasil_kerja"), i);
+      KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(
+          r, {"rhk", "iki", "jenis", "aspek", "target", "target_max", "realisasi",
+              "lower_is_better", "satuan"},
+          w));
+      Indicator ind;
+      auto rhk_text = GetOptString(r, "rhk", w);
+      if (!rhk_text.ok()) return rhk_text.status();
+      auto iki = GetOptString(r, "iki", w);
+      if (!iki.ok()) return iki.status();
+      auto satuan = GetOptString(r, "satuan", w);
+      if (!satuan.ok()) return satuan.status();
+      auto jenis = GetOptString(r, "jenis", w);
+      if (!jenis.ok()) return jenis.status();
+      if (*jenis) {
+        if (EqualsIgnoreCase(**jenis, "utama")) {
+          ind.kind = IndicatorKind::kUtama;
+        } else if (EqualsIgnoreCase(**jenis, "tambahan")) {
+          ind.kind = IndicatorKind::kTambahan;
+        } else {
+          return Status::InvalidArgument(Sub(w, "jenis") + " is '" + **jenis +
+                                         "'; allowed: utama, tambahan");
+        }
+      }
+      auto aspek = GetOptString(r, "aspek", w);
+      if (!aspek.ok()) return aspek.status();
+      static constexpr const char* kAspects[] = {"kuantitas", "kualitas", "waktu", "biaya"};
+      if (*aspek) {
+        bool found = false;
+        for (int k = 0; k < 4; ++k) {
+          if (EqualsIgnoreCase(**aspek, kAspects[k])) {
+            ind.aspect = static_cast<Aspect>(k);
+            found = true;
+          }
+        }
+        if (!found) {
+          return Status::InvalidArgument(Sub(w, "aspek") + " is '" + **aspek +
+                                         "'; allowed: kuantitas, kualitas, waktu, biaya");
+        }
+      }
+      auto target = GetNumber(r, "target", w);
+      if (!target.ok()) return target.status();
+      ind.target = *target;
+      auto tmax = GetOptNumber(r, "target_max", w);
+      if (!tmax.ok()) return tmax.status();
+      if (*tmax) {
+        ind.has_range = true;
+        ind.target_upper = **tmax;
+      }
+      auto real = GetNumber(r, "realisasi", w);
+      if (!real.ok()) return real.status();
+      ind.realisasi = *real;
+      auto lib = GetOptBool(r, "lower_is_better", w, false);
+      if (!lib.ok()) return lib.status();
+      ind.lower_is_better = *lib;
+      KINERJA_RETURN_IF_ERROR(ValidateIndicator(ind, w));
+      inds.push_back(ind);
+      Json o;
+      o["rhk"] = *rhk_text ? Json(**rhk_text) : Json(nullptr);
+      o["iki"] = *iki ? Json(**iki) : Json(nullptr);
+      o["jenis"] = ind.kind == IndicatorKind::kUtama ? "utama" : "tambahan";
+      o["aspek"] = kAspects[static_cast<int>(ind.aspect)];
+      o["target"] = ind.target;
+      o["target_max"] = ind.has_range ? Json(ind.target_upper) : Json(nullptr);
+      o["realisasi"] = ind.realisasi;
+      o["lower_is_better"] = ind.lower_is_better;
+      o["capaian"] = Round2(CapaianIki(ind));
+      ind_out.push_back(std::move(o));
+    }
+  }
+  in.indicators = inds;
+
+  // Perilaku.
+  PerilakuInput pin;
+  KINERJA_RETURN_IF_ERROR(ReadPerilakuInput(t, t.behaviour_values, a, where, {}, &pin));
+  const int dims = static_cast<int>(t.behaviour_values.size());
+  Json multi = nullptr;
+  if (pin.multi) {
+    if (!pin.raters.empty()) {
+      auto m = CombineRaters(t, dims, pin.raters);
+      if (!m.ok()) {
+        if (!in.rating_perilaku_override) return Prefix(m.status(), where);
+        warnings.push_back(m.status().message());
+      } else {
+        multi = MultiRaterJson(t, t.behaviour_values, *m, true, &warnings);
+        for (int d = 0; d < dims; ++d) in.value_ratings[d] = RatingFromScore(m->combined[d]);
+        in.value_count = dims;
+      }
+    }
+  } else if (pin.has_perilaku) {
+    std::string missing = MissingList(t.behaviour_values, pin.rated);
+    if (!missing.empty()) {
+      return Status::InvalidArgument(Sub(where, "perilaku") + " must rate every BerAKHLAK " +
+                                     "value; missing: " + missing);
+    }
+    for (int d = 0; d < dims; ++d) {
+      in.value_ratings[d] = static_cast<Rating>(static_cast<int>(pin.scores[d]) - 1);
+    }
+    in.value_count = dims;
+  }
+
+  auto scored = ScoreRatingAppraisal(t, in);
+  if (!scored.ok()) return Prefix(scored.status(), where);
+  const RatingOutcome& o = *scored;
+
+  Json out;
+  out["template"] = t.id;
+  out["kind"] = "rating";
+  EchoIdentity(a, &out);
+  out["unit_leader"] = in.is_unit_leader;
+  out["capaian_kinerja_organisasi"] =
+      in.capaian_kinerja_organisasi ? Json(OrgPredikatName(t, *in.capaian_kinerja_organisasi))
+                                    : Json(nullptr);
+  out["rating_hasil_kerja"] = RatingName(t, o.rating_hasil_kerja);
+  out["rating_hasil_kerja_code"] = RatingCode(o.rating_hasil_kerja);
+  out["rating_hasil_kerja_source"] =
+      o.hasil_kerja_source == HasilKerjaSource::kRater ? "rater" : "unit_leader_rule";
+  static constexpr const char* kAgg[] = {"median", "majority", "minimum"};
+  Json values = Json::array();
+  if (in.value_count > 0) {
+    for (int d = 0; d < dims; ++d) {
+      Json v;
+      v["code"] = t.behaviour_values[d].code;
+      v["name"] = t.behaviour_values[d].name;
+      v["rating"] = RatingName(t, in.value_ratings[d]);
+      v["rating_code"] = RatingCode(in.value_ratings[d]);
+      values.push_back(std::move(v));
+    }
+  }
+  out["perilaku"] = std::move(values);
+  out["rating_perilaku"] = RatingName(t, o.rating_perilaku);
+  out["rating_perilaku_code"] = RatingCode(o.rating_perilaku);
+  out["rating_perilaku_source"] =
+      o.perilaku_source == PerilakuSource::kOverride
+          ? std::string("override")
+          : std::string("derived_") + kAgg[static_cast<int>(t.perilaku_aggregation)];
+  out["derived_rating_perilaku"] =
+      o.has_derived_perilaku ? Json(RatingName(t, o.derived_perilaku)) : Json(nullptr);
+  out["predikat"] = PredikatName(t, o.predikat);
+  out["predikat_code"] = PredikatCode(o.predikat);
+  out["angka_kredit_percent"] = t.angka_kredit_percent[static_cast<int>(o.predikat)];
+  out["indikator"] = std::move(ind_out);
+  if (o.suggestion.available) {
+    Json s;
+    s["rating"] = RatingName(t, o.suggestion.rating);
+    s["rating_code"] = RatingCode(o.suggestion.rating);
+    s["mean_capaian"] = o.suggestion.mean_capaian;
+    s["indicator_count"] = o.suggestion.indicator_count;
+    s["note"] = "suggestion from the mean capaian of the Utama IKI (PermenPANRB 8/2021 "
+                "formulas); the rating hasil kerja is the pejabat penilai's judgment";
+    out["suggested_rating_hasil_kerja"] = std::move(s);
+  } else {
+    out["suggested_rating_hasil_kerja"] = nullptr;
+  }
+  out["multi_rater"] = std::move(multi);
+  if (o.warnings & kWarnLeaderRuleReplacedRating) {
+    warnings.push_back("rating_hasil_kerja '" + RatingName(t, *in.rating_hasil_kerja) +
+                       "' was replaced: a unit leader's rating hasil kerja equals the unit's "
+                       "capaian kinerja organisasi (SE MenPANRB 03/2023)");
+  }
+  if (o.warnings & kWarnOverrideDiffersFromDerived) {
+    warnings.push_back("rating_perilaku '" + RatingName(t, o.rating_perilaku) +
+                       "' (rater) differs from '" + RatingName(t, o.derived_perilaku) +
+                       "' derived from the BerAKHLAK values; the rater's rating is used");
+  }
+  if (o.warnings & kWarnSuggestionDiffers) {
+    warnings.push_back("the suggested rating hasil kerja from IKI capaian is '" +
+                       RatingName(t, o.suggestion.rating) + "'; the rating given is '" +
+                       RatingName(t, o.rating_hasil_kerja) + "'");
+  }
+  if (o.warnings & kWarnCapaianAboveCap) {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "an Utama IKI capaian above %g%% was capped for the suggestion",
+                  t.suggestion_capaian_cap);
+    warnings.push_back(buf);
+  }
+  out["warnings"] = WarningsJson(warnings);
+  Scored s;
+  s.report = std::move(out);
+  s.is_rating = true;
+  s.predikat = o.predikat;
+  return s;
+}
+
+Result<AspectValues> ReadAspect(const Json& k, const char* key, std::string_view where) {
+  auto o = GetOptObject(k, key, where);
+  if (!o.ok()) return o.status();
+  std::string w = Sub(where, key);
+  if (!*o) return Status::InvalidArgument(w + " is missing");
+  KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(**o, {"target", "realisasi"}, w));
+  AspectValues v;
+  auto t = GetNumber(**o, "target", w);
+  if (!t.ok()) return t.status();
+  auto r = GetNumber(**o, "realisasi", w);
+  if (!r.ok()) return r.status();
+  v.target = *t;
+  v.realisasi = *r;
+  return v;
+}
+
+Result<Scored> ScoreNumericJson(const Template& t, const Json& a, std::string_view where) {
+  KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(
+      a, {"template", "pegawai", "periode", "struktural", "kegiatan", "tugas_tambahan",
+          "kreativitas", "perilaku", "raters"},
+      where));
+  KINERJA_RETURN_IF_ERROR(CheckIdentity(a, where));
+  std::vector<std::string> warnings;
+  NumericAppraisal in;
+  auto st = GetOptBool(a, "struktural", where, false);
+  if (!st.ok()) return st.status();
+  in.struktural = *st;
+  auto tt = GetOptInt(a, "tugas_tambahan", where);
+  if (!tt.ok()) return tt.status();
+  if (*tt) {
+    if (**tt < 0 || **tt > 1000) {
+      return Status::InvalidArgument(Sub(where, "tugas_tambahan") +
+                                     " must be a count of extra activities, 0-1000");
+    }
+    in.tugas_tambahan_count = static_cast<int>(**tt);
+  }
+  auto kr = GetOptString(a, "kreativitas", where);
+  if (!kr.ok()) return kr.status();
+  if (*kr) {
+    if (**kr == "unit") {
+      in.kreativitas = Kreativitas::kUnit;
+    } else if (**kr == "organisasi") {
+      in.kreativitas = Kreativitas::kOrganisasi;
+    } else if (**kr == "nasional") {
+      in.kreativitas = Kreativitas::kNasional;
+    } else if (**kr != "none") {
+      return Status::InvalidArgument(Sub(where, "kreativitas") + " is '" + **kr +
+                                     "'; allowed: none, unit, organisasi, nasional");
+    }
+  }
+  auto kg = GetOptArray(a, "kegiatan", where);
+  if (!kg.ok()) return kg.status();
+  if (!*kg || (*kg)->empty()) {
+    return Status::InvalidArgument(Sub(where, "kegiatan") +
+                                   " must list at least one activity");
+  }
+  std::vector<Activity> acts;
+  Json act_out = Json::array();
+  for (size_t i = 0; i < (*kg)->size(); ++i) {
+    const Json& k = (**kg)[i];
+    std::string w = At(Sub(where, "kegiatan"), i);
+    KINERJA_RETURN_IF_ERROR(
+        RejectUnknownKeys(k, {"nama", "kuantitas", "kualitas", "waktu", "biaya"}, w));
+    auto nama = GetOptString(k, "nama", w);
+    if (!nama.ok()) return nama.status();
+    Activity act;
+    auto ku = ReadAspect(k, "kuantitas", w);
+    if (!ku.ok()) return ku.status();
+    act.kuantitas = *ku;
+    auto kl = ReadAspect(k, "kualitas", w);
+    if (!kl.ok()) return kl.status();
+    act.kualitas = *kl;
+    auto wk = ReadAspect(k, "waktu", w);
+    if (!wk.ok()) return wk.status();
+    act.waktu = *wk;
+    if (k.contains("biaya") && !k.find("biaya")->is_null()) {
+      auto b = ReadAspect(k, "biaya", w);
+      if (!b.ok()) return b.status();
+      act.biaya = *b;
+      act.has_biaya = true;
+    }
+    KINERJA_RETURN_IF_ERROR(ValidateActivity(act, w));
+    acts.push_back(act);
+    ActivityScore s = ScoreActivity(t, act);
+    Json o;
+    o["nama"] = *nama ? Json(**nama) : Json(nullptr);
+    o["kuantitas"] = s.kuantitas;
+    o["kualitas"] = s.kualitas;
+    o["waktu"] = s.waktu;
+    o["biaya"] = s.has_biaya ? Json(s.biaya) : Json(nullptr);
+    o["perhitungan"] = s.perhitungan;
+    o["capaian"] = s.capaian;
+    act_out.push_back(std::move(o));
+    if (s.warnings & kWarnNegativeTimeCost) {
+      warnings.push_back(w + ": waktu/biaya realisasi is above 1.76 × target, so the aspect "
+                             "value is negative (as the Perka BKN 1/2013 formula gives)");
+    }
+  }
+  in.activities = acts;
+
+  PerilakuInput pin;
+  const int dims = static_cast<int>(t.behaviour_unsur.size());
+  std::array<bool, kMaxRaterDimensions> optional{};
+  for (int d = 0; d < dims; ++d) {
+    optional[d] = t.behaviour_unsur[d].struktural_only && !in.struktural;
+  }
+  KINERJA_RETURN_IF_ERROR(ReadPerilakuInput(t, t.behaviour_unsur, a, where, optional, &pin));
+  Json multi = nullptr;
+  if (pin.multi) {
+    // Every rater scores every unsur of the template; struktural-only unsur are dropped
+    // afterwards for a non-struktural pegawai.
+    auto m = CombineRaters(t, dims, pin.raters);
+    if (!m.ok()) return Prefix(m.status(), where);
+    multi = MultiRaterJson(t, t.behaviour_unsur, *m, false, &warnings);
+    for (int d = 0; d < dims; ++d) {
+      const bool applies = !t.behaviour_unsur[d].struktural_only || in.struktural;
+      in.unsur[d] = Round2(m->combined[d]);
+      in.unsur_rated[d] = applies;
+    }
+    in.perilaku_has_peer_input = m->peer_input_used;
+  } else if (pin.has_perilaku) {
+    for (int d = 0; d < dims; ++d) {
+      in.unsur[d] = pin.scores[d];
+      in.unsur_rated[d] = pin.rated[d];
+    }
+  }
+  auto scored = ScoreNumericAppraisal(t, in);
+  if (!scored.ok()) return Prefix(scored.status(), where);
+  const NumericOutcome& o = *scored;
+
+  Json out;
+  out["template"] = t.id;
+  out["kind"] = "numeric";
+  EchoIdentity(a, &out);
+  out["struktural"] = in.struktural;
+  out["kegiatan"] = std::move(act_out);
+  out["nilai_capaian_kegiatan"] = o.nilai_capaian_kegiatan;
+  out["tugas_tambahan_points"] = o.tugas_tambahan_points;
+  out["kreativitas_points"] = o.kreativitas_points;
+  out["nilai_skp"] = o.nilai_skp;
+  out["sebutan_skp"] = t.bands[o.band_skp].name;
+  Json unsur = Json::array();
+  for (int d = 0; d < dims; ++d) {
+    if (!in.unsur_rated[d]) continue;
+    Json u;
+    u["code"] = t.behaviour_unsur[d].code;
+    u["name"] = t.behaviour_unsur[d].name;
+    u["nilai"] = Round2(in.unsur[d]);
+    unsur.push_back(std::move(u));
+  }
+  out["perilaku"] = std::move(unsur);
+  out["nilai_perilaku"] = o.nilai_perilaku;
+  out["sebutan_perilaku"] = t.bands[o.band_perilaku].name;
+  out["bobot"] = {{"skp", o.weight_skp}, {"perilaku", o.weight_perilaku}};
+  out["nilai_prestasi_kerja"] = o.nilai_prestasi_kerja;
+  out["sebutan"] = t.bands[o.band_prestasi_kerja].name;
+  out["multi_rater"] = std::move(multi);
+  if (o.warnings & kWarnSkpBelowSanction) {
+    char buf[160];
+    std::snprintf(buf, sizeof buf,
+                  "nilai SKP is below %g: PP 46/2011 provides a disciplinary sanction "
+                  "(hukuman disiplin)",
+                  t.skp_sanction_below);
+    warnings.push_back(buf);
+  }
+  out["warnings"] = WarningsJson(warnings);
+  Scored s;
+  s.report = std::move(out);
+  return s;
+}
+
+class TemplateCache {
+ public:
+  Result<const Template*> Get(const Json& a, std::string_view where) {
+    auto id = GetString(a, "template", where);
+    if (!id.ok()) return id.status();
+    auto it = cache_.find(*id);
+    if (it != cache_.end()) return it->second.get();
+    auto t = BuiltinTemplate(*id);
+    if (!t.ok()) return Prefix(t.status(), Sub(where, "template"));
+    auto p = std::make_unique<Template>(std::move(t).value());
+    const Template* raw = p.get();
+    cache_.emplace(*id, std::move(p));
+    return raw;
+  }
+
+ private:
+  std::map<std::string, std::unique_ptr<Template>> cache_;
+};
+
+Result<Scored> ScoreOne(TemplateCache* cache, const Json& a, std::string_view where,
+                        std::optional<OrgPredikat> unit_org) {
+  if (!a.is_object()) {
+    return Status::InvalidArgument((where.empty() ? std::string("appraisal") : std::string(where)) +
+                                   " must be an object");
+  }
+  auto t = cache->Get(a, where);
+  if (!t.ok()) return t.status();
+  if ((*t)->kind == TemplateKind::kRating) return ScoreRatingJson(**t, a, where, unit_org);
+  return ScoreNumericJson(**t, a, where);
+}
+
+Json DistributionJson(const Template& t, const DistributionReport& r) {
+  Json out;
+  out["template"] = t.id;
+  out["capaian_kinerja_organisasi"] = OrgPredikatName(t, r.org_predikat);
+  out["staff_count"] = r.staff_count;
+  Json counts = Json::object();
+  for (int p = kPredikatCount - 1; p >= 0; --p) {
+    counts[PredikatCode(static_cast<Predikat>(p))] = r.counts[p];
+  }
+  out["counts"] = std::move(counts);
+  static constexpr const char* kKinds[] = {"max_percent", "min_percent", "min_count",
+                                           "max_count", "plurality"};
+  Json checks = Json::array();
+  Json violations = Json::array();
+  for (const auto& c : r.checks) {
+    Json j;
+    j["rule"] = c.rule->id;
+    j["kind"] = kKinds[static_cast<int>(c.rule->kind)];
+    Json set = Json::array();
+    for (int p = 0; p < kPredikatCount; ++p) {
+      if (c.rule->predikat[p]) set.push_back(PredikatCode(static_cast<Predikat>(p)));
+    }
+    j["predikat"] = std::move(set);
+    const bool pct = c.rule->kind == DistributionRuleKind::kMaxPercent ||
+                     c.rule->kind == DistributionRuleKind::kMinPercent;
+    j["percent"] = pct ? Json(c.rule->percent) : Json(nullptr);
+    j["bound"] = c.bound_count;
+    j["actual_count"] = c.actual_count;
+    j["actual_percent"] = c.actual_percent;
+    j["ok"] = c.ok;
+    if (!c.ok) violations.push_back(c.rule->id);
+    checks.push_back(std::move(j));
+  }
+  out["checks"] = std::move(checks);
+  out["violations"] = std::move(violations);
+  out["ok"] = r.all_ok;
+  out["feasible"] = r.feasible ? Json(*r.feasible) : Json(nullptr);
+  return out;
+}
+
+}  // namespace
+
+Result<Json> AppraiseReportFromJson(std::string_view file_text) {
+  auto parsed = ParseJson(file_text);
+  if (!parsed.ok()) return parsed.status();
+  const Json& root = *parsed;
+  if (!root.is_object()) {
+    return Status::InvalidArgument(
+        "the file must hold a JSON object: one appraisal or {\"appraisals\": [...]}");
+  }
+  TemplateCache cache;
+  if (!root.contains("appraisals")) {
+    auto one = ScoreOne(&cache, root, "", std::nullopt);
+    if (!one.ok()) return one.status();
+    return std::move(one).value().report;
+  }
+  KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(root, {"appraisals", "unit"}, ""));
+  const Json& arr = *root.find("appraisals");
+  if (!arr.is_array()) return Status::InvalidArgument("appraisals must be an array");
+  if (arr.size() > kMaxAppraisals) {
+    return Status::TooLarge("appraisals has more than " + std::to_string(kMaxAppraisals) +
+                            " entries");
+  }
+  // Optional unit: {"nama": ..., "capaian_kinerja_organisasi": ...} -> distribution check.
+  auto unit = GetOptObject(root, "unit", "");
+  if (!unit.ok()) return unit.status();
+  std::optional<std::string> org_text;
+  if (*unit) {
+    KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(**unit, {"nama", "capaian_kinerja_organisasi"}, "unit"));
+    auto nm = GetOptString(**unit, "nama", "unit");
+    if (!nm.ok()) return nm.status();
+    auto o = GetOptString(**unit, "capaian_kinerja_organisasi", "unit");
+    if (!o.ok()) return o.status();
+    org_text = *o;
+  }
+  const Template* dist_template = nullptr;
+  std::optional<OrgPredikat> org;
+  if (org_text) {
+    if (arr.empty() || !arr[0].is_object()) {
+      return Status::InvalidArgument("unit.capaian_kinerja_organisasi needs at least one "
+                                     "appraisal to check");
+    }
+    auto t = cache.Get(arr[0], "appraisals[0]");
+    if (!t.ok()) return t.status();
+    if ((*t)->kind != TemplateKind::kRating) {
+      return Status::InvalidArgument("unit.capaian_kinerja_organisasi: the distribution check "
+                                     "needs rating-template appraisals (PermenPANRB 6/2022)");
+    }
+    auto o = ParseOrgPredikat(**t, *org_text, "unit.capaian_kinerja_organisasi");
+    if (!o.ok()) return o.status();
+    org = *o;
+    dist_template = *t;
+  }
+  Json reports = Json::array();
+  std::vector<Predikat> staff;
+  for (size_t i = 0; i < arr.size(); ++i) {
+    std::string where = At("appraisals", i);
+    auto one = ScoreOne(&cache, arr[i], where, org);
+    if (!one.ok()) return one.status();
+    if (dist_template) {
+      if (!one->is_rating || one->report["template"] != dist_template->id) {
+        return Status::InvalidArgument(where + ".template: every appraisal of a unit with a "
+                                               "distribution check must use '" +
+                                       dist_template->id + "'");
+      }
+      staff.push_back(one->predikat);
+    }
+    reports.push_back(std::move(one->report));
+  }
+  Json out;
+  out["count"] = arr.size();
+  out["appraisals"] = std::move(reports);
+  if (dist_template) {
+    auto d = CheckDistribution(*dist_template, *org, staff);
+    if (!d.ok()) return d.status();
+    Json dj = DistributionJson(*dist_template, *d);
+    auto nm = GetOptString(**unit, "nama", "unit");
+    dj["unit"] = (nm.ok() && *nm) ? Json(**nm) : Json(nullptr);
+    out["distribution"] = std::move(dj);
+  } else {
+    out["distribution"] = nullptr;
+  }
+  return out;
+}
+
+}  // namespace kinerja
