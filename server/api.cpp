@@ -71,11 +71,12 @@ HttpResponse Api::Handle(const HttpRequest& req) {
   if (route("GET", "/api/v1/sync/pull")) return Pull(req);
   if (route("GET", "/api/v1/conflicts")) return Conflicts(req);
   if (route("GET", "/api/v1/audit")) return Audit(req);
+  if (route("GET", "/api/v1/refused")) return Refused(req);
   if (route("GET", "/api/v1/devices")) return Devices(req);
   if (route("POST", "/api/v1/devices/revoke")) return RevokeDevice(req);
   for (const char* known : {"/api/v1/health", "/api/v1/login", "/api/v1/logout", "/api/v1/me",
                             "/api/v1/sync/push", "/api/v1/sync/pull", "/api/v1/conflicts",
-                            "/api/v1/audit", "/api/v1/devices", "/api/v1/devices/revoke"}) {
+                            "/api/v1/audit", "/api/v1/refused", "/api/v1/devices", "/api/v1/devices/revoke"}) {
     if (p == known) {
       HttpResponse r = ErrorResponse(Status::InvalidArgument(req.method + " is not allowed on " + p));
       r.status = 405;
@@ -195,6 +196,14 @@ HttpResponse Api::Audit(const HttpRequest& req) {
   auto limit = QueryInt(req, "limit", 200);
   if (!limit.ok()) return ErrorResponse(limit.status());
   auto out = store_.AuditLog(*who, *since, *limit);
+  if (!out.ok()) return ErrorResponse(out.status());
+  return JsonResponse(*out);
+}
+
+HttpResponse Api::Refused(const HttpRequest& req) {
+  auto who = Authorize(req);
+  if (!who.ok()) return ErrorResponse(who.status());
+  auto out = store_.RefusedChanges(*who);
   if (!out.ok()) return ErrorResponse(out.status());
   return JsonResponse(*out);
 }

@@ -11,6 +11,7 @@
 //   POST /api/v1/sync/push           a batch of changes -> acks
 //   GET  /api/v1/sync/pull?since=N&limit=M  records in scope after cursor N
 //   GET  /api/v1/conflicts           records in conflict in scope, with the kept edits
+//   GET  /api/v1/refused             edits refused for review, e.g. of signed-off records
 //   GET  /api/v1/audit?since=N&limit=M  the audit log (HR, admin)
 //   GET  /api/v1/devices             registered devices (all for HR/admin, else own)
 //   POST /api/v1/devices/revoke      {device_id}: a lost tablet can no longer sync
@@ -62,6 +63,7 @@ class Api {
   HttpResponse Pull(const HttpRequest& req);
   HttpResponse Conflicts(const HttpRequest& req);
   HttpResponse Audit(const HttpRequest& req);
+  HttpResponse Refused(const HttpRequest& req);
   HttpResponse Devices(const HttpRequest& req);
   HttpResponse RevokeDevice(const HttpRequest& req);
   Result<Principal> Authorize(const HttpRequest& req);

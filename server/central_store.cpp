@@ -556,17 +556,22 @@ Result<wire::PullResponse> CentralStore::Pull(const Principal& who, int64_t sinc
 
 // The records a principal may read, as SQL over `records` using ?3 = unit_path,
 // ?4 = user_id, ?5 = employee_id. HR and admin: everything. A supervisor: the employees of
-// their organisation subtree, and notes about the staff they appraise. An employee: their
-// own employee record. An enumerator: nothing (survey responses are write-only).
+// their organisation subtree, and notes and appraisals about the staff they appraise. An
+// employee: their own employee record and submitted appraisals. An enumerator: nothing
+// (survey responses are write-only).
 std::string CentralStore::ScopeSql(const Principal& who) const {
   switch (who.role) {
     case wire::Role::kAdmin:
     case wire::Role::kHr: return "(?3 IS NOT NULL AND ?4 IS NOT NULL AND ?5 IS NOT NULL)";
     case wire::Role::kSupervisor:
       return "(substr(unit_path, 1, length(?3)) = ?3 AND (kind='employee' OR author_id=?4 OR"
-             " (kind='appraisal_note' AND subject_id IN (SELECT e.id FROM records e WHERE"
+             " (kind IN ('appraisal_note', 'appraisal') AND subject_id IN (SELECT e.id FROM records e WHERE"
              " e.kind='employee' AND json_extract(e.body, '$.supervisor_id')=?5))))";
-    case wire::Role::kEmployee: return "(kind='employee' AND id=?5 AND ?3 IS NOT NULL AND ?4 IS NOT NULL)";
+    case wire::Role::kEmployee:
+      // Their own record, and their appraisals once the appraiser has submitted them.
+      return "(?3 IS NOT NULL AND ?4 IS NOT NULL AND ((kind='employee' AND id=?5) OR"
+             " (kind='appraisal' AND subject_id=?5 AND"
+             " json_extract(body, '$.status') IN ('submitted', 'signed_off'))))";
     case wire::Role::kEnumerator: return "(0 AND ?3 IS NOT NULL AND ?4 IS NOT NULL AND ?5 IS NOT NULL)";
   }
   return "0";
@@ -620,6 +625,30 @@ Result<Json> CentralStore::Conflicts(const Principal& who) {
     out.push_back({{"record", wire::ToJson(r)}, {"kept", losing}});
   }
   return Json{{"conflicts", out}};
+}
+
+Result<Json> CentralStore::RefusedChanges(const Principal& who) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (who.role != wire::Role::kHr && who.role != wire::Role::kAdmin) {
+    return Status::PermissionDenied("refused changes are reviewed by HR and admins");
+  }
+  auto st = db_->Prepare(
+      "SELECT change_id, record_id, kind, user_id, device_id, code, reason, body, received_at"
+      " FROM refused_changes WHERE reviewed=0 ORDER BY received_at, change_id LIMIT 1000");
+  if (!st.ok()) return st.status();
+  Json out = Json::array();
+  for (;;) {
+    auto row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    auto body = ParseJson(st->ColumnText(7));
+    out.push_back({{"change_id", st->ColumnText(0)}, {"record_id", st->ColumnText(1)},
+                   {"kind", st->ColumnText(2)}, {"user_id", st->ColumnText(3)},
+                   {"device_id", st->ColumnText(4)}, {"code", st->ColumnText(5)},
+                   {"reason", st->ColumnText(6)}, {"body", body.ok() ? *body : Json()},
+                   {"received_at", st->ColumnText(8)}});
+  }
+  return Json{{"refused", out}};
 }
 
 Result<Json> CentralStore::AuditLog(const Principal& who, int64_t since, int64_t limit) {

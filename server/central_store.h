@@ -83,6 +83,10 @@ class CentralStore {
   // [{"record": {...}, "kept": [{"change_id", "base_version", "body", "user_id",
   // "device_id", "received_at"}]}]. kPermissionDenied for employees and enumerators.
   Result<Json> Conflicts(const Principal& who);
+  // Edits refused for a reason a person must look at (e.g. of a signed-off appraisal), for HR
+  // and admins: {"refused": [{change_id, record_id, kind, user_id, device_id, code, reason,
+  // body, received_at}]}.
+  Result<Json> RefusedChanges(const Principal& who);
   // Audit entries after `since` (HR and admin only): {"entries": [...], "cursor": N}.
   Result<Json> AuditLog(const Principal& who, int64_t since, int64_t limit);
   // Devices: all for admin/HR, else the caller's own. Revoking ends the device's sessions

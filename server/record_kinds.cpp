@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "engine/appraisal/appraise_command.h"
+
 namespace kinerja::server {
 namespace {
 
@@ -135,6 +137,64 @@ Result<Accepted> CheckSurveyResponse(Database& db, const Principal& who, const w
   return Accepted{unit->ColumnText(0), "", c.body};
 }
 
+// An appraisal (SKP) for one employee and period. The device sends the raw inputs under
+// "skp" (the `kinerja appraise` input format); the server scores them with the engine and
+// stores its own "result", whatever the device sent. A draft may be incomplete; a submitted
+// or signed-off appraisal must score. Once signed off, the record is locked.
+Result<Accepted> CheckAppraisal(Database& db, const Principal& who, const wire::Change& c,
+                                const std::optional<StoredRecord>& existing,
+                                const std::string& where) {
+  KINERJA_RETURN_IF_ERROR(RoleMayWrite(who, c.kind, where,
+                                       {wire::Role::kSupervisor, wire::Role::kHr, wire::Role::kAdmin}));
+  if (existing && existing->body.value("status", "") == "signed_off") {
+    return Status::Locked(where + ": appraisal " + c.record_id +
+                          " is signed off and can no longer change; the edit is kept for HR to "
+                          "review");
+  }
+  const std::string w = where + ".body";
+  KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(
+      c.body, {"employee_id", "period", "status", "skp", "comments", "result"}, w));
+  auto employee_id = GetString(c.body, "employee_id", w);
+  if (!employee_id.ok()) return employee_id.status();
+  auto period = GetString(c.body, "period", w);
+  if (!period.ok()) return period.status();
+  auto status = GetString(c.body, "status", w);
+  if (!status.ok()) return status.status();
+  if (*status != "draft" && *status != "submitted" && *status != "signed_off") {
+    return Status::InvalidArgument(w + ".status must be draft, submitted or signed_off, not '" +
+                                   *status + "'");
+  }
+  auto comments = GetOptString(c.body, "comments", w);
+  if (!comments.ok()) return comments.status();
+  if (comments->has_value() && (*comments)->size() > kMaxNoteChars) {
+    return Status::InvalidArgument(w + ".comments is over " + std::to_string(kMaxNoteChars) +
+                                   " characters");
+  }
+  auto skp = c.body.find("skp");
+  if (skp == c.body.end() || !skp->is_object()) {
+    return Status::InvalidArgument(w + ".skp must be an object (the SKP inputs)");
+  }
+  auto employee = EmployeeInScope(db, who, *employee_id, where);
+  if (!employee.ok()) return employee.status();
+  if (who.role == wire::Role::kSupervisor && !IsAppraiserOf(who, *employee)) {
+    return Status::PermissionDenied(where + ": you are not the appraiser of employee " +
+                                    *employee_id);
+  }
+  if (existing && existing->subject_id != *employee_id) {
+    return Status::InvalidArgument(where + ": an appraisal cannot move to another employee");
+  }
+  Json body = c.body;
+  auto scored = AppraiseReportFromJson(skp->dump());
+  if (scored.ok()) {
+    body["result"] = *scored;
+  } else if (*status == "draft") {
+    body["result"] = Json{{"error", scored.status().message()}};
+  } else {
+    return Status::InvalidArgument(w + ".skp: " + scored.status().message());
+  }
+  return Accepted{employee->unit_path, *employee_id, std::move(body)};
+}
+
 struct Kind {
   const char* name;
   Result<Accepted> (*check)(Database&, const Principal&, const wire::Change&,
@@ -144,11 +204,12 @@ struct Kind {
 constexpr Kind kKinds[] = {
     {"appraisal_note", CheckAppraisalNote},
     {"survey_response", CheckSurveyResponse},
+    {"appraisal", CheckAppraisal},
 };
 
 }  // namespace
 
-const char* PushableKinds() { return "appraisal_note, survey_response"; }
+const char* PushableKinds() { return "appraisal_note, survey_response, appraisal"; }
 
 Result<std::optional<StoredRecord>> LoadRecord(Database& db, const std::string& id) {
   auto st = db.Prepare(

@@ -301,3 +301,98 @@ TEST_F(Admin, TheAuditLogRecordsLoginsPushesAndRevocationsForHrOnly) {
 
 }  // namespace
 }  // namespace kinerja::server::testing
+
+namespace kinerja::server::testing {
+namespace {
+
+Json Skp() {
+  return Json{{"template", "permenpanrb-6-2022.v1"},
+              {"hasil_kerja", Json::array({{{"iki", "Izin terbit"}, {"target", 120}, {"realisasi", 126}}})},
+              {"rating_hasil_kerja", "Di Atas Ekspektasi"},
+              {"perilaku", {{"berorientasi_pelayanan", "Di Atas"}, {"akuntabel", "Di Atas"},
+                            {"kompeten", "Di Atas"}, {"harmonis", "Sesuai"}, {"loyal", "Di Atas"},
+                            {"adaptif", "Di Atas"}, {"kolaboratif", "Sesuai"}}}};
+}
+
+Json AppraisalChange(const std::string& change_id, int64_t base, const std::string& status,
+                     Json skp, const Json& result = nullptr) {
+  Json body{{"employee_id", "e-ani"}, {"period", "2026"}, {"status", status}, {"skp", std::move(skp)}};
+  if (!result.is_null()) body["result"] = result;
+  return Json{{"change_id", change_id}, {"record_id", "skp-ani-2026"}, {"kind", "appraisal"},
+              {"base_version", base}, {"body", body}};
+}
+
+using Appraisal = DemoCity;
+
+TEST_F(Appraisal, TheServerRecomputesThePredikatAndIgnoresTheDevicesResult) {
+  std::string budi = LoginAs("budi", "tab-1");
+  Json forged{{"predikat", "Sangat Baik"}, {"hacked", true}};
+  auto r = Call("POST", "/api/v1/sync/push",
+                Push("tab-1", Json::array({AppraisalChange("a-1", 0, "submitted", Skp(), forged)})), budi);
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto pull = Json::parse(Call("GET", "/api/v1/sync/pull", "", budi).body);
+  for (const auto& rec : pull["records"]) {
+    if (rec["kind"] != "appraisal") continue;
+    EXPECT_FALSE(rec["body"]["result"].contains("hacked"));
+    EXPECT_EQ(rec["body"]["result"]["predikat"], "Sangat Baik");  // Di Atas x Di Atas (median)
+  }
+}
+
+TEST_F(Appraisal, ADraftMayBeIncompleteButASubmittedOneMustScore) {
+  std::string budi = LoginAs("budi", "tab-1");
+  Json partial{{"template", "permenpanrb-6-2022.v1"}};
+  auto r = Call("POST", "/api/v1/sync/push",
+                Push("tab-1", Json::array({AppraisalChange("a-1", 0, "draft", partial)})), budi);
+  ASSERT_EQ(r.status, 200) << r.body;
+  r = Call("POST", "/api/v1/sync/push",
+           Push("tab-1", Json::array({AppraisalChange("a-2", 1, "submitted", partial)})), budi);
+  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_NE(r.body.find("body.skp: "), std::string::npos) << r.body;
+}
+
+TEST_F(Appraisal, ASignedOffAppraisalIsLockedAndTheRefusedEditIsKeptForReview) {
+  std::string budi = LoginAs("budi", "tab-1");
+  ASSERT_EQ(Call("POST", "/api/v1/sync/push",
+                 Push("tab-1", Json::array({AppraisalChange("a-1", 0, "signed_off", Skp())})), budi).status, 200);
+  Json later = AppraisalChange("a-2", 1, "submitted", Skp());
+  Json note = NoteChange("c-9", "n-9", 0, "e-ani", "in the same batch");
+  auto r = Call("POST", "/api/v1/sync/push", Push("tab-1", Json::array({note, later})), budi);
+  EXPECT_EQ(r.status, 409) << r.body;
+  auto err = Json::parse(r.body)["error"];
+  EXPECT_EQ(err["code"], "locked");
+  EXPECT_EQ(err["change_id"], "a-2");
+  EXPECT_NE(err["message"].get<std::string>().find("signed off"), std::string::npos);
+  EXPECT_EQ(*store_->CountRecords("appraisal_note"), 0) << "the batch wrote nothing";
+  // Pushed again (a retry), it is still refused and kept once, for HR to review.
+  EXPECT_EQ(Call("POST", "/api/v1/sync/push", Push("tab-1", Json::array({later})), budi).status, 409);
+  std::string hr = LoginAs("hr", "hr-pc");
+  Json refused = Json::parse(Call("GET", "/api/v1/refused", "", hr).body)["refused"];
+  ASSERT_EQ(refused.size(), 1u) << refused;
+  EXPECT_EQ(refused[0]["change_id"], "a-2");
+  EXPECT_EQ(refused[0]["code"], "locked");
+  EXPECT_EQ(Call("GET", "/api/v1/refused", "", budi).status, 403);
+}
+
+TEST_F(Appraisal, AnEmployeeSeesTheirAppraisalOnlyOnceSubmitted) {
+  std::string budi = LoginAs("budi", "tab-1");
+  std::string ani = LoginAs("ani", "ani-hp");
+  Call("POST", "/api/v1/sync/push", Push("tab-1", Json::array({AppraisalChange("a-1", 0, "draft", Skp())})), budi);
+  auto count = [&] {
+    int n = 0;
+    auto resp = Call("GET", "/api/v1/sync/pull", "", ani);
+    EXPECT_EQ(resp.status, 200) << resp.body;
+    Json pulled = Json::parse(resp.body);
+    for (const auto& rec : pulled["records"]) {
+      n += rec["kind"] == "appraisal";
+    }
+    return n;
+  };
+  EXPECT_EQ(count(), 0);
+  auto r = Call("POST", "/api/v1/sync/push",
+                Push("tab-1", Json::array({AppraisalChange("a-2", 1, "submitted", Skp())})), budi);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(count(), 1);
+}
+
+}  // namespace
+}  // namespace kinerja::server::testing
