@@ -2,6 +2,8 @@
 // pushing and pulling through httplib's client, as the browser does through fetch.
 #include <httplib.h>
 
+#include <cstdlib>
+#include <filesystem>
 #include <thread>
 
 #include "engine/sync/ids.h"
@@ -115,6 +117,61 @@ TEST_F(Loopback, OverLimitBodiesGetA413WithAJsonError) {
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 413);
   EXPECT_NE(res->body.find("too_large"), std::string::npos) << res->body;
+}
+
+}  // namespace
+}  // namespace kinerja::server::testing
+
+namespace kinerja::server::testing {
+namespace {
+
+// TLS: given a certificate and key, the same API answers over HTTPS only.
+TEST(Tls, TheServerSpeaksHttpsWhenGivenACertificateAndKey) {
+  auto dir = std::filesystem::temp_directory_path() / ("kinerja-tls-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::string cert = (dir / "cert.pem").string(), key = (dir / "key.pem").string();
+  std::string cmd = "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 -keyout " +
+                    key + " -out " + cert + " >/dev/null 2>&1";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << "openssl could not make a test certificate";
+  ASSERT_TRUE(InitCrypto().ok());
+  auto store = CentralStore::Open(":memory:");
+  ASSERT_TRUE(store.ok());
+  Api api(**store, ApiLimits{}, [] { return NowUnix(); });
+  ServeOptions o;
+  o.port = 0;
+  o.tls_cert = cert;
+  o.tls_key = key;
+  HttpServer server(api, o);
+  auto port = server.Bind();
+  ASSERT_TRUE(port.ok()) << port.status().ToString();
+  std::thread t([&] { (void)server.Run(); });
+  httplib::SSLClient tls("127.0.0.1", *port);
+  tls.enable_server_certificate_verification(false);
+  auto res = tls.Get("/api/v1/health");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  httplib::Client plain("127.0.0.1", *port);
+  plain.set_read_timeout(2, 0);
+  auto bad = plain.Get("/api/v1/health");
+  EXPECT_TRUE(!bad || bad->status != 200) << "plain HTTP must not be served on the TLS port";
+  server.Stop();
+  t.join();
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Tls, AnUnreadableCertificateIsAClearError) {
+  ASSERT_TRUE(InitCrypto().ok());
+  auto store = CentralStore::Open(":memory:");
+  ASSERT_TRUE(store.ok());
+  Api api(**store, ApiLimits{}, [] { return NowUnix(); });
+  ServeOptions o;
+  o.port = 0;
+  o.tls_cert = "/nonexistent/cert.pem";
+  o.tls_key = "/nonexistent/key.pem";
+  HttpServer server(api, o);
+  auto port = server.Bind();
+  ASSERT_FALSE(port.ok());
+  EXPECT_NE(port.status().message().find("cannot load the TLS certificate"), std::string::npos);
 }
 
 }  // namespace
