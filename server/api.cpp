@@ -25,13 +25,21 @@ int HttpStatusFor(Code code) {
   return 500;
 }
 
+namespace {
+
+// Messages may quote the request's bytes (a parser position, an unknown key); nlohmann/json
+// throws on invalid UTF-8 when dumping, so replace such bytes with U+FFFD instead.
+std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+}  // namespace
+
 HttpResponse ErrorResponse(const Status& s) {
-  return {HttpStatusFor(s.code()), wire::ErrorJson(s).dump()};
+  return {HttpStatusFor(s.code()), Dump(wire::ErrorJson(s))};
 }
 
 namespace {
 
-HttpResponse JsonResponse(const Json& j) { return {200, j.dump()}; }
+HttpResponse JsonResponse(const Json& j) { return {200, Dump(j)}; }
 
 Result<Json> ParseBody(const HttpRequest& req, size_t limit) {
   if (req.body.size() > limit) {
@@ -163,7 +171,7 @@ HttpResponse Api::Push(const HttpRequest& req) {
   std::string failed;
   auto resp = store_.Push(*who, *push, clock_(), &failed);
   if (!resp.ok()) {
-    return {HttpStatusFor(resp.status().code()), wire::ErrorJson(resp.status(), failed).dump()};
+    return {HttpStatusFor(resp.status().code()), Dump(wire::ErrorJson(resp.status(), failed))};
   }
   return JsonResponse(wire::ToJson(*resp));
 }

@@ -48,6 +48,10 @@ wire::Record RowToRecord(const Statement& s) {
   return r;
 }
 
+// meta key "skipped:<record id>" = the seq at which a pull passed over the record because it
+// had unacknowledged local edits.
+const std::string kSkippedPrefix = "skipped:";
+
 constexpr const char* kRecordColumns =
     "id, kind, version, unit_path, subject_id, author_id, body, conflict, updated_at";
 
@@ -94,6 +98,29 @@ Status LocalStore::SetMeta(std::string_view key, std::string_view value) {
   return st->Bind(1, key).Bind(2, value).Run();
 }
 
+Status LocalStore::DeleteMeta(std::string_view key) {
+  auto st = db_->Prepare("DELETE FROM meta WHERE key=?");
+  if (!st.ok()) return st.status();
+  return st->Bind(1, key).Run();
+}
+
+Status LocalStore::RewindForSkippedRecord(const std::string& record_id) {
+  auto pending = db_->Prepare("SELECT 1 FROM outbox WHERE record_id=? LIMIT 1");
+  if (!pending.ok()) return pending.status();
+  pending->Bind(1, record_id);
+  auto has = pending->Step();
+  if (!has.ok()) return has.status();
+  if (*has) return Status::Ok();  // still edits to send; the pull will skip it again
+  auto skipped = GetMeta(kSkippedPrefix + record_id);
+  if (!skipped.ok()) return skipped.status();
+  if (!skipped->has_value()) return Status::Ok();
+  int64_t seq = static_cast<int64_t>(std::strtoll((*skipped)->c_str(), nullptr, 10));
+  auto cursor = Cursor();
+  if (!cursor.ok()) return cursor.status();
+  if (seq - 1 < *cursor) KINERJA_RETURN_IF_ERROR(SetMeta("cursor", std::to_string(seq - 1)));
+  return DeleteMeta(kSkippedPrefix + record_id);
+}
+
 Result<std::string> LocalStore::DeviceId() {
   auto id = GetMeta("device_id");
   if (!id.ok()) return id.status();
@@ -130,7 +157,8 @@ Status LocalStore::Logout(bool wipe_data, bool force) {
   KINERJA_RETURN_IF_ERROR(db_->Exec("DELETE FROM meta WHERE key='session'"));
   if (wipe_data) {
     KINERJA_RETURN_IF_ERROR(
-        db_->Exec("DELETE FROM records; DELETE FROM outbox; DELETE FROM meta WHERE key='cursor'"));
+        db_->Exec("DELETE FROM records; DELETE FROM outbox; DELETE FROM meta WHERE key='cursor'"
+                  " OR key LIKE 'skipped:%'"));
   }
   return tx.Commit();
 }
@@ -290,6 +318,7 @@ Status LocalStore::ApplyPushResponse(const wire::PushResponse& response) {
                                 .Bind(2, ack.outcome == wire::Outcome::kConflict ? 1 : 0)
                                 .Bind(3, record_id)
                                 .Run());
+    KINERJA_RETURN_IF_ERROR(RewindForSkippedRecord(record_id));
   }
   return tx.Commit();
 }
@@ -319,7 +348,14 @@ Status LocalStore::ApplyPull(const wire::PullResponse& response) {
     pending->Bind(1, r.id);
     auto has = pending->Step();
     if (!has.ok()) return has.status();
-    if (*has) continue;  // local edits win until the server has acknowledged them
+    if (*has) {
+      // Local edits win until the server has acknowledged them. The cursor moves past this
+      // record anyway, so note where it was: once its last edit is acknowledged the device
+      // pulls it again (the server's copy may differ: a conflict, or an ack that came late).
+      KINERJA_RETURN_IF_ERROR(SetMeta(kSkippedPrefix + r.id, std::to_string(r.seq)));
+      continue;
+    }
+    KINERJA_RETURN_IF_ERROR(DeleteMeta(kSkippedPrefix + r.id));
     upsert->Reset();
     KINERJA_RETURN_IF_ERROR(upsert->Bind(1, r.id)
                                 .Bind(2, r.kind)

@@ -57,7 +57,9 @@ class LocalStore {
   // The oldest queued changes, at most `limit`, as one push request.
   Result<wire::PushRequest> NextPush(size_t limit);
   // Drops every acknowledged change and records the server's versions; a conflict marks
-  // the record. Changes the response does not mention stay queued.
+  // the record. Changes the response does not mention stay queued. When a record's last
+  // queued change is acknowledged and a pull skipped it meanwhile (an answer that was lost
+  // and came back as a duplicate), the cursor moves back so the next pull brings it again.
   Status ApplyPushResponse(const wire::PushResponse& response);
 
   // The pull cursor (0 before the first pull).
@@ -73,6 +75,10 @@ class LocalStore {
   Status Migrate();
   Result<std::optional<std::string>> GetMeta(std::string_view key);
   Status SetMeta(std::string_view key, std::string_view value);
+  Status DeleteMeta(std::string_view key);
+  // After the last queued edit of `record_id` is acknowledged: if a pull passed over the
+  // record while it had local edits, moves the cursor back before it so it is pulled again.
+  Status RewindForSkippedRecord(const std::string& record_id);
 
   std::unique_ptr<Database> db_;
 };

@@ -1,0 +1,270 @@
+// The authorization matrix: every kind of caller (each role, a supervisor of another unit, no
+// token, an expired token, a disabled account, a revoked device) against every endpoint, with
+// pushes of each pushable kind into the caller's own scope and into another's. Pulls are
+// checked against an independent model of the demo city: nothing outside the scope appears.
+#include <map>
+#include <set>
+
+#include "tests/server/test_support.h"
+
+namespace kinerja::server::testing {
+namespace {
+
+// The demo city (docs/demo.md), written out independently of the server's scope SQL.
+struct DemoEmployee { const char* unit_path; const char* supervisor; };
+const std::map<std::string, DemoEmployee> kEmployees = {
+    {"e-budi", {"/pemkot/dpmptsp/pelayanan/", ""}},
+    {"e-ani", {"/pemkot/dpmptsp/pelayanan/", "e-budi"}},
+    {"e-dedi", {"/pemkot/dpmptsp/pelayanan/", "e-budi"}},
+    {"e-sri", {"/pemkot/dpmptsp/pelayanan/", "e-budi"}},
+    {"e-yusuf", {"/pemkot/dpmptsp/pelayanan/", "e-budi"}},
+    {"e-rina", {"/pemkot/dpmptsp/pengaduan/", ""}},
+    {"e-agus", {"/pemkot/dpmptsp/pengaduan/", "e-rina"}},
+    {"e-maya", {"/pemkot/dpmptsp/pengaduan/", "e-rina"}},
+    {"e-hendra", {"/pemkot/disdukcapil/pendaftaran/", ""}},
+    {"e-lina", {"/pemkot/disdukcapil/pendaftaran/", "e-hendra"}},
+};
+
+enum class Token { kValid, kNone, kExpired, kDisabled, kRevoked };
+
+// One row of the matrix. Statuses: the HTTP status expected; 0 = not applicable.
+struct Caller {
+  const char* name;
+  const char* user;
+  const char* device;
+  Token token;
+  const char* role;        // as the model sees it (for the pull scope)
+  const char* unit_path;
+  const char* employee_id;
+  // Targets: a note about a staff member the caller appraises (own scope), about someone
+  // outside the caller's unit (other scope), about a colleague of the own unit the caller
+  // does not appraise; a survey response for a unit in and outside the caller's scope.
+  const char* note_own;
+  const char* note_other;
+  const char* note_not_appraisee;
+  const char* survey_own;
+  const char* survey_other;
+  int login, me, push_note_own, push_note_other, push_note_not_appraisee, push_survey_own,
+      push_survey_other, pull, conflicts, audit, devices, logout;
+};
+
+constexpr const char* kPelayanan = "/pemkot/dpmptsp/pelayanan/";
+constexpr const char* kPengaduan = "/pemkot/dpmptsp/pengaduan/";
+
+// clang-format off
+const Caller kCallers[] = {
+ // name               user      device        token            role          unit_path                employee
+ //   note own / other / not appraisee         survey own / other
+ //   login me  note+ note- noteN surv+ surv- pull confl audit devs logout
+ {"admin",             "admin",  "adm-pc",     Token::kValid,    "admin",      "/pemkot/",              "",
+    "e-ani", "e-lina", "e-budi",                "pelayanan", "pendaftaran",
+    200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200},
+ {"hr",                "hr",     "hr-pc",      Token::kValid,    "hr",         "/pemkot/bkpsdm/",       "",
+    "e-ani", "e-lina", "e-budi",                "pelayanan", "pendaftaran",
+    200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200},
+ {"supervisor, own unit", "budi", "budi-tab",  Token::kValid,    "supervisor", kPelayanan,              "e-budi",
+    "e-dedi", "e-agus", "e-budi",               "pelayanan", "pendaftaran",
+    200, 200, 200, 404, 403, 403, 403, 200, 200, 403, 200, 200},
+ {"supervisor, other unit", "rina", "rina-tab", Token::kValid,   "supervisor", kPengaduan,              "e-rina",
+    "e-agus", "e-ani", "e-rina",                "pengaduan", "pelayanan",
+    200, 200, 200, 404, 403, 403, 403, 200, 200, 403, 200, 200},
+ {"enumerator",        "loket1", "kiosk-1",    Token::kValid,    "enumerator", "/pemkot/dpmptsp/",      "",
+    "e-ani", "e-lina", "e-sri",                 "pelayanan", "pendaftaran",
+    200, 200, 403, 403, 403, 200, 404, 200, 403, 403, 200, 200},
+ {"employee",          "ani",    "ani-hp",     Token::kValid,    "employee",   kPelayanan,              "e-ani",
+    "e-ani", "e-lina", "e-dedi",                "pelayanan", "pendaftaran",
+    200, 200, 403, 403, 403, 403, 403, 200, 403, 403, 200, 200},
+ {"no token",          "",       "anon",       Token::kNone,     "",           "",                      "",
+    "e-ani", "e-lina", "e-budi",                "pelayanan", "pendaftaran",
+    0,   401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401},
+ {"expired token",     "budi",   "old-tab",    Token::kExpired,  "",           "",                      "",
+    "e-ani", "e-lina", "e-budi",                "pelayanan", "pendaftaran",
+    200, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401},
+ {"disabled account",  "hendra", "hendra-tab", Token::kDisabled, "",           "",                      "",
+    "e-lina", "e-ani", "e-hendra",              "pendaftaran", "pelayanan",
+    403, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401},
+ {"revoked device",    "rina",   "lost-tab",   Token::kRevoked,  "",           "",                      "",
+    "e-agus", "e-ani", "e-rina",                "pengaduan", "pelayanan",
+    403, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401},
+};
+// clang-format on
+
+// A record pushed successfully during the test, for the pull model.
+struct Pushed {
+  std::string id;
+  std::string kind;
+  std::string subject;    // notes: the employee
+  std::string unit_path;  // where the record lives
+  std::string author;     // username
+};
+
+class Authorization : public DemoCity {
+ protected:
+  std::string TokenFor(const Caller& c) {
+    switch (c.token) {
+      case Token::kNone: return "";
+      case Token::kValid: return LoginAs(c.user, c.device);
+      case Token::kExpired: {
+        now_ -= 31 * 24 * 3600;  // sessions last 30 days
+        std::string t = LoginAs(c.user, c.device);
+        now_ += 31 * 24 * 3600;
+        return t;
+      }
+      case Token::kDisabled: {
+        std::string t = LoginAs(c.user, c.device);
+        EXPECT_TRUE(store_->SetUserDisabled(c.user, true).ok());
+        return t;
+      }
+      case Token::kRevoked: {
+        std::string t = LoginAs(c.user, c.device);
+        EXPECT_TRUE(store_->RevokeDevice(nullptr, c.device, now_).ok());
+        return t;
+      }
+    }
+    return "";
+  }
+
+  static Json Survey(const std::string& id, const std::string& unit) {
+    Json answers;
+    for (int i = 1; i <= 9; ++i) answers["U" + std::to_string(i)] = 3;
+    return Json{{"change_id", "c-" + id}, {"record_id", id}, {"kind", "survey_response"},
+                {"base_version", 0},
+                {"body", {{"unit_id", unit}, {"service", "Izin Usaha"}, {"date", "2026-11-20"},
+                          {"answers", answers}}}};
+  }
+
+  static std::string UnitPathOf(const std::string& unit) {
+    if (unit == "pelayanan") return kPelayanan;
+    if (unit == "pengaduan") return kPengaduan;
+    if (unit == "pendaftaran") return "/pemkot/disdukcapil/pendaftaran/";
+    return "/pemkot/dpmptsp/";
+  }
+
+  // The ids a caller must see when pulling from 0, by the model in this file.
+  std::set<std::string> ExpectedPull(const Caller& c) const {
+    std::set<std::string> ids;
+    std::string role = c.role;
+    auto in_unit = [&](const std::string& path) { return path.rfind(c.unit_path, 0) == 0; };
+    for (const auto& [id, e] : kEmployees) {
+      if (role == "admin" || role == "hr" || (role == "supervisor" && in_unit(e.unit_path)) ||
+          (role == "employee" && id == c.employee_id)) {
+        ids.insert(id);
+      }
+    }
+    for (const auto& p : pushed_) {
+      if (role == "admin" || role == "hr") ids.insert(p.id);
+      if (role != "supervisor" || !in_unit(p.unit_path)) continue;
+      bool appraisee = p.kind == "appraisal_note" && kEmployees.at(p.subject).supervisor == c.employee_id;
+      if (appraisee || p.author == c.user) ids.insert(p.id);
+    }
+    return ids;
+  }
+
+  std::vector<Pushed> pushed_;
+};
+
+TEST_F(Authorization, EveryCallerGetsTheExpectedAnswerFromEveryEndpointAndSeesOnlyItsScope) {
+  std::map<std::string, std::string> tokens;
+  for (const auto& c : kCallers) tokens[c.name] = TokenFor(c);
+
+  // Log in, who am I, and pushes of each kind into the own and another scope.
+  for (const auto& c : kCallers) {
+    SCOPED_TRACE(c.name);
+    const std::string& token = tokens[c.name];
+    if (c.login) {
+      Json req{{"username", c.user}, {"password", kDemoPassword}, {"device_id", c.device}};
+      auto r = Call("POST", "/api/v1/login", req.dump());
+      EXPECT_EQ(r.status, c.login) << "login: " << r.body;
+    }
+    auto me = Call("GET", "/api/v1/me", "", token);
+    EXPECT_EQ(me.status, c.me) << "me: " << me.body;
+    if (me.status == 200) EXPECT_EQ(Json::parse(me.body)["role"], c.role);
+
+    struct PushCell { const char* what; Json change; int status; Pushed record; };
+    std::string base = std::string(c.device) + "-";
+    auto note = [&](const char* suffix, const std::string& employee) {
+      return NoteChange("c-" + base + suffix, base + suffix, 0, employee, "catatan " + base + suffix);
+    };
+    std::string own_survey_unit = c.survey_own, other_survey_unit = c.survey_other;
+    const PushCell cells[] = {
+        {"note about own appraisee", note("n-own", c.note_own), c.push_note_own,
+         {base + "n-own", "appraisal_note", c.note_own, kEmployees.at(c.note_own).unit_path, c.user}},
+        {"note about another unit", note("n-other", c.note_other), c.push_note_other,
+         {base + "n-other", "appraisal_note", c.note_other, kEmployees.at(c.note_other).unit_path, c.user}},
+        {"note about a colleague not appraised", note("n-peer", c.note_not_appraisee),
+         c.push_note_not_appraisee,
+         {base + "n-peer", "appraisal_note", c.note_not_appraisee,
+          kEmployees.at(c.note_not_appraisee).unit_path, c.user}},
+        {"survey in own unit", Survey(base + "s-own", own_survey_unit), c.push_survey_own,
+         {base + "s-own", "survey_response", "", UnitPathOf(own_survey_unit), c.user}},
+        {"survey in another unit", Survey(base + "s-other", other_survey_unit), c.push_survey_other,
+         {base + "s-other", "survey_response", "", UnitPathOf(other_survey_unit), c.user}},
+    };
+    for (const auto& cell : cells) {
+      auto r = Call("POST", "/api/v1/sync/push", Push(c.device, Json::array({cell.change})), token);
+      EXPECT_EQ(r.status, cell.status) << cell.what << ": " << r.body;
+      if (r.status == 200) {
+        EXPECT_EQ(Json::parse(r.body)["acks"][0]["outcome"], "applied") << cell.what;
+        pushed_.push_back(cell.record);
+      } else {
+        EXPECT_EQ(Json::parse(r.body)["error"]["code"],
+                  CodeName(cell.status == 401 ? Code::kUnauthenticated
+                           : cell.status == 403 ? Code::kPermissionDenied
+                                                : Code::kNotFound))
+            << cell.what << ": " << r.body;
+      }
+    }
+  }
+
+  // Nothing refused was stored: HR sees exactly the pushes that were accepted.
+  std::set<std::string> accepted;
+  for (const auto& p : pushed_) accepted.insert(p.id);
+  EXPECT_EQ(*store_->CountRecords("appraisal_note") + *store_->CountRecords("survey_response"),
+            static_cast<int64_t>(accepted.size()));
+
+  // Pull, conflicts, audit and devices; a pull shows exactly the caller's scope.
+  for (const auto& c : kCallers) {
+    SCOPED_TRACE(c.name);
+    const std::string& token = tokens[c.name];
+    auto pull = Call("GET", "/api/v1/sync/pull?since=0&limit=1000", "", token);
+    EXPECT_EQ(pull.status, c.pull) << "pull: " << pull.body;
+    if (pull.status == 200) {
+      Json j = Json::parse(pull.body);
+      EXPECT_FALSE(j["more"].get<bool>());
+      std::set<std::string> got;
+      for (const auto& rec : j["records"]) got.insert(rec["id"].get<std::string>());
+      EXPECT_EQ(got, ExpectedPull(c));
+    } else {
+      EXPECT_EQ(pull.body.find("\"records\""), std::string::npos) << pull.body;
+    }
+    EXPECT_EQ(Call("GET", "/api/v1/conflicts", "", token).status, c.conflicts) << "conflicts";
+    EXPECT_EQ(Call("GET", "/api/v1/audit?since=0", "", token).status, c.audit) << "audit";
+    auto devices = Call("GET", "/api/v1/devices", "", token);
+    EXPECT_EQ(devices.status, c.devices) << "devices: " << devices.body;
+    if (devices.status == 200 && std::string(c.role) != "admin" && std::string(c.role) != "hr") {
+      for (const auto& d : Json::parse(devices.body)["devices"]) EXPECT_EQ(d["username"], c.user);
+    }
+  }
+
+  // Log out: the token stops working; nobody else's session is touched.
+  for (const auto& c : kCallers) {
+    SCOPED_TRACE(c.name);
+    const std::string& token = tokens[c.name];
+    EXPECT_EQ(Call("POST", "/api/v1/logout", "", token).status, c.logout) << "logout";
+    EXPECT_EQ(Call("GET", "/api/v1/me", "", token).status, 401) << "me after logout";
+  }
+}
+
+TEST_F(Authorization, AnEmployeeSeesNoNotesAboutThemselves) {
+  std::string budi = LoginAs("budi", "budi-tab");
+  ASSERT_EQ(Call("POST", "/api/v1/sync/push",
+                 Push("budi-tab", Json::array({NoteChange("c-1", "n-1", 0, "e-ani", "rahasia")})), budi)
+                .status,
+            200);
+  auto pull = Json::parse(Call("GET", "/api/v1/sync/pull", "", LoginAs("ani", "ani-hp")).body);
+  ASSERT_EQ(pull["records"].size(), 1u) << pull;
+  EXPECT_EQ(pull["records"][0]["id"], "e-ani");
+}
+
+}  // namespace
+}  // namespace kinerja::server::testing
