@@ -5,7 +5,7 @@
 namespace kinerja {
 namespace {
 
-constexpr int64_t kSchemaVersion = 1;
+constexpr int64_t kSchemaVersion = 2;
 
 constexpr const char* kSchemaV1 = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -65,6 +65,22 @@ Result<std::unique_ptr<LocalStore>> LocalStore::Open(const std::string& path) {
   return store;
 }
 
+// v2: conflict resolutions keep the change ids they settle; changes the server refused for
+// good (a signed-off record, a record out of scope) are set aside, visible, not lost.
+constexpr const char* kSchemaV2 = R"sql(
+ALTER TABLE outbox ADD COLUMN resolves TEXT NOT NULL DEFAULT '[]';
+CREATE TABLE IF NOT EXISTS set_aside(
+  change_id TEXT PRIMARY KEY,
+  record_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  base_version INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  code TEXT NOT NULL,
+  reason TEXT NOT NULL
+);
+)sql";
+
 Status LocalStore::Migrate() {
   auto v = db_->UserVersion();
   if (!v.ok()) return v.status();
@@ -74,11 +90,16 @@ Status LocalStore::Migrate() {
                               "); update the app");
   }
   if (*v == kSchemaVersion) return Status::Ok();
-  Transaction tx(*db_);
-  KINERJA_RETURN_IF_ERROR(tx.status());
-  KINERJA_RETURN_IF_ERROR(db_->Exec(kSchemaV1));
-  KINERJA_RETURN_IF_ERROR(db_->SetUserVersion(kSchemaVersion));
-  return tx.Commit();
+  // One step per version, each in its own transaction; a tablet may skip app versions.
+  const char* steps[] = {kSchemaV1, kSchemaV2};
+  for (int64_t next = *v + 1; next <= kSchemaVersion; ++next) {
+    Transaction tx(*db_);
+    KINERJA_RETURN_IF_ERROR(tx.status());
+    KINERJA_RETURN_IF_ERROR(db_->Exec(steps[next - 1]));
+    KINERJA_RETURN_IF_ERROR(db_->SetUserVersion(next));
+    KINERJA_RETURN_IF_ERROR(tx.Commit());
+  }
+  return Status::Ok();
 }
 
 Result<std::optional<std::string>> LocalStore::GetMeta(std::string_view key) {
@@ -148,6 +169,9 @@ Result<std::optional<wire::Session>> LocalStore::LoadSession() {
 Status LocalStore::Logout(bool wipe_data, bool force) {
   auto pending = PendingCount();
   if (!pending.ok()) return pending.status();
+  auto aside = ListSetAside();
+  if (!aside.ok()) return aside.status();
+  *pending += static_cast<int64_t>(aside->size());
   if (wipe_data && *pending > 0 && !force) {
     return Status::Conflict(std::to_string(*pending) +
                             " changes are not synced yet; sync first or confirm to discard them");
@@ -157,7 +181,8 @@ Status LocalStore::Logout(bool wipe_data, bool force) {
   KINERJA_RETURN_IF_ERROR(db_->Exec("DELETE FROM meta WHERE key='session'"));
   if (wipe_data) {
     KINERJA_RETURN_IF_ERROR(
-        db_->Exec("DELETE FROM records; DELETE FROM outbox; DELETE FROM meta WHERE key='cursor'"
+        db_->Exec("DELETE FROM records; DELETE FROM outbox; DELETE FROM set_aside;"
+                  " DELETE FROM meta WHERE key='cursor'"
                   " OR key LIKE 'skipped:%'"));
   }
   return tx.Commit();
@@ -247,8 +272,8 @@ Result<wire::Change> LocalStore::Write(const Edit& edit, int64_t now_unix) {
                                 .Run());
   }
   auto q = db_->Prepare(
-      "INSERT INTO outbox(change_id, record_id, kind, base_version, body, created_at)"
-      " VALUES(?, ?, ?, ?, ?, ?)");
+      "INSERT INTO outbox(change_id, record_id, kind, base_version, body, created_at, resolves)"
+      " VALUES(?, ?, ?, ?, ?, ?, ?)");
   if (!q.ok()) return q.status();
   KINERJA_RETURN_IF_ERROR(q->Bind(1, change.change_id)
                               .Bind(2, change.record_id)
@@ -256,7 +281,9 @@ Result<wire::Change> LocalStore::Write(const Edit& edit, int64_t now_unix) {
                               .Bind(4, change.base_version)
                               .Bind(5, change.body.dump())
                               .Bind(6, change.created_at)
+                              .Bind(7, Json(edit.resolves).dump())
                               .Run());
+  change.resolves = edit.resolves;
   KINERJA_RETURN_IF_ERROR(tx.Commit());
   return change;
 }
@@ -275,7 +302,7 @@ Result<wire::PushRequest> LocalStore::NextPush(size_t limit) {
   if (!device.ok()) return device.status();
   req.device_id = *device;
   auto st = db_->Prepare(
-      "SELECT change_id, record_id, kind, base_version, body, created_at FROM outbox"
+      "SELECT change_id, record_id, kind, base_version, body, created_at, resolves FROM outbox"
       " ORDER BY seq LIMIT ?");
   if (!st.ok()) return st.status();
   st->Bind(1, static_cast<int64_t>(limit));
@@ -292,6 +319,12 @@ Result<wire::PushRequest> LocalStore::NextPush(size_t limit) {
     if (!body.ok()) return Status::Corruption("outbox change " + c.change_id + ": bad body");
     c.body = std::move(body).value();
     c.created_at = st->ColumnText(5);
+    auto resolves = ParseJson(st->ColumnText(6));
+    if (resolves.ok() && resolves->is_array()) {
+      for (const auto& id : *resolves) {
+        if (id.is_string()) c.resolves.push_back(id.get<std::string>());
+      }
+    }
     req.changes.push_back(std::move(c));
   }
   return req;
@@ -321,6 +354,66 @@ Status LocalStore::ApplyPushResponse(const wire::PushResponse& response) {
     KINERJA_RETURN_IF_ERROR(RewindForSkippedRecord(record_id));
   }
   return tx.Commit();
+}
+
+Status LocalStore::SetAside(const std::string& change_id, const Status& reason) {
+  Transaction tx(*db_);
+  KINERJA_RETURN_IF_ERROR(tx.status());
+  auto move = db_->Prepare(
+      "INSERT OR REPLACE INTO set_aside(change_id, record_id, kind, base_version, body,"
+      " created_at, code, reason) SELECT change_id, record_id, kind, base_version, body,"
+      " created_at, ?2, ?3 FROM outbox WHERE change_id=?1");
+  if (!move.ok()) return move.status();
+  KINERJA_RETURN_IF_ERROR(move->Bind(1, change_id)
+                              .Bind(2, CodeName(reason.code()))
+                              .Bind(3, reason.message())
+                              .Run());
+  if (db_->Changes() == 0) return Status::NotFound("change " + change_id + " is not queued");
+  auto find = db_->Prepare("SELECT record_id FROM set_aside WHERE change_id=?");
+  if (!find.ok()) return find.status();
+  find->Bind(1, change_id);
+  auto row = find->Step();
+  if (!row.ok()) return row.status();
+  std::string record_id = find->ColumnText(0);
+  auto del = db_->Prepare("DELETE FROM outbox WHERE change_id=?");
+  if (!del.ok()) return del.status();
+  KINERJA_RETURN_IF_ERROR(del->Bind(1, change_id).Run());
+  // The server's copy is the truth for this record now: once nothing else of it is queued,
+  // pull everything in scope again (rare, and simpler than tracking one record's position).
+  auto later = db_->Prepare("SELECT 1 FROM outbox WHERE record_id=? LIMIT 1");
+  if (!later.ok()) return later.status();
+  later->Bind(1, record_id);
+  auto has = later->Step();
+  if (!has.ok()) return has.status();
+  if (!*has) {
+    KINERJA_RETURN_IF_ERROR(SetMeta("cursor", "0"));
+    KINERJA_RETURN_IF_ERROR(DeleteMeta(kSkippedPrefix + record_id));
+  }
+  return tx.Commit();
+}
+
+Result<std::vector<LocalStore::SetAsideChange>> LocalStore::ListSetAside() {
+  auto st = db_->Prepare(
+      "SELECT change_id, record_id, kind, body, created_at, code, reason FROM set_aside"
+      " ORDER BY created_at, change_id");
+  if (!st.ok()) return st.status();
+  std::vector<SetAsideChange> out;
+  for (;;) {
+    auto row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    SetAsideChange c;
+    c.change_id = st->ColumnText(0);
+    c.record_id = st->ColumnText(1);
+    c.kind = st->ColumnText(2);
+    auto body = ParseJson(st->ColumnText(3));
+    c.body = body.ok() ? *body : Json::object();
+    c.created_at = st->ColumnText(4);
+    c.code = st->ColumnText(5);
+    c.reason = st->ColumnText(6);
+    out.push_back(std::move(c));
+  }
+  return out;
 }
 
 Result<int64_t> LocalStore::Cursor() {

@@ -49,6 +49,7 @@ class LocalStore {
     std::string subject_id;
     std::string unit_path;
     Json body;
+    std::vector<std::string> resolves;  // a conflict resolution: the kept edits it settles
   };
   Result<wire::Change> Write(const Edit& edit, int64_t now_unix);
 
@@ -61,6 +62,17 @@ class LocalStore {
   // queued change is acknowledged and a pull skipped it meanwhile (an answer that was lost
   // and came back as a duplicate), the cursor moves back so the next pull brings it again.
   Status ApplyPushResponse(const wire::PushResponse& response);
+
+  // Moves a queued change the server refused for good (its record is signed off, outside the
+  // caller's scope, or the body is invalid) out of the outbox into the set-aside list, so
+  // the rest can sync; the record is pulled again from the server. kNotFound if not queued.
+  Status SetAside(const std::string& change_id, const Status& reason);
+  struct SetAsideChange {
+    std::string change_id, record_id, kind, created_at, code, reason;
+    Json body;
+  };
+  // Changes set aside, oldest first: shown to the user and exportable, never silently lost.
+  Result<std::vector<SetAsideChange>> ListSetAside();
 
   // The pull cursor (0 before the first pull).
   Result<int64_t> Cursor();

@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <unistd.h>
+
 namespace kinerja {
 namespace {
 
@@ -72,6 +75,75 @@ TEST(LocalStore, AnAcknowledgementWithoutASkippedPullLeavesTheCursorAlone) {
   acks.acks = {{edit->change_id, wire::Outcome::kApplied, 1}};
   ASSERT_TRUE(s.ApplyPushResponse(acks).ok());
   EXPECT_EQ(*s.Cursor(), 12);
+}
+
+}  // namespace
+}  // namespace kinerja
+
+namespace kinerja {
+namespace {
+
+TEST(LocalStore, ARefusedChangeIsSetAsideVisiblyAndTheRecordIsPulledAgain) {
+  auto store = LocalStore::Open(":memory:");
+  ASSERT_TRUE(store.ok());
+  LocalStore& s = **store;
+  auto a = s.Write({"", "appraisal", "e-ani", "/p/", Json{{"status", "submitted"}}}, 1'800'000'000);
+  auto b = s.Write({"", "appraisal_note", "e-ani", "/p/", Json{{"text", "next"}}}, 1'800'000'001);
+  ASSERT_TRUE(a.ok() && b.ok());
+  wire::PullResponse pulled;
+  pulled.cursor = 40;
+  ASSERT_TRUE(s.ApplyPull(pulled).ok());
+
+  ASSERT_TRUE(s.SetAside(a->change_id, Status::Locked("appraisal is signed off")).ok());
+  EXPECT_EQ(*s.PendingCount(), 1) << "the rest still syncs";
+  auto push = s.NextPush(10);
+  ASSERT_EQ(push->changes.size(), 1u);
+  EXPECT_EQ(push->changes[0].change_id, b->change_id);
+  auto aside = s.ListSetAside();
+  ASSERT_EQ(aside->size(), 1u);
+  EXPECT_EQ((*aside)[0].code, "locked");
+  EXPECT_EQ((*aside)[0].reason, "appraisal is signed off");
+  EXPECT_EQ((*aside)[0].body["status"], "submitted");
+  EXPECT_EQ(*s.Cursor(), 0) << "the server's copy replaces the refused one on the next pull";
+  EXPECT_EQ(s.SetAside("nope", Status::Locked("x")).code(), Code::kNotFound);
+}
+
+TEST(LocalStore, LogoutWithWipeCountsSetAsideChangesAsUnsynced) {
+  auto store = LocalStore::Open(":memory:");
+  ASSERT_TRUE(store.ok());
+  auto a = (*store)->Write({"", "appraisal_note", "e-ani", "/p/", Json{{"text", "x"}}}, 1);
+  ASSERT_TRUE((*store)->SetAside(a->change_id, Status::PermissionDenied("no")).ok());
+  EXPECT_EQ((*store)->Logout(true, false).code(), Code::kConflict);
+  EXPECT_TRUE((*store)->Logout(true, true).ok());
+  EXPECT_TRUE((*store)->ListSetAside()->empty());
+}
+
+TEST(LocalStore, AResolutionKeepsTheChangeIdsItSettlesThroughTheOutbox) {
+  auto store = LocalStore::Open(":memory:");
+  ASSERT_TRUE(store.ok());
+  LocalStore::Edit e{"n-1", "appraisal_note", "e-ani", "/p/", Json{{"text", "merged"}}, {"c-3", "c-4"}};
+  ASSERT_TRUE((*store)->Write(e, 1).ok());
+  auto push = (*store)->NextPush(10);
+  ASSERT_EQ(push->changes.size(), 1u);
+  EXPECT_EQ(push->changes[0].resolves, (std::vector<std::string>{"c-3", "c-4"}));
+}
+
+TEST(LocalStore, AVersionOneStoreIsUpgradedKeepingItsQueue) {
+  auto path = std::string("/tmp/kinerja-local-v1-") + std::to_string(::getpid()) + ".db";
+  std::remove(path.c_str());
+  {
+    auto store = LocalStore::Open(path);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)->Write({"", "appraisal_note", "e-ani", "/p/", Json{{"text", "x"}}}, 1).ok());
+    // Back to the version-1 layout, as an older app left it.
+    ASSERT_TRUE((*store)->db().Exec("DROP TABLE set_aside; ALTER TABLE outbox DROP COLUMN resolves;").ok());
+    ASSERT_TRUE((*store)->db().SetUserVersion(1).ok());
+  }
+  auto store = LocalStore::Open(path);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  EXPECT_EQ(*(*store)->PendingCount(), 1);
+  EXPECT_EQ((*store)->NextPush(10)->changes.size(), 1u);
+  std::remove(path.c_str());
 }
 
 }  // namespace
