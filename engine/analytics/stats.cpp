@@ -47,15 +47,6 @@ double GammaQContinuedFraction(double a, double x) {
 
 }  // namespace
 
-double RoundHalfAwayFromZero(double value, int decimals) {
-  if (!std::isfinite(value)) return value;
-  double scale = std::pow(10.0, decimals);
-  double scaled = value * scale;
-  // Nudge values one representation error short of a tie (0.285 * 100 = 28.4999999999999964)
-  // outwards by a relative 1e-12, so the printed decimal, not its binary image, decides.
-  double nudged = scaled * (1.0 + 1e-12);
-  return std::round(nudged) / scale;
-}
 
 double Mean(const std::vector<double>& values) {
   if (values.empty()) return 0.0;

@@ -6,11 +6,10 @@
 #include <cstdint>
 #include <vector>
 
+#include "engine/numeric/rounding.h"  // RoundHalfAwayFromZero, used by every report
+
 namespace kinerja {
 
-// Rounds half away from zero to `decimals` places (0..9). The one rounding rule every report
-// in engine/analytics and engine/competency uses; NaN and infinities pass through unchanged.
-double RoundHalfAwayFromZero(double value, int decimals);
 
 // Arithmetic mean; 0 for an empty input.
 double Mean(const std::vector<double>& values);

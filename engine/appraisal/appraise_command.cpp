@@ -12,6 +12,7 @@
 #include "engine/appraisal/multi_rater.h"
 #include "engine/appraisal/numeric_skp.h"
 #include "engine/appraisal/skp_rating.h"
+#include "shared/text.h"
 
 namespace kinerja {
 namespace {
@@ -35,16 +36,6 @@ Status Prefix(const Status& s, std::string_view where) {
   return Status(s.code(), std::string(where) + ": " + s.message());
 }
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
 
 Result<bool> GetOptBool(const Json& obj, const char* key, std::string_view where, bool dflt) {
   if (!obj.contains(key) || obj.find(key)->is_null()) return dflt;
@@ -226,12 +217,12 @@ Json MultiRaterJson(const Template& t, const std::vector<Dim>& dims, const Multi
     Json j;
     j["raters"] = g.rater_count;
     j["template_weight"] = t.rater_weights[gi];
-    j["weight_used"] = Round2(g.weight);
+    j["weight_used"] = RoundHalfAwayFromZero(g.weight, 2);
     j["included"] = g.included;
     j["suppressed"] = g.suppressed;
     if (g.rater_count > 0 && !g.suppressed) {
       Json mean = Json::object();
-      for (size_t d = 0; d < dims.size(); ++d) mean[dims[d].code] = Round2(g.mean[d]);
+      for (size_t d = 0; d < dims.size(); ++d) mean[dims[d].code] = RoundHalfAwayFromZero(g.mean[d], 2);
       j["mean"] = mean;
     } else {
       j["mean"] = nullptr;
@@ -250,7 +241,7 @@ Json MultiRaterJson(const Template& t, const std::vector<Dim>& dims, const Multi
   }
   Json combined = Json::object();
   for (size_t d = 0; d < dims.size(); ++d) {
-    combined[dims[d].code] = Round2(m.combined[d]);
+    combined[dims[d].code] = RoundHalfAwayFromZero(m.combined[d], 2);
   }
   Json out;
   out["min_group_raters"] = t.min_group_raters;
@@ -398,7 +389,7 @@ Result<Scored> ScoreRatingJson(const Template& t, const Json& a, std::string_vie
       o["target_max"] = ind.has_range ? Json(ind.target_upper) : Json(nullptr);
       o["realisasi"] = ind.realisasi;
       o["lower_is_better"] = ind.lower_is_better;
-      o["capaian"] = Round2(CapaianIki(ind));
+      o["capaian"] = RoundHalfAwayFromZero(CapaianIki(ind), 2);
       ind_out.push_back(std::move(o));
     }
   }
@@ -632,7 +623,7 @@ Result<Scored> ScoreNumericJson(const Template& t, const Json& a, std::string_vi
     multi = MultiRaterJson(t, t.behaviour_unsur, *m, false, &warnings);
     for (int d = 0; d < dims; ++d) {
       const bool applies = !t.behaviour_unsur[d].struktural_only || in.struktural;
-      in.unsur[d] = Round2(m->combined[d]);
+      in.unsur[d] = RoundHalfAwayFromZero(m->combined[d], 2);
       in.unsur_rated[d] = applies;
     }
     in.perilaku_has_peer_input = m->peer_input_used;
@@ -663,7 +654,7 @@ Result<Scored> ScoreNumericJson(const Template& t, const Json& a, std::string_vi
     Json u;
     u["code"] = t.behaviour_unsur[d].code;
     u["name"] = t.behaviour_unsur[d].name;
-    u["nilai"] = Round2(in.unsur[d]);
+    u["nilai"] = RoundHalfAwayFromZero(in.unsur[d], 2);
     unsur.push_back(std::move(u));
   }
   out["perilaku"] = std::move(unsur);

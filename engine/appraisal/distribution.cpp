@@ -40,7 +40,7 @@ DistributionCheck Evaluate(const DistributionRule& r, const std::array<int, kPre
       break;
     }
   }
-  c.actual_percent = n > 0 ? Round2(100.0 * c.actual_count / n) : 0.0;
+  c.actual_percent = n > 0 ? RoundHalfAwayFromZero(100.0 * c.actual_count / n, 2) : 0.0;
   return c;
 }
 

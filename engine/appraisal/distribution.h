@@ -20,7 +20,7 @@ struct DistributionCheck {
   const DistributionRule* rule = nullptr;  // points into the Template; valid while it lives
   int bound_count = 0;    // allowed max (max kinds) or required min (min kinds, plurality)
   int actual_count = 0;   // staff whose predikat is in the rule's set
-  double actual_percent = 0;  // actual_count / staff × 100, rounded with Round2
+  double actual_percent = 0;  // actual_count / staff × 100, rounded to 2 decimals
   bool ok = true;
 };
 

@@ -57,15 +57,8 @@ int AngkaKreditPercent(Predikat p) {
 }
 
 double AngkaKredit(double koefisien_per_year, Predikat p) {
-  return Round2(koefisien_per_year * AngkaKreditPercent(p) / 100.0);
+  return RoundHalfAwayFromZero(koefisien_per_year * AngkaKreditPercent(p) / 100.0, 2);
 }
 
-double Round2(double v) {
-  if (!std::isfinite(v)) return v;
-  double scaled = v * 100.0;
-  scaled += scaled >= 0 ? std::fabs(scaled) * 1e-9 : -std::fabs(scaled) * 1e-9;
-  double r = std::round(scaled) / 100.0;  // std::round: half away from zero
-  return r == 0.0 ? 0.0 : r;              // no "-0"
-}
 
 }  // namespace kinerja

@@ -4,6 +4,7 @@
 // Terms: "rating" = a 3-level judgment (Di Bawah / Sesuai / Di Atas Ekspektasi); "predikat"
 // = the 5-level outcome for an employee; "predikat organisasi" = capaian kinerja organisasi.
 
+#include "engine/numeric/rounding.h"
 #include <cstdint>
 
 namespace kinerja {
@@ -48,12 +49,8 @@ const char* RaterGroupCode(RaterGroup g);
 // Percentage of the annual koefisien credited as angka kredit for a predikat
 // (PermenPANRB 1/2023, Peraturan BKN 3/2023; domain.md §1.7): 150/100/75/50/25.
 int AngkaKreditPercent(Predikat p);
-// koefisien × AngkaKreditPercent / 100, rounded with Round2 (e.g. Ahli Madya 37.5, Baik -> 37.5).
+// koefisien × AngkaKreditPercent / 100, rounded to 2 decimals (engine/numeric/rounding.h) (e.g. Ahli Madya 37.5, Baik -> 37.5).
 double AngkaKredit(double koefisien_per_year, Predikat p);
 
-// Round half away from zero to 2 decimals: the single rounding rule of this module.
-// Works on the decimal the value is meant to be (adds a relative nudge of 1e-9 so that 0.125
-// stored as 0.12499999... still rounds to 0.13); identical natively and in wasm.
-double Round2(double v);
 
 }  // namespace kinerja

@@ -7,7 +7,7 @@
 namespace kinerja {
 
 Rating RatingFromScore(double mean_score) {
-  const double m = Round2(mean_score);
+  const double m = RoundHalfAwayFromZero(mean_score, 2);
   if (m >= 2.5) return Rating::kDiAtas;
   if (m >= 1.5) return Rating::kSesuai;
   return Rating::kDiBawah;

@@ -39,7 +39,7 @@ struct MultiRaterResult {
 };
 
 inline double RatingScore(Rating r) { return static_cast<double>(static_cast<int>(r) + 1); }
-// The rating nearest to a mean score: Round2(mean) >= 2.5 Di Atas, >= 1.5 Sesuai, else Di Bawah.
+// The rating nearest to a mean score: RoundHalfAwayFromZero(mean, 2) >= 2.5 Di Atas, >= 1.5 Sesuai, else Di Bawah.
 Rating RatingFromScore(double mean_score);
 
 // Combines the raters. Fails with kInvalidArgument when dimensions is not 1-16, a score is

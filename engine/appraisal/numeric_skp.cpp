@@ -31,7 +31,7 @@ Status ValidateActivity(const Activity& a, std::string_view where) {
 }
 
 double TimeCostValue(const Template& t, double target, double realisasi) {
-  const double efisiensi = Round2(100.0 - realisasi / target * 100.0);
+  const double efisiensi = RoundHalfAwayFromZero(100.0 - realisasi / target * 100.0, 2);
   const double base = ((t.efficiency_factor * target - realisasi) / target) * 100.0;
   if (efisiensi <= t.efficiency_threshold_percent) return base;
   return t.efficiency_base - (base - 100.0);
@@ -39,21 +39,21 @@ double TimeCostValue(const Template& t, double target, double realisasi) {
 
 ActivityScore ScoreActivity(const Template& t, const Activity& a) {
   ActivityScore s;
-  s.kuantitas = Round2(a.kuantitas.realisasi / a.kuantitas.target * 100.0);
-  s.kualitas = Round2(a.kualitas.realisasi / a.kualitas.target * 100.0);
-  s.waktu = Round2(TimeCostValue(t, a.waktu.target, a.waktu.realisasi));
+  s.kuantitas = RoundHalfAwayFromZero(a.kuantitas.realisasi / a.kuantitas.target * 100.0, 2);
+  s.kualitas = RoundHalfAwayFromZero(a.kualitas.realisasi / a.kualitas.target * 100.0, 2);
+  s.waktu = RoundHalfAwayFromZero(TimeCostValue(t, a.waktu.target, a.waktu.realisasi), 2);
   if (s.waktu < 0) s.warnings |= kWarnNegativeTimeCost;
   s.perhitungan = s.kuantitas + s.kualitas + s.waktu;
   int n = 3;
   if (a.has_biaya) {
     s.has_biaya = true;
-    s.biaya = Round2(TimeCostValue(t, a.biaya.target, a.biaya.realisasi));
+    s.biaya = RoundHalfAwayFromZero(TimeCostValue(t, a.biaya.target, a.biaya.realisasi), 2);
     if (s.biaya < 0) s.warnings |= kWarnNegativeTimeCost;
     s.perhitungan += s.biaya;
     n = 4;
   }
-  s.perhitungan = Round2(s.perhitungan);
-  s.capaian = Round2(s.perhitungan / n);
+  s.perhitungan = RoundHalfAwayFromZero(s.perhitungan, 2);
+  s.capaian = RoundHalfAwayFromZero(s.perhitungan / n, 2);
   return s;
 }
 
@@ -76,7 +76,7 @@ double KreativitasPoints(const Template& t, Kreativitas k) {
 }
 
 int BandIndex(const Template& t, double value) {
-  const double v = Round2(value);
+  const double v = RoundHalfAwayFromZero(value, 2);
   const int n = static_cast<int>(t.bands.size());
   for (int i = 0; i < n; ++i) {
     if (v >= t.bands[i].min) return i;
@@ -102,11 +102,11 @@ Result<NumericOutcome> ScoreNumericAppraisal(const Template& t, const NumericApp
     if (s.warnings & kWarnNegativeTimeCost) out.warnings |= kWarnActivityNegativeTimeCost;
     sum += s.capaian;
   }
-  out.nilai_capaian_kegiatan = Round2(sum / static_cast<double>(in.activities.size()));
+  out.nilai_capaian_kegiatan = RoundHalfAwayFromZero(sum / static_cast<double>(in.activities.size()), 2);
   out.tugas_tambahan_points = TugasTambahanPoints(t, in.tugas_tambahan_count);
   out.kreativitas_points = KreativitasPoints(t, in.kreativitas);
   out.nilai_skp =
-      Round2(out.nilai_capaian_kegiatan + out.tugas_tambahan_points + out.kreativitas_points);
+      RoundHalfAwayFromZero(out.nilai_capaian_kegiatan + out.tugas_tambahan_points + out.kreativitas_points, 2);
   if (out.nilai_skp < t.skp_sanction_below) out.warnings |= kWarnSkpBelowSanction;
 
   const int n_unsur = static_cast<int>(t.behaviour_unsur.size());
@@ -134,12 +134,12 @@ Result<NumericOutcome> ScoreNumericAppraisal(const Template& t, const NumericApp
     psum += v;
     ++out.unsur_count;
   }
-  out.nilai_perilaku = Round2(psum / out.unsur_count);
+  out.nilai_perilaku = RoundHalfAwayFromZero(psum / out.unsur_count, 2);
   const bool peer = in.perilaku_has_peer_input && t.has_peer_weights;
   out.weight_skp = peer ? t.weight_skp_with_peer : t.weight_skp;
   out.weight_perilaku = peer ? t.weight_perilaku_with_peer : t.weight_perilaku;
-  out.nilai_prestasi_kerja = Round2(out.nilai_skp * out.weight_skp / 100.0 +
-                                    out.nilai_perilaku * out.weight_perilaku / 100.0);
+  out.nilai_prestasi_kerja = RoundHalfAwayFromZero(
+      out.nilai_skp * out.weight_skp / 100.0 + out.nilai_perilaku * out.weight_perilaku / 100.0, 2);
   out.band_skp = BandIndex(t, out.nilai_skp);
   out.band_perilaku = BandIndex(t, out.nilai_perilaku);
   out.band_prestasi_kerja = BandIndex(t, out.nilai_prestasi_kerja);

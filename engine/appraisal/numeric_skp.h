@@ -2,7 +2,7 @@
 // Numeric SKP scoring under PP 46/2011 + Perka BKN 1/2013 (domain.md §1.8), with the
 // SKP/perilaku weights as template data (60/40 for PP 46/2011; 70/30 or 60/40 for PP 30/2019).
 // Per activity (kegiatan tugas jabatan): Kuantitas, Kualitas, Waktu and optional Biaya aspects.
-// Every reported number is rounded with Round2 at its own stage (see docs/rules/appraisal.md).
+// Every reported number is rounded to 2 decimals at its own stage (see docs/rules/appraisal.md).
 // Plain structs, no allocation: this is the hot path.
 
 #include <array>
@@ -32,7 +32,7 @@ struct Activity {
 Status ValidateActivity(const Activity& a, std::string_view where);
 
 // The Waktu/Biaya two-branch formula, unrounded: efisiensi = 100 − R/T×100 (rounded with
-// Round2 before the comparison); efisiensi <= threshold (24): ((1.76×T − R)/T)×100; above:
+// rounded to 2 decimals before the comparison); efisiensi <= threshold (24): ((1.76×T − R)/T)×100; above:
 // 76 − ((((1.76×T − R)/T)×100) − 100). Negative when R > 1.76×T, as the formula gives.
 double TimeCostValue(const Template& t, double target, double realisasi);
 
@@ -47,7 +47,7 @@ struct ActivityScore {
   double biaya = 0;  // only when has_biaya
   bool has_biaya = false;
   double perhitungan = 0;  // sum of the rounded aspects
-  double capaian = 0;      // Round2(perhitungan / 3 or 4)
+  double capaian = 0;      // RoundHalfAwayFromZero(perhitungan / 3 or 4, 2)
   uint32_t warnings = 0;
 };
 ActivityScore ScoreActivity(const Template& t, const Activity& a);
@@ -78,22 +78,22 @@ enum NumericWarning : uint32_t {
 };
 
 struct NumericOutcome {
-  double nilai_capaian_kegiatan = 0;  // Round2(mean of the activities' capaian)
+  double nilai_capaian_kegiatan = 0;  // RoundHalfAwayFromZero(mean of the activities' capaian, 2)
   double tugas_tambahan_points = 0;
   double kreativitas_points = 0;
-  double nilai_skp = 0;  // Round2(capaian mean + points)
+  double nilai_skp = 0;  // RoundHalfAwayFromZero(capaian mean + points, 2)
   int unsur_count = 0;   // unsur that entered the perilaku mean
-  double nilai_perilaku = 0;  // Round2(mean of the rated unsur)
+  double nilai_perilaku = 0;  // RoundHalfAwayFromZero(mean of the rated unsur, 2)
   double weight_skp = 0;      // percent actually used
   double weight_perilaku = 0;
-  double nilai_prestasi_kerja = 0;  // Round2(nilai_skp×w_skp/100 + nilai_perilaku×w_p/100)
+  double nilai_prestasi_kerja = 0;  // RoundHalfAwayFromZero(nilai_skp×w_skp/100 + nilai_perilaku×w_p/100, 2)
   int band_skp = 0;  // indices into template.bands
   int band_perilaku = 0;
   int band_prestasi_kerja = 0;
   uint32_t warnings = 0;
 };
 
-// The band index for a value (Round2 before comparing with each band's min).
+// The band index for a value (rounded to 2 decimals before comparing with each band's min).
 int BandIndex(const Template& t, double value);
 
 // Scores one numeric appraisal. Fails with kInvalidArgument when the template is not numeric,

@@ -50,7 +50,7 @@ RatingSuggestion SuggestRatingHasilKerja(const Template& t, std::span<const Indi
   }
   if (s.indicator_count == 0) return s;
   s.available = true;
-  s.mean_capaian = Round2(sum / s.indicator_count);
+  s.mean_capaian = RoundHalfAwayFromZero(sum / s.indicator_count, 2);
   if (s.mean_capaian >= t.suggestion_di_atas_from) {
     s.rating = Rating::kDiAtas;
   } else if (s.mean_capaian >= t.suggestion_sesuai_from) {

@@ -39,7 +39,7 @@ Status ValidateIndicator(const Indicator& ind, std::string_view where);
 double CapaianIki(const Indicator& ind);
 
 // A *suggested* rating hasil kerja from the mean capaian of the Utama indicators (each capped
-// at template.suggestion_capaian_cap, the mean rounded with Round2). Never the rating itself.
+// at template.suggestion_capaian_cap, the mean rounded to 2 decimals). Never the rating itself.
 struct RatingSuggestion {
   bool available = false;  // false when there is no Utama indicator
   Rating rating = Rating::kSesuai;

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "shared/json_util.h"
+#include "shared/text.h"
 
 namespace kinerja {
 namespace {
@@ -67,16 +68,6 @@ Result<double> GetNonNegative(const Json& obj, const char* key, std::string_view
   return *v;
 }
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
@@ -623,7 +614,7 @@ const std::string& OrgPredikatName(const Template& t, OrgPredikat p) {
 
 const std::string& BandName(const Template& t, double value) {
   assert(!t.bands.empty());
-  double v = Round2(value);
+  double v = RoundHalfAwayFromZero(value, 2);
   for (const auto& b : t.bands) {
     if (v >= b.min) return b.name;
   }

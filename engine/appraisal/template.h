@@ -141,7 +141,7 @@ const std::string& RatingName(const Template& t, Rating r);
 const std::string& PredikatName(const Template& t, Predikat p);
 const std::string& OrgPredikatName(const Template& t, OrgPredikat p);
 
-// The band name for a numeric value (rounded with Round2 before comparing); numeric templates.
+// The band name for a numeric value (rounded to 2 decimals before comparing); numeric templates.
 const std::string& BandName(const Template& t, double value);
 
 }  // namespace kinerja

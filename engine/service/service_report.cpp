@@ -3,7 +3,7 @@
 #include <string>
 
 #include "engine/service/timestamp.h"
-#include "engine/survey/rounding.h"
+#include "engine/numeric/rounding.h"
 
 namespace kinerja {
 namespace {
@@ -29,10 +29,10 @@ Result<std::optional<int64_t>> GetOptTime(const Json& obj, const char* key,
                                  " must be epoch seconds (integer) or an ISO-8601 string");
 }
 
-Json Minutes(double seconds) { return SurveyRound(seconds / 60.0, 2); }
+Json Minutes(double seconds) { return RoundHalfAwayFromZero(seconds / 60.0, 2); }
 
 Json OptRound(const std::optional<double>& v, int decimals) {
-  return v ? Json(SurveyRound(*v, decimals)) : Json();
+  return v ? Json(RoundHalfAwayFromZero(*v, decimals)) : Json();
 }
 
 Json Duration(const DurationStats& d) {
@@ -63,7 +63,7 @@ Json MetricsJson(const QueueMetrics& m) {
   j["wait_within_standard_share"] = OptRound(m.wait_within_share(), 4);
   j["total_standard_tickets"] = m.total_standard_tickets;
   j["total_within_standard_share"] = OptRound(m.total_within_share(), 4);
-  j["observed_hours"] = SurveyRound(m.observed_hours, 2);
+  j["observed_hours"] = RoundHalfAwayFromZero(m.observed_hours, 2);
   j["arrival_rate_per_hour"] = OptRound(m.arrival_rate_per_hour, 2);
   j["littles_l"] = OptRound(m.littles_l, 2);
   j["littles_lq"] = OptRound(m.littles_lq, 2);
@@ -239,7 +239,7 @@ Result<Json> ServiceReportFromJson(std::string_view json_text) {
     j["before"] = MetricsJson(c.before);
     j["after"] = MetricsJson(c.after);
     auto minutes = [](const std::optional<double>& s) {
-      return s ? Json(SurveyRound(*s / 60.0, 2)) : Json();
+      return s ? Json(RoundHalfAwayFromZero(*s / 60.0, 2)) : Json();
     };
     j["median_wait_change_minutes"] = minutes(c.median_wait_change_seconds);
     j["p90_wait_change_minutes"] = minutes(c.p90_wait_change_seconds);

@@ -4,7 +4,7 @@
 #include <map>
 
 #include "engine/survey/csv.h"
-#include "engine/survey/rounding.h"
+#include "engine/numeric/rounding.h"
 #include "engine/survey/sample_size.h"
 
 namespace kinerja {
@@ -79,7 +79,7 @@ Json GroupJson(const SkmScheme& scheme, const IkmResult& r) {
   g["respondents"] = r.respondents;
   g["few_responses"] = r.respondents < kFewResponses;
   if (r.complete) {
-    g["ikm"] = SurveyRound(r.ikm, 4);
+    g["ikm"] = RoundHalfAwayFromZero(r.ikm, 4);
     g["ikm_unit"] = r.ikm_unit;
     g["grade"] = GradeLetter(r.grade);
     g["label"] = GradeLabel(r.grade);
@@ -101,8 +101,8 @@ Json GroupJson(const SkmScheme& scheme, const IkmResult& r) {
     e["answered"] = u.answered;
     e["counts"] = Json::array({u.counts[0], u.counts[1], u.counts[2], u.counts[3]});
     if (u.answered > 0) {
-      e["nrr"] = SurveyRound(u.nrr, 4);
-      e["weighted_nrr"] = r.complete ? Json(SurveyRound(u.weighted_nrr, 4)) : Json();
+      e["nrr"] = RoundHalfAwayFromZero(u.nrr, 4);
+      e["weighted_nrr"] = r.complete ? Json(RoundHalfAwayFromZero(u.weighted_nrr, 4)) : Json();
     } else {
       e["nrr"] = nullptr;
       e["weighted_nrr"] = nullptr;

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "engine/survey/rounding.h"
+#include "engine/numeric/rounding.h"
 
 namespace kinerja {
 
@@ -22,7 +22,7 @@ Result<double> KrejcieMorganExact(int64_t population) {
 Result<int64_t> KrejcieMorganSampleSize(int64_t population) {
   Result<double> exact = KrejcieMorganExact(population);
   if (!exact.ok()) return exact.status();
-  int64_t s = SurveyRoundScaled(*exact, 0);
+  int64_t s = RoundScaled(*exact, 0);
   if (s > population) s = population;
   if (s < 1) s = 1;
   return s;

@@ -5,7 +5,7 @@
 #include <map>
 
 #include "engine/survey/csv.h"
-#include "engine/survey/rounding.h"
+#include "engine/numeric/rounding.h"
 
 namespace kinerja {
 
@@ -108,7 +108,7 @@ IkmGrade GradeFromHundredths(int64_t h) {
 }
 
 IkmGrade GradeForIkmUnit(double ikm_unit_rounded) {
-  return GradeFromHundredths(SurveyRoundScaled(ikm_unit_rounded, 2));
+  return GradeFromHundredths(RoundScaled(ikm_unit_rounded, 2));
 }
 
 namespace {
@@ -129,7 +129,7 @@ void FinishIndex(const SkmScheme& scheme, IkmResult& result) {
     }
     result.ikm = total;
   }
-  result.ikm_unit_hundredths = SurveyRoundScaled(result.ikm * 25.0, 2);
+  result.ikm_unit_hundredths = RoundScaled(result.ikm * 25.0, 2);
   result.ikm_unit = static_cast<double>(result.ikm_unit_hundredths) / 100.0;
   result.grade = GradeFromHundredths(result.ikm_unit_hundredths);
 }

@@ -80,7 +80,8 @@ TEST(WireSync, EveryMalformedPushFieldIsNamed) {
 
 TEST(WireSync, ABatchOverTheLimitIsTooLarge) {
   PushRequest p = SamplePush();
-  p.changes.assign(kMaxChangesPerPush + 1, p.changes[0]);
+  Change one = p.changes[0];  // a copy: assign() must not read from the vector it replaces
+  p.changes.assign(kMaxChangesPerPush + 1, one);
   auto r = PushRequestFromJson(ToJson(p));
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), Code::kTooLarge);

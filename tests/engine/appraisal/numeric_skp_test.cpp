@@ -40,27 +40,27 @@ NumericAppraisal Perilaku(std::vector<double> unsur) {
 // ---- Waktu / Biaya two-branch formula (Perka BKN 1/2013)
 
 TEST(AppraisalNumericWaktu, OnTimeGives76) {
-  EXPECT_DOUBLE_EQ(Round2(TimeCostValue(P46(), 12, 12)), 76.0);
+  EXPECT_DOUBLE_EQ(RoundHalfAwayFromZero(TimeCostValue(P46(), 12, 12), 2), 76.0);
 }
 
 TEST(AppraisalNumericWaktu, EfficiencyOf24PercentUsesTheFirstBranch) {
   // RW = 0.76 × TW: efisiensi exactly 24 -> ((1.76×TW − RW)/TW)×100 = 100.
-  EXPECT_DOUBLE_EQ(Round2(TimeCostValue(P46(), 25, 19)), 100.0);
-  EXPECT_DOUBLE_EQ(Round2(TimeCostValue(P46(), 100, 76)), 100.0);
+  EXPECT_DOUBLE_EQ(RoundHalfAwayFromZero(TimeCostValue(P46(), 25, 19), 2), 100.0);
+  EXPECT_DOUBLE_EQ(RoundHalfAwayFromZero(TimeCostValue(P46(), 100, 76), 2), 100.0);
 }
 
 TEST(AppraisalNumericWaktu, EfficiencyAbove24PercentUsesTheSecondBranch) {
   // 12 months target, 9 realised: efisiensi 25 -> 76 − (101 − 100) = 75.
-  EXPECT_DOUBLE_EQ(Round2(TimeCostValue(P46(), 12, 9)), 75.0);
+  EXPECT_DOUBLE_EQ(RoundHalfAwayFromZero(TimeCostValue(P46(), 12, 9), 2), 75.0);
   // 100 target, 75.99 realised: efisiensi 24.01 -> 76 − (100.01 − 100) = 75.99.
-  EXPECT_DOUBLE_EQ(Round2(TimeCostValue(P46(), 100, 75.99)), 75.99);
+  EXPECT_DOUBLE_EQ(RoundHalfAwayFromZero(TimeCostValue(P46(), 100, 75.99), 2), 75.99);
   // Half the time: 76 − (126 − 100) = 50.
-  EXPECT_DOUBLE_EQ(Round2(TimeCostValue(P46(), 12, 6)), 50.0);
+  EXPECT_DOUBLE_EQ(RoundHalfAwayFromZero(TimeCostValue(P46(), 12, 6), 2), 50.0);
 }
 
 TEST(AppraisalNumericWaktu, LateWorkLowersTheValueAndMayGoNegative) {
-  EXPECT_DOUBLE_EQ(Round2(TimeCostValue(P46(), 12, 15)), 51.0);   // (21.12 − 15)/12
-  EXPECT_DOUBLE_EQ(Round2(TimeCostValue(P46(), 10, 20)), -24.0);  // as the formula gives
+  EXPECT_DOUBLE_EQ(RoundHalfAwayFromZero(TimeCostValue(P46(), 12, 15), 2), 51.0);   // (21.12 − 15)/12
+  EXPECT_DOUBLE_EQ(RoundHalfAwayFromZero(TimeCostValue(P46(), 10, 20), 2), -24.0);  // as the formula gives
 }
 
 // ---- per activity
@@ -218,7 +218,7 @@ TEST(AppraisalNumericScore, RandomValidInputIsOrderIndependentAndConsistent) {
     EXPECT_LE(a->nilai_perilaku, 100);
     // The final value is 60/40 of the two reported values, rounded once.
     EXPECT_DOUBLE_EQ(a->nilai_prestasi_kerja,
-                     Round2(a->nilai_skp * 0.6 + a->nilai_perilaku * 0.4));
+                     RoundHalfAwayFromZero(a->nilai_skp * 0.6 + a->nilai_perilaku * 0.4, 2));
   }
 }
 

@@ -75,13 +75,13 @@ TEST(AppraisalAngkaKredit, PercentagesFollowPermenpanrb1Of2023) {
   }
 }
 
-TEST(AppraisalRounding, Round2IsHalfAwayFromZero) {
-  EXPECT_DOUBLE_EQ(Round2(0.125), 0.13);
-  EXPECT_DOUBLE_EQ(Round2(-0.125), -0.13);
-  EXPECT_DOUBLE_EQ(Round2(88.666666), 88.67);
-  EXPECT_DOUBLE_EQ(Round2(1.005), 1.01);
-  EXPECT_DOUBLE_EQ(Round2(90.994), 90.99);
-  EXPECT_DOUBLE_EQ(Round2(-0.001), 0.0);
+TEST(AppraisalRounding, TwoDecimalRoundingIsHalfAwayFromZero) {
+  EXPECT_DOUBLE_EQ(RoundHalfAwayFromZero(0.125, 2), 0.13);
+  EXPECT_DOUBLE_EQ(RoundHalfAwayFromZero(-0.125, 2), -0.13);
+  EXPECT_DOUBLE_EQ(RoundHalfAwayFromZero(88.666666, 2), 88.67);
+  EXPECT_DOUBLE_EQ(RoundHalfAwayFromZero(1.005, 2), 1.01);
+  EXPECT_DOUBLE_EQ(RoundHalfAwayFromZero(90.994, 2), 90.99);
+  EXPECT_DOUBLE_EQ(RoundHalfAwayFromZero(-0.001, 2), 0.0);
 }
 
 // ---- capaian IKI (PermenPANRB 8/2021)
@@ -100,7 +100,7 @@ TEST(AppraisalCapaian, KondisiKhususRangeExampleFromRegulation) {
   i.target = 7;
   i.target_upper = 8;
   i.realisasi = 6.5;  // below the range: uses 7 -> (1 + (1 - 6.5/7)) = 107 %
-  EXPECT_DOUBLE_EQ(Round2(CapaianIki(i)), 107.14);
+  EXPECT_DOUBLE_EQ(RoundHalfAwayFromZero(CapaianIki(i), 2), 107.14);
   i.realisasi = 9;  // above the range: uses 8 -> 87.5 %
   EXPECT_DOUBLE_EQ(CapaianIki(i), 87.5);
   i.realisasi = 7.5;  // inside the range
