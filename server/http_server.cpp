@@ -1,6 +1,7 @@
 #include "server/http_server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <filesystem>
 
@@ -64,7 +65,9 @@ Result<int> HttpServer::Bind() {
     Status s = res.status == 413 ? Status::TooLarge("the request body is over the server's limit")
              : res.status == 404 ? Status::NotFound("nothing at " + req.path)
                                  : Status::InvalidArgument("bad request");
-    res.set_content(wire::ErrorJson(s).dump(), "application/json");
+    // The path may hold invalid UTF-8: replace it rather than throw while answering.
+    res.set_content(wire::ErrorJson(s).dump(-1, ' ', false, Json::error_handler_t::replace),
+                    "application/json");
   });
   svr.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
     res.status = 500;
@@ -78,13 +81,31 @@ Result<int> HttpServer::Bind() {
     // The page and the service worker must revalidate, so a new build reaches tablets.
     svr.set_mount_point("/", o.public_dir, {{"Cache-Control", "no-cache"}});
   }
+  // httplib 0.11 (Debian's prebuilt libcpp-httplib) listens with a fixed backlog of 5: when
+  // more devices than that connect at once, the kernel drops their SYNs and each one waits
+  // for a 1-second retransmit, or its connection is reset (bench/sync/load_bench.cpp). Keep
+  // the listening socket while binding and listen() on it again, which only deepens the queue.
+  int listen_fd = -1;
+  svr.set_socket_options([&listen_fd](socket_t sock) {
+    httplib::default_socket_options(sock);
+    listen_fd = sock;  // the last socket made before a successful bind is the one listening
+  });
   int port = o.port;
+  bool bound = false;
   if (port == 0) {
     port = svr.bind_to_any_port(o.host);
-    if (port < 0) return Status::Io("cannot bind " + o.host);
-  } else if (!svr.bind_to_port(o.host, port)) {
+    bound = port >= 0;
+  } else {
+    bound = svr.bind_to_port(o.host, port);
+  }
+  svr.set_socket_options(httplib::default_socket_options);  // nothing refers to listen_fd later
+  if (!bound) {
+    if (o.port == 0) return Status::Io("cannot bind " + o.host);
     return Status::Io("cannot listen on " + o.host + ":" + std::to_string(port) +
                       " (is another server running there?)");
+  }
+  if (listen_fd >= 0 && ::listen(listen_fd, o.listen_backlog) != 0) {
+    return Status::Io("cannot set the listen backlog on " + o.host + ":" + std::to_string(port));
   }
   return port;
 }

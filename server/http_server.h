@@ -18,6 +18,7 @@ struct ServeOptions {
   std::string tls_cert;      // both set: HTTPS
   std::string tls_key;
   size_t max_body_bytes = 4 * 1024 * 1024;
+  int listen_backlog = 1024;  // connections waiting to be accepted (the kernel caps it)
 };
 
 class HttpServer {
