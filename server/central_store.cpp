@@ -9,7 +9,7 @@
 namespace kinerja::server {
 namespace {
 
-constexpr int64_t kSchemaVersion = 2;
+constexpr int64_t kSchemaVersion = 3;
 constexpr int64_t kSessionSeconds = 30 * 24 * 3600;  // tablets stay offline for weeks
 
 constexpr const char* kSchemaV1 = R"sql(
@@ -74,6 +74,12 @@ Result<std::unique_ptr<CentralStore>> CentralStore::Open(const std::string& path
   return store;
 }
 
+// v3: indexes no query uses cost a B-tree write on every change; drop them.
+constexpr const char* kSchemaV3 = R"sql(
+DROP INDEX IF EXISTS changes_record;
+DROP INDEX IF EXISTS records_scope;
+)sql";
+
 Status CentralStore::Migrate() {
   auto v = db_->UserVersion();
   if (!v.ok()) return v.status();
@@ -97,6 +103,13 @@ Status CentralStore::Migrate() {
     KINERJA_RETURN_IF_ERROR(db_->SetUserVersion(2));
     KINERJA_RETURN_IF_ERROR(tx.Commit());
   }
+  if (*v < 3) {
+    Transaction tx(*db_);
+    KINERJA_RETURN_IF_ERROR(tx.status());
+    KINERJA_RETURN_IF_ERROR(db_->Exec(kSchemaV3));
+    KINERJA_RETURN_IF_ERROR(db_->SetUserVersion(3));
+    KINERJA_RETURN_IF_ERROR(tx.Commit());
+  }
   return Status::Ok();
 }
 
@@ -111,12 +124,14 @@ Result<std::string> CentralStore::UnitPath(const std::string& unit_id) {
 }
 
 Result<int64_t> CentralStore::NextSeq() {
-  KINERJA_RETURN_IF_ERROR(db_->Exec("UPDATE counters SET value=value+1 WHERE name='seq'"));
-  auto st = db_->Prepare("SELECT value FROM counters WHERE name='seq'");
+  auto st = db_->Cached("UPDATE counters SET value=value+1 WHERE name='seq' RETURNING value");
   if (!st.ok()) return st.status();
-  auto row = st->Step();
+  auto row = (*st)->Step();
   if (!row.ok()) return row.status();
-  return st->ColumnInt(0);
+  if (!*row) return Status::Corruption("the seq counter is missing");
+  int64_t v = (*st)->ColumnInt(0);
+  (*st)->Reset();  // finish the statement so the update is complete
+  return v;
 }
 
 Status CentralStore::AddUnit(const std::string& id, const std::string& parent_id,
@@ -365,12 +380,14 @@ Result<wire::PushResponse> CentralStore::PushLocked(const Principal& who,
   KINERJA_RETURN_IF_ERROR(tx.status());
   wire::PushResponse resp;
   std::string now_iso = IsoUtc(now);
-  auto seen = db_->Prepare("SELECT outcome, result_version, record_id FROM changes WHERE change_id=?");
-  if (!seen.ok()) return seen.status();
-  auto log_change = db_->Prepare(
+  auto seen_r = db_->Cached("SELECT outcome, result_version, record_id FROM changes WHERE change_id=?");
+  if (!seen_r.ok()) return seen_r.status();
+      Statement* seen = *seen_r;
+  auto log_change_r = db_->Cached(
       "INSERT INTO changes(change_id, record_id, kind, device_id, user_id, base_version, body,"
       " outcome, result_version, created_at, received_at) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
-  if (!log_change.ok()) return log_change.status();
+  if (!log_change_r.ok()) return log_change_r.status();
+      Statement* log_change = *log_change_r;
   size_t applied = 0;
   for (size_t i = 0; i < req.changes.size(); ++i) {
     *failed_index = i;  // names the change if anything below fails
@@ -399,9 +416,10 @@ Result<wire::PushResponse> CentralStore::PushLocked(const Principal& who,
         return Status::StaleVersion(where + ": a conflict resolution must be based on the "
                                     "record's current version; pull and resolve again");
       }
-      auto open_conflict = db_->Prepare(
+      auto open_conflict_r = db_->Cached(
           "SELECT 1 FROM conflicts WHERE change_id=? AND record_id=? AND resolved=0");
-      if (!open_conflict.ok()) return open_conflict.status();
+      if (!open_conflict_r.ok()) return open_conflict_r.status();
+      Statement* open_conflict = *open_conflict_r;
       for (const auto& id : c.resolves) {
         open_conflict->Reset();
         open_conflict->Bind(1, id).Bind(2, c.record_id);
@@ -423,10 +441,11 @@ Result<wire::PushResponse> CentralStore::PushLocked(const Principal& who,
                                     "version " + std::to_string(c.base_version) +
                                     "; push its earlier changes first");
       }
-      auto ins = db_->Prepare(
+      auto ins_r = db_->Cached(
           "INSERT INTO records(id, kind, version, unit_path, subject_id, author_id, body, seq,"
           " updated_at) VALUES(?,?,1,?,?,?,?,?,?)");
-      if (!ins.ok()) return ins.status();
+      if (!ins_r.ok()) return ins_r.status();
+      Statement* ins = *ins_r;
       KINERJA_RETURN_IF_ERROR(ins->Bind(1, c.record_id)
                                   .Bind(2, c.kind)
                                   .Bind(3, accepted->unit_path)
@@ -438,10 +457,11 @@ Result<wire::PushResponse> CentralStore::PushLocked(const Principal& who,
                                   .Run());
       ack.version = 1;
     } else if ((*existing)->version == c.base_version) {
-      auto upd = db_->Prepare(
+      auto upd_r = db_->Cached(
           "UPDATE records SET version=version+1, body=?, author_id=?, seq=?, updated_at=?"
           " WHERE id=?");
-      if (!upd.ok()) return upd.status();
+      if (!upd_r.ok()) return upd_r.status();
+      Statement* upd = *upd_r;
       KINERJA_RETURN_IF_ERROR(
           upd->Bind(1, body).Bind(2, who.user_id).Bind(3, *seq).Bind(4, now_iso).Bind(5, c.record_id).Run());
       ack.version = (*existing)->version + 1;
@@ -449,8 +469,9 @@ Result<wire::PushResponse> CentralStore::PushLocked(const Principal& who,
       // Someone else changed the record since this edit's base: keep both, flag the record.
       ack.outcome = wire::Outcome::kConflict;
       ack.version = (*existing)->version;
-      auto mark = db_->Prepare("UPDATE records SET conflict=1, seq=? WHERE id=?");
-      if (!mark.ok()) return mark.status();
+      auto mark_r = db_->Cached("UPDATE records SET conflict=1, seq=? WHERE id=?");
+      if (!mark_r.ok()) return mark_r.status();
+      Statement* mark = *mark_r;
       KINERJA_RETURN_IF_ERROR(mark->Bind(1, *seq).Bind(2, c.record_id).Run());
     } else {
       return Status::StaleVersion(where + ": based on version " + std::to_string(c.base_version) +
@@ -472,23 +493,26 @@ Result<wire::PushResponse> CentralStore::PushLocked(const Principal& who,
                                 .Bind(11, now_iso)
                                 .Run());
     if (ack.outcome == wire::Outcome::kConflict) {
-      auto keep = db_->Prepare(
+      auto keep_r = db_->Cached(
           "INSERT INTO conflicts(change_id, record_id, base_version, body) VALUES(?,?,?,?)");
-      if (!keep.ok()) return keep.status();
+      if (!keep_r.ok()) return keep_r.status();
+      Statement* keep = *keep_r;
       KINERJA_RETURN_IF_ERROR(
           keep->Bind(1, c.change_id).Bind(2, c.record_id).Bind(3, c.base_version).Bind(4, body).Run());
     }
     if (!c.resolves.empty() && ack.outcome == wire::Outcome::kApplied) {
-      auto settle = db_->Prepare("UPDATE conflicts SET resolved=1 WHERE change_id=? AND record_id=?");
-      if (!settle.ok()) return settle.status();
+      auto settle_r = db_->Cached("UPDATE conflicts SET resolved=1 WHERE change_id=? AND record_id=?");
+      if (!settle_r.ok()) return settle_r.status();
+      Statement* settle = *settle_r;
       for (const auto& id : c.resolves) {
         settle->Reset();
         KINERJA_RETURN_IF_ERROR(settle->Bind(1, id).Bind(2, c.record_id).Run());
       }
-      auto clear = db_->Prepare(
+      auto clear_r = db_->Cached(
           "UPDATE records SET conflict=EXISTS(SELECT 1 FROM conflicts WHERE record_id=?1 AND"
           " resolved=0) WHERE id=?1");
-      if (!clear.ok()) return clear.status();
+      if (!clear_r.ok()) return clear_r.status();
+      Statement* clear = *clear_r;
       KINERJA_RETURN_IF_ERROR(clear->Bind(1, c.record_id).Run());
     }
     ++applied;

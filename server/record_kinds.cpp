@@ -212,10 +212,11 @@ constexpr Kind kKinds[] = {
 const char* PushableKinds() { return "appraisal_note, survey_response, appraisal"; }
 
 Result<std::optional<StoredRecord>> LoadRecord(Database& db, const std::string& id) {
-  auto st = db.Prepare(
+  auto cached = db.Cached(
       "SELECT version, kind, unit_path, subject_id, author_id, conflict, body FROM records"
       " WHERE id=?");
-  if (!st.ok()) return st.status();
+  if (!cached.ok()) return cached.status();
+  Statement* st = *cached;
   st->Bind(1, id);
   auto row = st->Step();
   if (!row.ok()) return row.status();

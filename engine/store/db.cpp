@@ -41,7 +41,10 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
   return out;
 }
 
-Database::~Database() { sqlite3_close_v2(db_); }
+Database::~Database() {
+  cache_.clear();  // finalize cached statements before closing
+  sqlite3_close_v2(db_);
+}
 
 Status Database::Exec(std::string_view sql) {
   std::string s(sql);
@@ -61,6 +64,18 @@ Result<Statement> Database::Prepare(std::string_view sql) {
     return SqlError(db_, "prepare " + Abbrev(sql));
   }
   return Statement(db_, stmt);
+}
+
+Result<Statement*> Database::Cached(std::string_view sql) {
+  auto it = cache_.find(std::string(sql));
+  if (it == cache_.end()) {
+    auto st = Prepare(sql);
+    if (!st.ok()) return st.status();
+    it = cache_.emplace(std::string(sql), std::make_unique<Statement>(std::move(st).value())).first;
+  } else {
+    it->second->Reset();
+  }
+  return it->second.get();
 }
 
 Status Database::Begin() { return Exec("BEGIN IMMEDIATE"); }

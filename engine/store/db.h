@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "shared/result.h"
 
@@ -32,6 +33,10 @@ class Database {
   Status Exec(std::string_view sql);
   // Prepares one statement. The Statement must not outlive this Database.
   Result<Statement> Prepare(std::string_view sql);
+  // A statement prepared once and kept for the life of this Database (for hot paths: the
+  // SQL text is parsed on first use only). Returned reset, with no bindings. Do not keep the
+  // pointer across another Cached() call with the same SQL.
+  Result<Statement*> Cached(std::string_view sql);
 
   // BEGIN IMMEDIATE / COMMIT / ROLLBACK. Prefer Transaction below.
   Status Begin();
@@ -48,6 +53,7 @@ class Database {
  private:
   explicit Database(sqlite3* db) : db_(db) {}
   sqlite3* db_;
+  std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
 };
 
 // A prepared statement. Bind* take 1-based positions. Step() returns true while a row is
