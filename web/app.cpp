@@ -31,10 +31,11 @@ void App::Start() {
   store_ = std::move(store).value();
   auto session = store_->LoadSession();
   if (session.ok() && session->has_value()) session_ = **session;
-  auto last = store_->db().Prepare("SELECT value FROM meta WHERE key='last_sync'");
-  if (last.ok() && last->Step().ok()) last_sync_ = last->ColumnText(0);
+  last_sync_ = MetaGet("last_sync");
+  if (MetaGet("lang") == "en") SetLang(Lang::kEn);
   Refresh();
-  screen_ = session_ ? Screen::kRoster : Screen::kLogin;
+  LoadKiosk();
+  screen_ = session_ ? HomeScreen() : Screen::kLogin;
   RequestPersistentStorage();
 }
 
@@ -46,6 +47,49 @@ void App::Refresh() {
   roster_ = roster.ok() ? std::move(roster).value() : std::vector<wire::Record>{};
 }
 
+Screen App::HomeScreen() {
+  if (session_ && session_->role == wire::Role::kEnumerator) {
+    return kiosk_.active ? Screen::kKiosk : Screen::kKioskSetup;
+  }
+  return Screen::kRoster;
+}
+
+std::string App::MetaGet(const std::string& key) {
+  if (!store_) return "";
+  auto st = store_->db().Prepare("SELECT value FROM meta WHERE key=?");
+  if (!st.ok()) return "";
+  st->Bind(1, key);
+  auto row = st->Step();
+  return row.ok() && *row ? st->ColumnText(0) : "";
+}
+
+void App::MetaSet(const std::string& key, const std::string& value) {
+  if (!store_) return;
+  auto st = store_->db().Prepare(
+      "INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET "
+      "value=excluded.value");
+  if (st.ok()) (void)st->Bind(1, key).Bind(2, value).Run();
+}
+
+void App::MetaDelete(const std::string& key) {
+  if (!store_) return;
+  auto st = store_->db().Prepare("DELETE FROM meta WHERE key=?");
+  if (st.ok()) (void)st->Bind(1, key).Run();
+}
+
+std::string App::EmployeeUnitPath(const std::string& employee_id) const {
+  for (const auto& r : roster_) {
+    if (r.id == employee_id) return r.unit_path;
+  }
+  return "";
+}
+
+void App::ToggleLanguage() {
+  SetLang(CurrentLang() == Lang::kId ? Lang::kEn : Lang::kId);
+  MetaSet("lang", CurrentLang() == Lang::kId ? "id" : "en");
+  FlushStorage();
+}
+
 void App::SetMessage(std::string text, bool error) {
   message_ = std::move(text);
   message_is_error_ = error;
@@ -54,12 +98,16 @@ void App::SetMessage(std::string text, bool error) {
 void App::Frame() {
   ++frames_;
   if (screen_ == Screen::kLoading && StorageReady()) Start();
+  TickAppraisalAutosave();
   DrawTopBar(*this);
   switch (screen_) {
     case Screen::kLoading: ImGui::TextUnformatted(T("loading")); break;
     case Screen::kLogin: DrawLoginScreen(*this); break;
     case Screen::kRoster: DrawRosterScreen(*this); break;
     case Screen::kNote: DrawNoteScreen(*this); break;
+    case Screen::kKioskSetup: DrawKioskSetupScreen(*this); break;
+    case Screen::kKiosk: DrawKioskScreen(*this); break;
+    case Screen::kAppraise: DrawAppraiseScreen(*this); break;
   }
   PublishTestState();
 }
@@ -94,21 +142,25 @@ void App::Login(const std::string& username, const std::string& password) {
     if (Status st = store_->SaveSession(*s); !st.ok()) return SetMessage(st.ToString(), true);
     FlushStorage();
     session_ = *s;
-    screen_ = Screen::kRoster;
+    LoadKiosk();
+    screen_ = HomeScreen();
     StartSync();  // fetch the roster right away
   });
 }
 
 void App::Logout(bool discard_unsynced) {
-  if (!store_) return;
+  if (!store_ || kiosk_.active) return;
+  if (appraisal_dirty_) SaveAppraisal();
   Status s = store_->Logout(/*wipe_data=*/true, /*force=*/discard_unsynced);
   if (!s.ok()) {
     logout_blocked_ = true;
     return;
   }
   logout_blocked_ = false;
+  for (const char* key : {"kiosk_unit", "kiosk_unit_path", "kiosk_service"}) MetaDelete(key);
   FlushStorage();
   session_.reset();
+  kiosk_units_.clear();
   screen_ = Screen::kLogin;
   last_sync_.clear();
   Refresh();
@@ -116,6 +168,7 @@ void App::Logout(bool discard_unsynced) {
 
 void App::StartSync() {
   if (busy_ || !store_ || !session_) return;
+  if (appraisal_dirty_) SaveAppraisal();  // the draft on screen goes out with this sync
   busy_ = true;
   SetMessage(T("syncing"), false);
   PushStep(0);
@@ -177,10 +230,7 @@ void App::FinishSync(const std::string& error, int sent, int received) {
   Refresh();
   if (!error.empty()) return SetMessage(error, true);
   last_sync_ = IsoUtc(NowUnixSeconds());
-  auto st = store_->db().Prepare(
-      "INSERT INTO meta(key, value) VALUES('last_sync', ?) ON CONFLICT(key) DO UPDATE SET "
-      "value=excluded.value");
-  if (st.ok()) (void)st->Bind(1, last_sync_).Run();
+  MetaSet("last_sync", last_sync_);
   FlushStorage();
   SetMessage(Format(T("sync_ok"), sent, received), false);
 }
@@ -192,6 +242,12 @@ void App::OpenEmployee(const std::string& employee_id) {
 }
 
 void App::Back() {
+  if (screen_ == Screen::kAppraise) {
+    if (appraisal_dirty_ && !SaveAppraisal()) return;  // never leave an unsaved draft behind
+    screen_ = Screen::kNote;
+    SetMessage("", false);
+    return;
+  }
   screen_ = Screen::kRoster;
   SetMessage("", false);
 }
@@ -208,12 +264,8 @@ bool App::SaveNote(const std::string& text) {
     SetMessage(T("note_empty"), true);
     return false;
   }
-  std::string unit_path;
-  for (const auto& r : roster_) {
-    if (r.id == open_employee_) unit_path = r.unit_path;
-  }
-  LocalStore::Edit edit{"", "appraisal_note", open_employee_, unit_path,
-                        Json{{"employee_id", open_employee_}, {"text", text}}};
+  LocalStore::Edit edit{"", "appraisal_note", open_employee_, EmployeeUnitPath(open_employee_),
+                        Json{{"employee_id", open_employee_}, {"text", text}}, {}};
   auto change = store_->Write(edit, NowUnixSeconds());
   if (!change.ok()) {
     SetMessage(change.status().ToString(), true);
@@ -226,7 +278,7 @@ bool App::SaveNote(const std::string& text) {
 }
 
 void App::PublishTestState() {
-  const char* names[] = {"loading", "login", "roster", "note"};
+  const char* names[] = {"loading", "login", "roster", "note", "kiosk_setup", "kiosk", "appraise"};
   Json j{{"screen", names[static_cast<int>(screen_)]},
          {"storage_ready", StorageReady()},
          {"flushes_pending", FlushesPending()},
@@ -240,6 +292,25 @@ void App::PublishTestState() {
          {"lang", CurrentLang() == Lang::kId ? "id" : "en"},
          {"frames", frames_}};
   if (screen_ == Screen::kNote) j["notes"] = NotesFor(open_employee_).size();
+  if (screen_ == Screen::kKioskSetup || screen_ == Screen::kKiosk) {
+    int answered = 0;
+    for (int a : survey_answers_) answered += a > 0 ? 1 : 0;
+    Json units = Json::array();
+    for (const auto& u : kiosk_units_) units.push_back(u.id);
+    j["kiosk"] = {{"active", kiosk_.active}, {"unit", kiosk_.unit_id},
+                  {"service", kiosk_.service}, {"units", units}, {"answered", answered},
+                  {"submitted", kiosk_submitted_}, {"thanks", showing_thanks()}};
+  }
+  if (screen_ == Screen::kAppraise) {
+    j["appraisal"] = {{"record_id", appraisal_.record_id}, {"employee_id", appraisal_.employee_id},
+                      {"period", appraisal_.period}, {"status", appraisal_.status},
+                      {"rows", appraisal_.rows.size()}, {"dirty", appraisal_dirty_},
+                      {"saved_at", appraisal_saved_at_}, {"ok", appraisal_score_.ok},
+                      {"predikat", appraisal_score_.predikat},
+                      {"predikat_code", appraisal_score_.predikat_code},
+                      {"rating_perilaku", appraisal_score_.rating_perilaku},
+                      {"error", appraisal_score_.error}};
+  }
   TestSetState(j.dump());
 }
 

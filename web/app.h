@@ -1,17 +1,21 @@
 #pragma once
 // The browser app's state and the actions screens may take. Actions call the engine's
-// LocalStore and the platform layer; screens only draw and call these.
+// LocalStore and the platform layer; screens only draw and call these. The actions live in
+// app.cpp (session, sync, notes), kiosk.cpp (SKM survey kiosk) and appraisal_form.cpp (SKP).
 
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "engine/appraisal/template.h"
 #include "engine/sync/local_store.h"
+#include "web/appraisal_form.h"
+#include "web/kiosk.h"
 
 namespace kinerja::web {
 
-enum class Screen { kLoading, kLogin, kRoster, kNote };
+enum class Screen { kLoading, kLogin, kRoster, kNote, kKioskSetup, kKiosk, kAppraise };
 
 class App {
  public:
@@ -23,9 +27,41 @@ class App {
   void Logout(bool discard_unsynced);
   void StartSync();
   void OpenEmployee(const std::string& employee_id);
+  // One screen up: appraisal -> note -> roster. Saves an edited appraisal draft first.
   void Back();
   // Saves a new appraisal note for the open employee, on the device; false when refused.
   bool SaveNote(const std::string& text);
+  // Switches Bahasa Indonesia / English and remembers the choice on the device.
+  void ToggleLanguage();
+
+  // --- survey kiosk (enumerator) ---
+  // Locks the tablet into kiosk mode for kiosk_units()[unit_index] and `service`. False, with
+  // a message, when the service is empty, the PIN is not 4-6 digits or the two PINs differ.
+  bool StartKiosk(size_t unit_index, const std::string& service, const std::string& pin,
+                  const std::string& pin_again);
+  // Records one answer (question 0..8, answer 1..4); anything else is ignored.
+  void SetSurveyAnswer(int question, int answer);
+  bool SurveyComplete() const;
+  // Writes the answers as one survey_response on the device and resets the form for the next
+  // respondent (a thank-you shows meanwhile). False when incomplete or the write failed.
+  bool SubmitSurvey();
+  void NextRespondent();
+  // Leaves kiosk mode when `pin` matches; false with a message otherwise. Five wrong PINs in a
+  // row lock the prompt for 30 seconds.
+  bool LeaveKiosk(const std::string& pin);
+
+  // --- appraisal (supervisor) ---
+  // Opens this period's appraisal of the open employee: the stored one, or a fresh form.
+  void OpenAppraisal();
+  // The screen edits appraisal() in place, then calls AppraisalEdited(): the engine rescores
+  // and a draft is saved at most every 2 s (and when leaving the screen). Ignored once
+  // submitted.
+  AppraisalForm& appraisal() { return appraisal_; }
+  void AppraisalEdited();
+  // draft -> submitted, and submitted -> signed_off; both need a form that scores. False with
+  // a message otherwise.
+  bool SubmitAppraisal();
+  bool SignOffAppraisal();
 
   // --- state (screens read these) ---
   Screen screen() const { return screen_; }
@@ -39,15 +75,36 @@ class App {
   const std::string& message() const { return message_; }
   bool message_is_error() const { return message_is_error_; }
   bool logout_blocked() const { return logout_blocked_; }
+  const std::vector<KioskUnit>& kiosk_units() const { return kiosk_units_; }
+  const KioskConfig& kiosk() const { return kiosk_; }
+  const SurveyAnswers& survey_answers() const { return survey_answers_; }
+  bool showing_thanks() const;
+  int kiosk_submitted() const { return kiosk_submitted_; }
+  const Template* appraisal_template() const { return template_ ? &*template_ : nullptr; }
+  const AppraisalScore& appraisal_score() const { return appraisal_score_; }
+  bool appraisal_dirty() const { return appraisal_dirty_; }
+  const std::string& appraisal_saved_at() const { return appraisal_saved_at_; }
 
  private:
   void Start();
   void Refresh();
   void SetMessage(std::string text, bool error);
+  // The first screen after start-up or login: the kiosk for enumerators, else the roster.
+  Screen HomeScreen();
   void PushStep(int sent_so_far);
   void PullStep(int sent, int received);
   void FinishSync(const std::string& error, int sent, int received);
   void PublishTestState();
+  std::string EmployeeUnitPath(const std::string& employee_id) const;
+  // The device's meta table (key/value); "" when missing.
+  std::string MetaGet(const std::string& key);
+  void MetaSet(const std::string& key, const std::string& value);
+  void MetaDelete(const std::string& key);
+  void LoadKiosk();
+  bool LoadAppraisalTemplate();
+  void TickAppraisalAutosave();
+  bool SaveAppraisal();
+  bool ChangeAppraisalStatus(const char* from, const char* to, const char* done_key);
 
   std::unique_ptr<LocalStore> store_;
   std::optional<wire::Session> session_;
@@ -61,6 +118,21 @@ class App {
   bool message_is_error_ = false;
   bool logout_blocked_ = false;
   int frames_ = 0;
+
+  KioskConfig kiosk_;
+  std::vector<KioskUnit> kiosk_units_;
+  SurveyAnswers survey_answers_{};
+  int kiosk_submitted_ = 0;
+  double thanks_until_ = 0;
+  int pin_failures_ = 0;
+  double pin_locked_until_ = 0;
+
+  std::optional<Template> template_;
+  AppraisalForm appraisal_;
+  AppraisalScore appraisal_score_;
+  bool appraisal_dirty_ = false;
+  double appraisal_dirty_since_ = 0;
+  std::string appraisal_saved_at_;
 };
 
 // Screens: one file each under web/screens/.
@@ -68,5 +140,8 @@ void DrawTopBar(App& app);
 void DrawLoginScreen(App& app);
 void DrawRosterScreen(App& app);
 void DrawNoteScreen(App& app);
+void DrawKioskSetupScreen(App& app);
+void DrawKioskScreen(App& app);
+void DrawAppraiseScreen(App& app);
 
 }  // namespace kinerja::web

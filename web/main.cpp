@@ -18,6 +18,12 @@ GLFWwindow* g_window = nullptr;
 kinerja::web::App* g_app = nullptr;
 double g_last_time = 0;
 
+// Emscripten's GLFW 3 passes the browser's wheel deltaY as it is (pixels, positive = down);
+// ImGui expects GLFW's native steps (positive = up). A mouse notch is ~100 px in browsers.
+void BrowserScroll(GLFWwindow* window, double dx, double dy) {
+  ImGui_ImplGlfw_ScrollCallback(window, -dx / 100.0, -dy / 100.0);
+}
+
 void Frame() {
   int w = 0, h = 0;
   double dpr = 1;
@@ -82,6 +88,7 @@ int main() {
   io.FontGlobalScale = 1.5f;
   ImGui_ImplGlfw_InitForOpenGL(g_window, true);
   ImGui_ImplOpenGL3_Init("#version 300 es");
+  glfwSetScrollCallback(g_window, BrowserScroll);  // replaces the backend's raw callback
 
   static kinerja::web::App app;
   g_app = &app;

@@ -90,7 +90,7 @@ export async function waitState(page, pred, what, timeoutMs = 20000) {
   while (Date.now() < end) {
     last = await appState(page).catch(() => null);
     if (last && pred(last)) return last;
-    await sleep(100);
+    await sleep(30);
   }
   throw new Error(`timed out waiting for ${what}; last state ${JSON.stringify(last)}`);
 }
@@ -131,4 +131,52 @@ export async function shot(page, name) {
 
 export function sqlite(db, sql) {
   return execFileSync('sqlite3', [db, sql]).toString().trim();
+}
+
+// Logs `username` in with the demo password and waits until the login screen is gone.
+export async function loginAs(page, username, password = 'kinerja-demo') {
+  await waitState(page, (s) => s.screen === 'login', 'the login screen');
+  await typeInto(page, 'login.username', username);
+  await typeInto(page, 'login.password', password);
+  await tap(page, 'login.submit');
+  await waitState(page, (s) => s.screen !== 'login' && s.user === username && !s.busy, `${username} logged in`);
+}
+
+// The widget's rectangle once it lies wholly between `top` and `bottom` (CSS px) and has
+// stopped moving, scrolling the area under (x, y) with the mouse wheel as needed: down first,
+// then up. Widgets outside the visible part of a scrolling child are not reported by the app.
+export async function reveal(page, id, { top = 0, bottom = 768, x = 512, y = 600, steps = 25 } = {}) {
+  const quick = async () => {
+    const r = await page.evaluate((wid) => Module.ccall('kinerja_test_rect', 'string', ['string'], [wid]), id);
+    if (!r) return null;
+    const [rx, ry, rw, rh] = r.split(',').map(Number);
+    return { x: rx, y: ry, w: rw, h: rh };
+  };
+  let dir = 1;
+  for (let i = 0; i < steps * 3; i++) {
+    const a = await quick();
+    if (a && a.y >= top && a.y + a.h <= bottom) {
+      await sleep(40);
+      const b = await quick();
+      if (b && b.x === a.x && b.y === a.y) return b;
+      continue;
+    }
+    if (a) dir = a.y < top ? -1 : 1;
+    else if (i === steps) dir = -1;  // not found scrolling down: look above
+    await page.mouse.move(x, y);
+    await page.mouse.wheel(0, dir * 100);
+    await sleep(120);
+  }
+  throw new Error(`widget ${id} never became visible between y=${top} and y=${bottom}`);
+}
+
+// Taps a widget after revealing it (see reveal).
+export async function tapVisible(page, id, opts) {
+  const r = await reveal(page, id, opts);
+  await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
+  await sleep(50);
+  await page.mouse.down();
+  await sleep(60);
+  await page.mouse.up();
+  await sleep(60);
 }

@@ -1,4 +1,6 @@
 // The bar on every screen: title, network state, unsent changes, Sync, language, log out.
+// In kiosk mode only the title, the network state and the language remain: a citizen at the
+// counter can neither sync nor log the enumerator out.
 #include <cstdio>
 
 #include "imgui.h"
@@ -14,30 +16,33 @@ void DrawTopBar(App& app) {
   bool online = BrowserOnline();
   ImGui::TextColored(online ? ImVec4(0.2f, 0.7f, 0.3f, 1) : ImVec4(0.9f, 0.5f, 0.1f, 1), "[%s]",
                      T(online ? "online" : "offline"));
-  if (app.session()) {
+  const bool kiosk = app.screen() == Screen::kKiosk;
+  const bool full = app.session() && !kiosk;
+  if (full) {
     ImGui::SameLine();
     ImGui::Text("%s", app.session()->display_name.c_str());
     ImGui::SameLine();
     ImGui::Text(T("pending"), static_cast<int>(app.pending()));
   }
-  ImGui::SameLine(ImGui::GetWindowWidth() - 420);
-  if (app.session()) {
+  // The buttons sit at the right; when a long name reaches them they go to the next line.
+  const float buttons_x = ImGui::GetWindowWidth() - 490;
+  if (ImGui::GetItemRectMax().x + 20 < buttons_x) ImGui::SameLine(buttons_x);
+  else ImGui::SetCursorPosX(buttons_x);
+  if (full) {
     ImGui::BeginDisabled(app.busy());
     if (ImGui::Button(app.busy() ? T("syncing") : T("sync"), ImVec2(140, 0))) app.StartSync();
     TestMarkItem("sync");
     ImGui::EndDisabled();
     ImGui::SameLine();
   }
-  if (ImGui::Button(T("language"), ImVec2(150, 0))) {
-    SetLang(CurrentLang() == Lang::kId ? Lang::kEn : Lang::kId);
-  }
+  if (ImGui::Button(T("language"), ImVec2(220, 0))) app.ToggleLanguage();
   TestMarkItem("language");
-  if (app.session()) {
+  if (full) {
     ImGui::SameLine();
     if (ImGui::Button(T("logout"), ImVec2(100, 0))) app.Logout(false);
     TestMarkItem("logout");
   }
-  if (app.session()) {
+  if (full) {
     if (app.last_sync().empty()) {
       ImGui::TextDisabled("%s", T("never_synced"));
     } else {

@@ -1,0 +1,206 @@
+// Penilaian SKP (PermenPANRB 6/2022) for one employee: IKI rows, rating hasil kerja, the
+// seven BerAKHLAK values with their panduan perilaku, and comments. The predikat shown is the
+// engine's, recomputed on every edit; drafts save themselves. Kirim (submit) and Tandatangani
+// (sign off) each ask for confirmation; after submitting the form is read-only.
+#include <cstdio>
+#include <string>
+
+#include "engine/appraisal/levels.h"
+#include "imgui.h"
+#include "web/app.h"
+#include "web/i18n.h"
+#include "web/platform.h"
+#include "web/widgets.h"
+
+namespace kinerja::web {
+namespace {
+
+const char* StatusText(const std::string& status) {
+  if (status == "submitted") return T("status_submitted");
+  if (status == "signed_off") return T("status_signed_off");
+  return T("status_draft");
+}
+
+// Three rating buttons in a row; true when the choice changed.
+bool RatingRow(const Template& t, const std::string& id_prefix, int* rating, float width) {
+  bool changed = false;
+  // Shown best first, as on the official form.
+  const Rating order[] = {Rating::kDiAtas, Rating::kSesuai, Rating::kDiBawah};
+  for (int i = 0; i < 3; ++i) {
+    Rating r = order[i];
+    if (i > 0) ImGui::SameLine();
+    std::string id = id_prefix + "." + RatingCode(r);
+    if (BigChoice(("##" + id).c_str(), RatingName(t, r).c_str(), *rating == static_cast<int>(r),
+                  ImVec2(width, 56))) {
+      *rating = static_cast<int>(r);
+      changed = true;
+    }
+    TestMarkItem(id.c_str());
+  }
+  return changed;
+}
+
+void DrawIndicators(App& app, AppraisalForm& f) {
+  Heading(T("hasil_kerja"), 1.1f);
+  bool edited = false;
+  int remove = -1;
+  if (ImGui::BeginTable("iki", 4, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
+    ImGui::TableSetupColumn(T("iki"), ImGuiTableColumnFlags_WidthStretch, 5);
+    ImGui::TableSetupColumn(T("target"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn(T("realisasi"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 60);
+    ImGui::TableHeadersRow();
+    for (size_t i = 0; i < f.rows.size(); ++i) {
+      IkiRow& row = f.rows[i];
+      std::string p = "appraise.row" + std::to_string(i);
+      ImGui::PushID(static_cast<int>(i));
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::SetNextItemWidth(-1);
+      edited |= ImGui::InputText("##iki", row.iki, sizeof row.iki);
+      TestMarkItem((p + ".iki").c_str());
+      ImGui::TableNextColumn();
+      ImGui::SetNextItemWidth(-1);
+      edited |= ImGui::InputText("##target", row.target, sizeof row.target, ImGuiInputTextFlags_CharsDecimal);
+      TestMarkItem((p + ".target").c_str());
+      ImGui::TableNextColumn();
+      ImGui::SetNextItemWidth(-1);
+      edited |= ImGui::InputText("##realisasi", row.realisasi, sizeof row.realisasi,
+                                 ImGuiInputTextFlags_CharsDecimal);
+      TestMarkItem((p + ".realisasi").c_str());
+      ImGui::TableNextColumn();
+      if (ImGui::Button("X", ImVec2(-1, 0))) remove = static_cast<int>(i);
+      TestMarkItem((p + ".remove").c_str());
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+  if (remove >= 0) {
+    f.rows.erase(f.rows.begin() + remove);
+    edited = true;
+  }
+  if (ImGui::Button(T("add_indicator"), ImVec2(260, 0))) {
+    f.rows.emplace_back();
+    edited = true;
+  }
+  TestMarkItem("appraise.add_row");
+  if (edited) app.AppraisalEdited();
+}
+
+void DrawRatings(App& app, AppraisalForm& f, const Template& t) {
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float width = (ImGui::GetContentRegionAvail().x - 2 * spacing) / 3;
+  ImGui::Spacing();
+  Heading(T("rating_hasil_kerja"), 1.1f);
+  if (!app.appraisal_score().suggestion.empty()) {
+    ImGui::TextDisabled(T("suggestion"), app.appraisal_score().suggestion.c_str());
+  }
+  if (RatingRow(t, "appraise.hasil", &f.rating_hasil_kerja, width)) app.AppraisalEdited();
+
+  ImGui::Spacing();
+  ImGui::Separator();
+  Heading(T("perilaku_heading"), 1.1f);
+  for (size_t i = 0; i < t.behaviour_values.size() && i < f.value_ratings.size(); ++i) {
+    const BehaviourValue& v = t.behaviour_values[i];
+    ImGui::Spacing();
+    ImGui::Text("%zu. %s", i + 1, v.name.c_str());
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("%s", v.meaning.c_str());
+    for (const auto& g : v.guidance) ImGui::BulletText("%s", g.c_str());
+    ImGui::PopTextWrapPos();
+    if (RatingRow(t, "appraise.value." + v.code, &f.value_ratings[i], width)) app.AppraisalEdited();
+  }
+  ImGui::Spacing();
+  ImGui::Separator();
+  ImGui::TextUnformatted(T("comments"));
+  if (ImGui::InputTextMultiline("##comments", f.comments, sizeof f.comments, ImVec2(-1, 120))) {
+    app.AppraisalEdited();
+  }
+  TestMarkItem("appraise.comments");
+}
+
+// The fixed header: title, the engine's live result, save state, Kirim / Tandatangani.
+void DrawHeader(App& app, AppraisalForm& f) {
+  if (ImGui::Button(T("back"), ImVec2(140, 44))) {
+    app.Back();
+    return;
+  }
+  TestMarkItem("appraise.back");
+  ImGui::SameLine();
+  ImGui::Text(T("appraise_heading"), f.employee_name.c_str(), f.period.c_str());
+  ImGui::SameLine();
+  ImGui::TextDisabled("[%s]", StatusText(f.status));
+
+  const AppraisalScore& s = app.appraisal_score();
+  if (s.ok) {
+    char line[160];
+    std::snprintf(line, sizeof line, T("predikat"), s.predikat.c_str());
+    Heading(line, 1.4f);
+    TestMarkItem("appraise.predikat");
+    ImGui::SameLine();
+    ImGui::TextDisabled(T("rating_perilaku"), s.rating_perilaku.c_str());
+  } else {
+    ImGui::PushTextWrapPos(ImGui::GetWindowWidth() - 260);
+    ImGui::TextColored(ImVec4(0.75f, 0.45f, 0.1f, 1), T("appraisal_not_scored"), s.error.c_str());
+    ImGui::PopTextWrapPos();
+  }
+  if (!f.read_only()) {
+    ImGui::TextDisabled("%s", app.appraisal_dirty()       ? T("draft_unsaved")
+                              : app.appraisal_saved_at().empty() ? T("draft_new")
+                                                                 : T("draft_saved"));
+  }
+  const bool submit = f.status == "draft";
+  if (f.status != "signed_off") {
+    ImGui::SameLine(ImGui::GetWindowWidth() - 250);
+    ImGui::BeginDisabled(!s.ok);
+    if (ImGui::Button(submit ? T("submit") : T("sign_off"), ImVec2(230, 52))) {
+      ImGui::OpenPopup("###confirm");
+    }
+    TestMarkItem(submit ? "appraise.submit" : "appraise.signoff");
+    ImGui::EndDisabled();
+  } else {
+    ImGui::TextDisabled("%s", T("read_only_signed"));
+  }
+  std::string title = std::string(T("confirm_title")) + "###confirm";
+  if (ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::PushTextWrapPos(520);
+    ImGui::TextUnformatted(submit ? T("confirm_submit") : T("confirm_sign_off"));
+    ImGui::PopTextWrapPos();
+    if (ImGui::Button(submit ? T("submit") : T("sign_off"), ImVec2(220, 56))) {
+      if (submit) {
+        app.SubmitAppraisal();
+      } else {
+        app.SignOffAppraisal();
+      }
+      ImGui::CloseCurrentPopup();
+    }
+    TestMarkItem("appraise.confirm");
+    ImGui::SameLine();
+    if (ImGui::Button(T("cancel"), ImVec2(220, 56))) {
+      ImGui::CloseCurrentPopup();
+    }
+    TestMarkItem("appraise.cancel");
+    ImGui::EndPopup();
+  }
+}
+
+}  // namespace
+
+void DrawAppraiseScreen(App& app) {
+  const Template* t = app.appraisal_template();
+  if (!t) return;
+  AppraisalForm& f = app.appraisal();
+  DrawHeader(app, f);
+  if (app.screen() != Screen::kAppraise) return;  // Back was tapped
+  ImGui::Separator();
+  ImGui::BeginChild("appraisal", ImVec2(0, 0), false);
+  ImGui::BeginDisabled(f.read_only());
+  DrawIndicators(app, f);
+  DrawRatings(app, f, *t);
+  ImGui::EndDisabled();
+  ImGui::Dummy(ImVec2(0, 40));
+  DragToScroll();
+  ImGui::EndChild();
+}
+
+}  // namespace kinerja::web

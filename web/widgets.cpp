@@ -1,0 +1,57 @@
+#include "web/widgets.h"
+
+#include <cfloat>
+#include <cmath>
+
+#include "imgui_internal.h"  // ClearActiveID: a scrolling drag cancels the pressed button
+
+namespace kinerja::web {
+namespace {
+
+const ImVec4 kAccent(0.12f, 0.37f, 0.55f, 1.0f);  // the theme colour of the page (#1f5f8b)
+
+}  // namespace
+
+bool BigChoice(const char* id, const char* label, bool selected, ImVec2 size) {
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  bool pressed = ImGui::InvisibleButton(id, size);
+  bool held = ImGui::IsItemActive();
+  bool hovered = ImGui::IsItemHovered();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 end(pos.x + size.x, pos.y + size.y);
+  float alpha = ImGui::GetStyle().Alpha;  // BeginDisabled lowers it
+  ImU32 fill = selected ? ImGui::GetColorU32(kAccent)
+                        : ImGui::GetColorU32(held      ? ImGuiCol_ButtonActive
+                                             : hovered ? ImGuiCol_ButtonHovered
+                                                       : ImGuiCol_Button);
+  dl->AddRectFilled(pos, end, fill, 10.0f);
+  dl->AddRect(pos, end, ImGui::GetColorU32(selected ? kAccent : ImVec4(0.6f, 0.65f, 0.7f, alpha)),
+              10.0f, 0, selected ? 3.0f : 1.0f);
+  ImFont* font = ImGui::GetFont();
+  float font_size = ImGui::GetFontSize();
+  float wrap = size.x - 16.0f;
+  ImVec2 text = font->CalcTextSizeA(font_size, FLT_MAX, wrap, label);
+  ImVec2 at(pos.x + (size.x - text.x) * 0.5f, pos.y + (size.y - text.y) * 0.5f);
+  ImU32 ink = selected ? ImGui::GetColorU32(ImVec4(1, 1, 1, alpha)) : ImGui::GetColorU32(ImGuiCol_Text);
+  dl->AddText(font, font_size, at, ink, label, nullptr, wrap);
+  return pressed;
+}
+
+void DragToScroll() {
+  constexpr float kThreshold = 14.0f;  // px before a press counts as a scroll
+  if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) return;
+  if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left, kThreshold)) return;
+  ImVec2 drag = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, kThreshold);
+  if (std::fabs(drag.y) < std::fabs(drag.x)) return;
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  if (g.ActiveId != 0 && g.InputTextState.ID != g.ActiveId) ImGui::ClearActiveID();
+  ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
+}
+
+void Heading(const char* text, float scale) {
+  ImGui::SetWindowFontScale(scale);
+  ImGui::TextColored(kAccent, "%s", text);
+  ImGui::SetWindowFontScale(1.0f);
+}
+
+}  // namespace kinerja::web

@@ -1,0 +1,21 @@
+#pragma once
+// Touch-sized widgets shared by the screens (ImGui's own buttons do not wrap their labels).
+
+#include "imgui.h"
+
+namespace kinerja::web {
+
+// A large tappable choice: a rounded box of `size` with `label` wrapped and centred inside,
+// filled in the accent colour when `selected`. `id` must be unique in the window. Returns true
+// on the frame it is tapped. Honours ImGui::BeginDisabled.
+bool BigChoice(const char* id, const char* label, bool selected, ImVec2 size);
+
+// Call inside a scrolling child, before EndChild: a finger (or mouse) dragged vertically over
+// it scrolls it, as touch screens expect (ImGui 1.86 only scrolls by wheel or scrollbar). A
+// drag that starts on a button cancels that button, so scrolling never answers by accident.
+void DragToScroll();
+
+// Text in the accent colour, scaled by `scale` (headings, the live predikat).
+void Heading(const char* text, float scale = 1.25f);
+
+}  // namespace kinerja::web
