@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include "engine/appraisal/builtin_templates.h"
+#include "engine/appraisal/template.h"
 #include "engine/sync/ids.h"
 #include "server/auth.h"
 #include "server/record_kinds.h"
@@ -9,7 +11,7 @@
 namespace kinerja::server {
 namespace {
 
-constexpr int64_t kSchemaVersion = 3;
+constexpr int64_t kSchemaVersion = 4;
 constexpr int64_t kSessionSeconds = 30 * 24 * 3600;  // tablets stay offline for weeks
 
 constexpr const char* kSchemaV1 = R"sql(
@@ -63,6 +65,8 @@ CREATE INDEX conflicts_record ON conflicts(record_id, resolved);
 
 }  // namespace
 
+int64_t CentralStore::SchemaVersion() { return kSchemaVersion; }
+
 Result<std::unique_ptr<CentralStore>> CentralStore::Open(const std::string& path) {
   auto db = Database::Open(path);
   if (!db.ok()) return db.status();
@@ -78,6 +82,13 @@ Result<std::unique_ptr<CentralStore>> CentralStore::Open(const std::string& path
 constexpr const char* kSchemaV3 = R"sql(
 DROP INDEX IF EXISTS changes_record;
 DROP INDEX IF EXISTS records_scope;
+)sql";
+
+// v4: a city's own appraisal templates (validated JSON, immutable per id; a changed rule is
+// a new id such as "palangkaraya-2027.v2").
+constexpr const char* kSchemaV4 = R"sql(
+CREATE TABLE templates(
+  id TEXT PRIMARY KEY, text TEXT NOT NULL, added_at TEXT NOT NULL, added_by TEXT NOT NULL);
 )sql";
 
 Status CentralStore::Migrate() {
@@ -108,6 +119,13 @@ Status CentralStore::Migrate() {
     KINERJA_RETURN_IF_ERROR(tx.status());
     KINERJA_RETURN_IF_ERROR(db_->Exec(kSchemaV3));
     KINERJA_RETURN_IF_ERROR(db_->SetUserVersion(3));
+    KINERJA_RETURN_IF_ERROR(tx.Commit());
+  }
+  if (*v < 4) {
+    Transaction tx(*db_);
+    KINERJA_RETURN_IF_ERROR(tx.status());
+    KINERJA_RETURN_IF_ERROR(db_->Exec(kSchemaV4));
+    KINERJA_RETURN_IF_ERROR(db_->SetUserVersion(4));
     KINERJA_RETURN_IF_ERROR(tx.Commit());
   }
   return Status::Ok();
@@ -649,6 +667,62 @@ Result<Json> CentralStore::Conflicts(const Principal& who) {
     out.push_back({{"record", wire::ToJson(r)}, {"kept", losing}});
   }
   return Json{{"conflicts", out}};
+}
+
+Result<std::string> CentralStore::AddTemplate(const std::string& text, const std::string& added_by,
+                                             int64_t now) {
+  auto t = LoadTemplate(text);
+  if (!t.ok()) return t.status();
+  for (const auto& id : BuiltinTemplateIds()) {
+    if (id == t->id) {
+      return Status::AlreadyExists("template " + t->id +
+                                   " is built in; give your version its own id (e.g. " +
+                                   "\"palangkaraya-2027.v1\")");
+    }
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  auto st = db_->Prepare("INSERT INTO templates(id, text, added_at, added_by) VALUES(?,?,?,?)");
+  if (!st.ok()) return st.status();
+  Status s = st->Bind(1, t->id).Bind(2, text).Bind(3, IsoUtc(now)).Bind(4, added_by).Run();
+  if (s.code() == Code::kAlreadyExists) {
+    return Status::AlreadyExists("template " + t->id +
+                                 " exists already; templates never change: add a new version id");
+  }
+  if (!s.ok()) return s;
+  KINERJA_RETURN_IF_ERROR(AuditLocked(nullptr, "template_added", t->id + " by " + added_by, now));
+  return t->id;
+}
+
+Result<std::optional<std::string>> CentralStore::TemplateText(std::string_view id) {
+  std::lock_guard<std::mutex> lock(mu_);
+  return TemplateTextLocked(*db_, id);
+}
+
+Result<std::optional<std::string>> CentralStore::TemplateTextLocked(Database& db,
+                                                                    std::string_view id) {
+  auto st = db.Cached("SELECT text FROM templates WHERE id=?");
+  if (!st.ok()) return st.status();
+  (*st)->Bind(1, id);
+  auto row = (*st)->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::optional<std::string>();
+  return std::optional<std::string>((*st)->ColumnText(0));
+}
+
+Result<Json> CentralStore::Templates() {
+  std::lock_guard<std::mutex> lock(mu_);
+  Json out = Json::array();
+  for (const auto& id : BuiltinTemplateIds()) out.push_back({{"id", id}, {"source", "built-in"}});
+  auto st = db_->Prepare("SELECT id, added_at, added_by FROM templates ORDER BY id");
+  if (!st.ok()) return st.status();
+  for (;;) {
+    auto row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    out.push_back({{"id", st->ColumnText(0)}, {"source", "database"},
+                   {"added_at", st->ColumnText(1)}, {"added_by", st->ColumnText(2)}});
+  }
+  return Json{{"templates", out}};
 }
 
 Result<Json> CentralStore::RefusedChanges(const Principal& who) {

@@ -54,6 +54,8 @@ class CentralStore {
   // Opens or creates the database at `path` and migrates it. Fails with kIo, kCorruption, or
   // when the file's schema is newer than this binary.
   static Result<std::unique_ptr<CentralStore>> Open(const std::string& path);
+  // The schema version this binary writes (user_version after Open).
+  static int64_t SchemaVersion();
 
   // Organisation and people (admin CLI, demo data, roster import).
   Status AddUnit(const std::string& id, const std::string& parent_id, const std::string& name,
@@ -87,6 +89,15 @@ class CentralStore {
   // and admins: {"refused": [{change_id, record_id, kind, user_id, device_id, code, reason,
   // body, received_at}]}.
   Result<Json> RefusedChanges(const Principal& who);
+  // A city's own appraisal template (JSON text, validated by the engine). Ids are immutable:
+  // a built-in id or an existing one is kAlreadyExists. Returns the template id.
+  Result<std::string> AddTemplate(const std::string& text, const std::string& added_by, int64_t now);
+  // The stored text of template `id`; nullopt when no such template is stored.
+  Result<std::optional<std::string>> TemplateText(std::string_view id);
+  // Lookup for callers that already hold the store's lock (the push path).
+  static Result<std::optional<std::string>> TemplateTextLocked(Database& db, std::string_view id);
+  // Built-in and stored templates: {"templates": [{"id", "source", ...}]}.
+  Result<Json> Templates();
   // Audit entries after `since` (HR and admin only): {"entries": [...], "cursor": N}.
   Result<Json> AuditLog(const Principal& who, int64_t since, int64_t limit);
   // Devices: all for admin/HR, else the caller's own. Revoking ends the device's sessions

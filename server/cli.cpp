@@ -38,6 +38,9 @@ Usage:
       Import staff (columns nip,name,position_id,unit_id,supervisor_nip). Valid rows are
       stored (id = NIP); every refused row is reported with its line. Exit 0 when all rows
       were imported, 3 when some were refused.
+  kinerja template add FILE.json [--db FILE]   Store a city's own appraisal template version
+                                               (validated; ids never change, add a new one).
+  kinerja template list [--db FILE]
   kinerja device list [--db FILE]
   kinerja device revoke DEVICE_ID [--db FILE]   A lost tablet can no longer log in or sync.
   kinerja ikm FILE.csv [--population N]    Public satisfaction index (SKM/IKM) from a CSV.
@@ -248,6 +251,33 @@ int Import(const std::vector<std::string>& args, std::ostream& out, std::ostream
   return errors.empty() ? 0 : 3;
 }
 
+int TemplateCmd(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  bool add = args.size() >= 2 && args[1] == "add";
+  bool list = args.size() >= 2 && args[1] == "list";
+  if (!add && !list) return Fail(err, Status::InvalidArgument("usage: kinerja template add FILE.json | list"), 2);
+  if (add && (args.size() < 3 || args[2].rfind("--", 0) == 0)) {
+    return Fail(err, Status::InvalidArgument("usage: kinerja template add FILE.json"), 2);
+  }
+  auto f = ParseFlags(args, add ? 3 : 2, {"db"}, {});
+  if (!f.ok()) return Fail(err, f.status(), 2);
+  auto store = OpenStore(Get(*f, "db", kDefaultDb));
+  if (!store.ok()) return Fail(err, store.status());
+  if (list) {
+    auto t = (*store)->Templates();
+    if (!t.ok()) return Fail(err, t.status());
+    out << t->dump(2) << "\n";
+    return 0;
+  }
+  std::ifstream in(args[2], std::ios::binary);
+  if (!in) return Fail(err, Status::NotFound("cannot open " + args[2]));
+  std::stringstream text;
+  text << in.rdbuf();
+  auto id = (*store)->AddTemplate(text.str(), "cli", NowUnix());
+  if (!id.ok()) return Fail(err, id.status());
+  out << "kinerja: template " << *id << " stored\n";
+  return 0;
+}
+
 int Device(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   if (args.size() < 2) return Fail(err, Status::InvalidArgument("usage: kinerja device list|revoke ..."), 2);
   bool revoke = args[1] == "revoke";
@@ -293,6 +323,7 @@ int RunCli(const std::vector<std::string>& args, std::istream& in, std::ostream&
   if (cmd == "backup") return Backup(args, out, err);
   if (cmd == "import") return Import(args, out, err);
   if (cmd == "device") return Device(args, out, err);
+  if (cmd == "template") return TemplateCmd(args, out, err);
   if (IsEngineCommand(cmd)) return RunEngineCommand(args, out, err);
   err << "kinerja: unknown command '" << cmd << "'\n\n" << kHelp;
   return 2;

@@ -184,7 +184,11 @@ Result<Accepted> CheckAppraisal(Database& db, const Principal& who, const wire::
     return Status::InvalidArgument(where + ": an appraisal cannot move to another employee");
   }
   Json body = c.body;
-  auto scored = AppraiseReportFromJson(skp->dump());
+  // Built-in templates, or the city's own versions stored centrally.
+  TemplateLookup stored = [&db](std::string_view id) {
+    return CentralStore::TemplateTextLocked(db, id);
+  };
+  auto scored = AppraiseReportFromJson(skp->dump(), stored);
   if (scored.ok()) {
     body["result"] = *scored;
   } else if (*status == "draft") {

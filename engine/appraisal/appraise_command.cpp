@@ -680,12 +680,22 @@ Result<Scored> ScoreNumericJson(const Template& t, const Json& a, std::string_vi
 
 class TemplateCache {
  public:
+  explicit TemplateCache(const TemplateLookup* lookup) : lookup_(lookup) {}
+
   Result<const Template*> Get(const Json& a, std::string_view where) {
     auto id = GetString(a, "template", where);
     if (!id.ok()) return id.status();
     auto it = cache_.find(*id);
     if (it != cache_.end()) return it->second.get();
     auto t = BuiltinTemplate(*id);
+    if (!t.ok() && t.status().code() == Code::kNotFound && lookup_ && *lookup_) {
+      auto text = (*lookup_)(*id);
+      if (!text.ok()) return Prefix(text.status(), Sub(where, "template"));
+      if (text->has_value()) {
+        t = LoadTemplate(**text);
+        if (!t.ok()) return Prefix(t.status(), Sub(where, "template " + *id));
+      }
+    }
     if (!t.ok()) return Prefix(t.status(), Sub(where, "template"));
     auto p = std::make_unique<Template>(std::move(t).value());
     const Template* raw = p.get();
@@ -694,6 +704,7 @@ class TemplateCache {
   }
 
  private:
+  const TemplateLookup* lookup_;
   std::map<std::string, std::unique_ptr<Template>> cache_;
 };
 
@@ -752,6 +763,11 @@ Json DistributionJson(const Template& t, const DistributionReport& r) {
 }  // namespace
 
 Result<Json> AppraiseReportFromJson(std::string_view file_text) {
+  return AppraiseReportFromJson(file_text, TemplateLookup());
+}
+
+Result<Json> AppraiseReportFromJson(std::string_view file_text, const TemplateLookup& lookup_fn) {
+  const TemplateLookup* lookup = &lookup_fn;
   auto parsed = ParseJson(file_text);
   if (!parsed.ok()) return parsed.status();
   const Json& root = *parsed;
@@ -759,7 +775,7 @@ Result<Json> AppraiseReportFromJson(std::string_view file_text) {
     return Status::InvalidArgument(
         "the file must hold a JSON object: one appraisal or {\"appraisals\": [...]}");
   }
-  TemplateCache cache;
+  TemplateCache cache(lookup);
   if (!root.contains("appraisals")) {
     auto one = ScoreOne(&cache, root, "", std::nullopt);
     if (!one.ok()) return one.status();

@@ -3,6 +3,9 @@
 // it with the named template (PermenPANRB 6/2022 ratings or the PP 46/2011 / PP 30/2019
 // numeric scheme) and returns the report JSON. Input and output keys: docs/cli/appraise.md.
 
+#include <functional>
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "shared/json_util.h"
@@ -14,5 +17,13 @@ namespace kinerja {
 // the allowed values (malformed JSON, wrong types, unknown rating text, negative target, ...)
 // or kNotFound for an unknown template id. The returned Json is owned by the caller.
 Result<Json> AppraiseReportFromJson(std::string_view file_text);
+
+// Finds the JSON text of a template that is not built in (e.g. a city's own version stored in
+// the central database): nullopt when unknown, an error when the lookup itself failed.
+using TemplateLookup = std::function<Result<std::optional<std::string>>(std::string_view id)>;
+
+// The same, resolving template ids that are not built in through `lookup` (each text is
+// validated with LoadTemplate before use).
+Result<Json> AppraiseReportFromJson(std::string_view file_text, const TemplateLookup& lookup);
 
 }  // namespace kinerja

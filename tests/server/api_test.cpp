@@ -3,6 +3,8 @@
 
 #include <set>
 
+#include "engine/appraisal/builtin_templates.h"
+
 #include "tests/server/test_support.h"
 
 namespace kinerja::server::testing {
@@ -392,6 +394,50 @@ TEST_F(Appraisal, AnEmployeeSeesTheirAppraisalOnlyOnceSubmitted) {
                 Push("tab-1", Json::array({AppraisalChange("a-2", 1, "submitted", Skp())})), budi);
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(count(), 1);
+}
+
+}  // namespace
+}  // namespace kinerja::server::testing
+
+namespace kinerja::server::testing {
+namespace {
+
+using CityTemplates = DemoCity;
+
+// A city's own version of the 6/2022 template: the built-in text under a new id.
+std::string CityTemplate(const std::string& id) {
+  std::string text(*BuiltinTemplateText("permenpanrb-6-2022.v1"));
+  size_t at = text.find("permenpanrb-6-2022.v1");
+  text.replace(at, std::string("permenpanrb-6-2022.v1").size(), id);
+  return text;
+}
+
+TEST_F(CityTemplates, AStoredTemplateScoresAppraisalsOnTheServer) {
+  auto id = store_->AddTemplate(CityTemplate("palangkaraya-2027.v1"), "test", now_);
+  ASSERT_TRUE(id.ok()) << id.status().ToString();
+  std::string budi = LoginAs("budi", "tab-1");
+  Json skp = Skp();
+  skp["template"] = "palangkaraya-2027.v1";
+  auto r = Call("POST", "/api/v1/sync/push",
+                Push("tab-1", Json::array({AppraisalChange("a-1", 0, "submitted", skp)})), budi);
+  ASSERT_EQ(r.status, 200) << r.body;
+  Json pulled = Json::parse(Call("GET", "/api/v1/sync/pull", "", budi).body);
+  bool scored = false;
+  for (const auto& rec : pulled["records"]) {
+    if (rec["kind"] == "appraisal") scored = rec["body"]["result"]["predikat"] == "Sangat Baik";
+  }
+  EXPECT_TRUE(scored);
+}
+
+TEST_F(CityTemplates, TemplatesAreValidatedAndNeverOverwritten) {
+  EXPECT_EQ(store_->AddTemplate(CityTemplate("permenpanrb-6-2022.v1"), "t", now_).status().code(),
+            Code::kAlreadyExists);
+  ASSERT_TRUE(store_->AddTemplate(CityTemplate("kota.v1"), "t", now_).ok());
+  EXPECT_EQ(store_->AddTemplate(CityTemplate("kota.v1"), "t", now_).status().code(),
+            Code::kAlreadyExists);
+  auto bad = store_->AddTemplate(R"({"id": "x.v1"})", "t", now_);
+  EXPECT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), Code::kInvalidArgument) << bad.status().ToString();
 }
 
 }  // namespace
