@@ -28,7 +28,7 @@ std::vector<BenchCase> AnalyticsCases(uint64_t seed) {
   constexpr int kTeam = 10;  // ratees per supervisor
   std::vector<BenchCase> cases;
   cases.push_back({"objectivity_2k", kStaff, 5, [seed] {
-    auto ratings = std::make_shared<std::vector<Rating>>();
+    auto ratings = std::make_shared<std::vector<RaterRating>>();
     const char* kValues[7] = {"berorientasi_pelayanan", "akuntabel", "kompeten", "harmonis",
                               "loyal", "adaptif", "kolaboratif"};
     Rng rng(seed ^ 0x0B);
@@ -39,16 +39,16 @@ std::vector<BenchCase> AnalyticsCases(uint64_t seed) {
       const int team = i / kTeam;
       const int true_level = rng.Between(1, 3);
       for (const char* value : kValues) {
-        auto add = [&](const std::string& rater, RaterGroup group, int bias) {
+        auto add = [&](const std::string& rater, RaterRole group, int bias) {
           int v = true_level + bias + (rng.Percent(25) ? rng.Between(-1, 1) : 0);
           v = v < 1 ? 1 : v > 3 ? 3 : v;
           ratings->push_back({rater, group, ratee, value, v});
         };
-        add(Numbered("s", team), RaterGroup::kSupervisor, leniency[static_cast<size_t>(team)]);
+        add(Numbered("s", team), RaterRole::kSupervisor, leniency[static_cast<size_t>(team)]);
         const int team_base = team * kTeam;
-        add(Numbered("p", team_base + (i - team_base + 1) % kTeam), RaterGroup::kPeer, 0);
-        add(Numbered("p", team_base + (i - team_base + 2) % kTeam), RaterGroup::kPeer, 0);
-        if (rng.Percent(30)) add(ratee, RaterGroup::kSelf, 1);
+        add(Numbered("p", team_base + (i - team_base + 1) % kTeam), RaterRole::kPeer, 0);
+        add(Numbered("p", team_base + (i - team_base + 2) % kTeam), RaterRole::kPeer, 0);
+        if (rng.Percent(30)) add(ratee, RaterRole::kSelf, 1);
       }
     }
     return std::function<uint64_t()>([ratings] {

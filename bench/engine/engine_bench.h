@@ -4,10 +4,7 @@
 // vs wasm"). Inputs are generated from a fixed seed; every case folds its outputs into a
 // checksum that must be identical natively and in wasm (the run script compares them).
 //
-// The case files are separate translation units on purpose: engine/appraisal/levels.h and
-// engine/analytics/rater_effects.h both declare kinerja::Rating and kinerja::RaterGroup, and
-// numeric_skp.h and skm.h both declare kinerja::kMaxUnsur, so no file includes both. Only
-// the plain types below cross between them.
+// One case file per engine area; only the plain types below cross between them.
 
 #include <cstdint>
 #include <cstring>

@@ -87,21 +87,21 @@ Result<ObjectivityOptions> ReadOptions(const Json& root) {
   return o;
 }
 
-Result<std::vector<Rating>> ReadRatings(const Json& root, const RatingScale& scale) {
+Result<std::vector<RaterRating>> ReadRatings(const Json& root, const RatingScale& scale) {
   auto it = root.find("ratings");
   if (it == root.end()) return Status::InvalidArgument("ratings is missing");
   if (!it->is_array()) {
     return Status::InvalidArgument(std::string("ratings must be an array, not ") +
                                    it->type_name());
   }
-  std::vector<Rating> out;
+  std::vector<RaterRating> out;
   out.reserve(it->size());
   for (size_t i = 0; i < it->size(); ++i) {
     const Json& r = (*it)[i];
     const std::string where = "ratings[" + std::to_string(i) + "]";
     KINERJA_RETURN_IF_ERROR(
         RejectUnknownKeys(r, {"rater", "group", "ratee", "dimension", "value"}, where));
-    Rating rating;
+    RaterRating rating;
     auto rater = GetString(r, "rater", where);
     if (!rater.ok()) return rater.status();
     auto group = GetString(r, "group", where);
@@ -205,7 +205,7 @@ Json RaterJson(const RaterReport& r, const ObjectivityReport& rep) {
   Json j;
   j["rater"] = r.rater_id;
   Json groups = Json::array();
-  for (RaterGroup g : r.groups) groups.push_back(RaterGroupName(g));
+  for (RaterRole g : r.groups) groups.push_back(RaterGroupName(g));
   j["groups"] = std::move(groups);
   j["ratings"] = r.ratings;
   j["ratees"] = r.ratees;

@@ -15,7 +15,7 @@ struct Row {
   int ratee;
   int dim;
   int value;
-  RaterGroup group;
+  RaterRole group;
   size_t input_index;
 };
 
@@ -48,19 +48,19 @@ struct PoolAccumulator {
 
 }  // namespace
 
-const char* RaterGroupName(RaterGroup group) {
+const char* RaterGroupName(RaterRole group) {
   switch (group) {
-    case RaterGroup::kSelf: return "self";
-    case RaterGroup::kSupervisor: return "supervisor";
-    case RaterGroup::kPeer: return "peer";
-    case RaterGroup::kSubordinate: return "subordinate";
+    case RaterRole::kSelf: return "self";
+    case RaterRole::kSupervisor: return "supervisor";
+    case RaterRole::kPeer: return "peer";
+    case RaterRole::kSubordinate: return "subordinate";
   }
   return "supervisor";
 }
 
-bool ParseRaterGroup(std::string_view name, RaterGroup* group) {
-  for (RaterGroup g : {RaterGroup::kSelf, RaterGroup::kSupervisor, RaterGroup::kPeer,
-                       RaterGroup::kSubordinate}) {
+bool ParseRaterGroup(std::string_view name, RaterRole* group) {
+  for (RaterRole g : {RaterRole::kSelf, RaterRole::kSupervisor, RaterRole::kPeer,
+                       RaterRole::kSubordinate}) {
     if (name == RaterGroupName(g)) {
       *group = g;
       return true;
@@ -136,7 +136,7 @@ void ComputeReliability(const std::vector<Row>& rows, const Interner& dims,
   std::vector<const Row*> by_dim;
   by_dim.reserve(rows.size());
   for (const Row& r : rows) {
-    if (r.group != RaterGroup::kSelf) by_dim.push_back(&r);
+    if (r.group != RaterRole::kSelf) by_dim.push_back(&r);
   }
   std::sort(by_dim.begin(), by_dim.end(), [](const Row* a, const Row* b) {
     if (a->dim != b->dim) return a->dim < b->dim;
@@ -269,7 +269,7 @@ void ComputeReliability(const std::vector<Row>& rows, const Interner& dims,
 
 }  // namespace
 
-Result<ObjectivityReport> AnalyseRatings(const std::vector<Rating>& ratings,
+Result<ObjectivityReport> AnalyseRatings(const std::vector<RaterRating>& ratings,
                                          const RatingScale& scale,
                                          const ObjectivityOptions& options) {
   KINERJA_RETURN_IF_ERROR(ValidateScale(scale));
@@ -277,7 +277,7 @@ Result<ObjectivityReport> AnalyseRatings(const std::vector<Rating>& ratings,
   const std::string range = std::to_string(scale.min) + "-" + std::to_string(scale.max);
   Interner raters, ratees, dims;
   for (size_t i = 0; i < ratings.size(); ++i) {
-    const Rating& r = ratings[i];
+    const RaterRating& r = ratings[i];
     if (r.rater_id.empty() || r.ratee_id.empty() || r.dimension.empty()) {
       return Status::InvalidArgument(RatingWhere(i) + ": rater, ratee and dimension must be non-empty");
     }
@@ -287,11 +287,11 @@ Result<ObjectivityReport> AnalyseRatings(const std::vector<Rating>& ratings,
                                      std::to_string(r.value) + "; the scale allows " + range);
     }
     const bool same = r.rater_id == r.ratee_id;
-    if (r.group == RaterGroup::kSelf && !same) {
+    if (r.group == RaterRole::kSelf && !same) {
       return Status::InvalidArgument(RatingWhere(i) + ": a self rating needs rater == ratee, got " +
                                      r.rater_id + " rating " + r.ratee_id);
     }
-    if (r.group != RaterGroup::kSelf && same) {
+    if (r.group != RaterRole::kSelf && same) {
       return Status::InvalidArgument(RatingWhere(i) + ": " + r.rater_id +
                                      " rates themself; use group \"self\"");
     }
@@ -306,7 +306,7 @@ Result<ObjectivityReport> AnalyseRatings(const std::vector<Rating>& ratings,
   std::vector<Row> rows;
   rows.reserve(ratings.size());
   for (size_t i = 0; i < ratings.size(); ++i) {
-    const Rating& r = ratings[i];
+    const RaterRating& r = ratings[i];
     rows.push_back({raters.Index(r.rater_id), ratees.Index(r.ratee_id), dims.Index(r.dimension),
                     r.value, r.group, i});
   }
@@ -341,7 +341,7 @@ Result<ObjectivityReport> AnalyseRatings(const std::vector<Rating>& ratings,
   double sum_all = 0.0;
   int64_t n_all = 0;
   for (const Row& r : rows) {
-    if (r.group == RaterGroup::kSelf) {
+    if (r.group == RaterRole::kSelf) {
       ++rep.self_ratings;
       continue;
     }
@@ -361,7 +361,7 @@ Result<ObjectivityReport> AnalyseRatings(const std::vector<Rating>& ratings,
   std::vector<size_t> cell_order;
   cell_order.reserve(rows.size());
   for (size_t i = 0; i < rows.size(); ++i) {
-    if (rows[i].group != RaterGroup::kSelf) cell_order.push_back(i);
+    if (rows[i].group != RaterRole::kSelf) cell_order.push_back(i);
   }
   std::sort(cell_order.begin(), cell_order.end(), [&rows](size_t a, size_t b) {
     if (rows[a].ratee != rows[b].ratee) return rows[a].ratee < rows[b].ratee;
@@ -410,7 +410,7 @@ Result<ObjectivityReport> AnalyseRatings(const std::vector<Rating>& ratings,
     for (size_t j = i; j < end;) {
       size_t ratee_end = j;
       while (ratee_end < end && rows[ratee_end].ratee == rows[j].ratee) ++ratee_end;
-      if (rows[j].group == RaterGroup::kSelf) {  // a self rating block (rater == ratee)
+      if (rows[j].group == RaterRole::kSelf) {  // a self rating block (rater == ratee)
         j = ratee_end;
         continue;
       }
@@ -445,7 +445,7 @@ Result<ObjectivityReport> AnalyseRatings(const std::vector<Rating>& ratings,
     }
     rr.ratings = static_cast<int>(values.size());
     for (int g = 0; g < 4; ++g) {
-      if (group_seen[g]) rr.groups.push_back(static_cast<RaterGroup>(g));
+      if (group_seen[g]) rr.groups.push_back(static_cast<RaterRole>(g));
     }
     rr.sufficient = rr.ratees >= options.min_ratees;
 
@@ -586,7 +586,7 @@ Result<ObjectivityReport> AnalyseRatings(const std::vector<Rating>& ratings,
     };
     std::unordered_map<int, Acc> acc;
     for (const Row& r : rows) {
-      if (r.group != RaterGroup::kSelf && r.group != RaterGroup::kSupervisor) continue;
+      if (r.group != RaterRole::kSelf && r.group != RaterRole::kSupervisor) continue;
       Acc& a = acc[r.ratee];
       if (a.self.empty()) {
         a.self.assign(nd, 0);
@@ -594,7 +594,7 @@ Result<ObjectivityReport> AnalyseRatings(const std::vector<Rating>& ratings,
         a.sup_n.assign(nd, 0);
       }
       const size_t d = static_cast<size_t>(r.dim);
-      if (r.group == RaterGroup::kSelf) {
+      if (r.group == RaterRole::kSelf) {
         a.self[d] = r.value - scale.min + 1;
       } else {
         a.sup_sum[d] += r.value;

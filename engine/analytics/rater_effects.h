@@ -16,11 +16,11 @@
 namespace kinerja {
 
 // Who gave the rating, as in 360-degree feedback (§4.5).
-enum class RaterGroup { kSelf, kSupervisor, kPeer, kSubordinate };
+enum class RaterRole { kSelf, kSupervisor, kPeer, kSubordinate };
 // "self", "supervisor", "peer", "subordinate".
-const char* RaterGroupName(RaterGroup group);
+const char* RaterGroupName(RaterRole group);
 // Parses the names above; false for anything else.
-bool ParseRaterGroup(std::string_view name, RaterGroup* group);
+bool ParseRaterGroup(std::string_view name, RaterRole* group);
 
 // An integer ordinal scale min..max: 3-level ratings (Di Bawah / Sesuai / Di Atas Ekspektasi)
 // map to 1..3, the five predikat to 1..5, competency levels are 1..5.
@@ -30,9 +30,9 @@ struct RatingScale {
 };
 
 // One rating. `dimension` is free text: a BerAKHLAK value, "hasil_kerja", "predikat", ...
-struct Rating {
+struct RaterRating {
   std::string rater_id;
-  RaterGroup group = RaterGroup::kSupervisor;
+  RaterRole group = RaterRole::kSupervisor;
   std::string ratee_id;
   std::string dimension;
   int value = 0;
@@ -103,7 +103,7 @@ std::vector<std::string> FlagNames(const RaterFlags& flags);
 
 struct RaterReport {
   std::string rater_id;
-  std::vector<RaterGroup> groups;  // groups this rater rated in (self ratings excluded)
+  std::vector<RaterRole> groups;  // groups this rater rated in (self ratings excluded)
   int ratings = 0;                 // non-self ratings
   int ratees = 0;
   bool sufficient = false;         // ratees >= min_ratees; otherwise no flag is raised
@@ -164,7 +164,7 @@ Status ValidateOptions(const ObjectivityOptions& options);
 // is off the scale, an id or dimension is empty, a self rating has rater != ratee (or a
 // non-self rating rater == ratee), or the same rater rates the same ratee and dimension twice.
 // The result does not depend on the order of `ratings`.
-Result<ObjectivityReport> AnalyseRatings(const std::vector<Rating>& ratings,
+Result<ObjectivityReport> AnalyseRatings(const std::vector<RaterRating>& ratings,
                                          const RatingScale& scale,
                                          const ObjectivityOptions& options);
 

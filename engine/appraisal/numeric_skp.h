@@ -58,7 +58,7 @@ enum class Kreativitas : uint8_t { kNone = 0, kUnit = 1, kOrganisasi = 2, kNasio
 double TugasTambahanPoints(const Template& t, int count);
 double KreativitasPoints(const Template& t, Kreativitas k);
 
-inline constexpr int kMaxUnsur = 16;
+inline constexpr int kMaxBehaviourUnsur = 16;
 
 struct NumericAppraisal {
   std::span<const Activity> activities;  // >= 1, validated
@@ -66,8 +66,8 @@ struct NumericAppraisal {
   Kreativitas kreativitas = Kreativitas::kNone;
   bool struktural = false;  // pejabat struktural: struktural_only unsur are rated
   // Perilaku unsur scores 0-100 in template.behaviour_unsur order; unsur_rated marks which.
-  std::array<double, kMaxUnsur> unsur{};
-  std::array<bool, kMaxUnsur> unsur_rated{};
+  std::array<double, kMaxBehaviourUnsur> unsur{};
+  std::array<bool, kMaxBehaviourUnsur> unsur_rated{};
   // True when perilaku includes peer and/or subordinate input (PP 30/2019: 60/40 weights).
   bool perilaku_has_peer_input = false;
 };

@@ -9,14 +9,14 @@
 namespace kinerja {
 namespace {
 
-Rating R(const std::string& rater, RaterGroup g, const std::string& ratee, const std::string& dim,
+RaterRating R(const std::string& rater, RaterRole g, const std::string& ratee, const std::string& dim,
          int value) {
-  return Rating{rater, g, ratee, dim, value};
+  return RaterRating{rater, g, ratee, dim, value};
 }
 
-const RaterGroup kSup = RaterGroup::kSupervisor;
-const RaterGroup kPeer = RaterGroup::kPeer;
-const RaterGroup kSelf = RaterGroup::kSelf;
+const RaterRole kSup = RaterRole::kSupervisor;
+const RaterRole kPeer = RaterRole::kPeer;
+const RaterRole kSelf = RaterRole::kSelf;
 
 const RaterReport* Find(const ObjectivityReport& rep, const std::string& id) {
   for (const auto& r : rep.rater_reports) {
@@ -27,7 +27,7 @@ const RaterReport* Find(const ObjectivityReport& rep, const std::string& id) {
 
 // Three raters, three shared ratees, one dimension, scale 1-3. Worked by hand in
 // docs/rules/objectivity.md: A gives 3,3,3; B 2,2,1; C 2,1,2.
-std::vector<Rating> HandExample() {
+std::vector<RaterRating> HandExample() {
   return {R("A", kPeer, "X", "kinerja", 3), R("A", kPeer, "Y", "kinerja", 3),
           R("A", kPeer, "Z", "kinerja", 3), R("B", kPeer, "X", "kinerja", 2),
           R("B", kPeer, "Y", "kinerja", 2), R("B", kPeer, "Z", "kinerja", 1),
@@ -92,7 +92,7 @@ TEST(RaterEffects, ConstantExtremeRaterHasRestrictedRangeButNoCentralTendency) {
 }
 
 TEST(RaterEffects, MidpointRaterIsFlaggedForCentralTendency) {
-  std::vector<Rating> v;
+  std::vector<RaterRating> v;
   const int truth[6] = {1, 3, 2, 3, 1, 2};
   for (int e = 0; e < 6; ++e) {
     std::string ratee = "E" + std::to_string(e);
@@ -111,7 +111,7 @@ TEST(RaterEffects, MidpointRaterIsFlaggedForCentralTendency) {
 }
 
 TEST(RaterEffects, ScaleWithoutMidpointReportsNoMidpointShare) {
-  std::vector<Rating> v = {R("A", kSup, "X", "d", 1), R("A", kSup, "Y", "d", 4),
+  std::vector<RaterRating> v = {R("A", kSup, "X", "d", 1), R("A", kSup, "Y", "d", 4),
                            R("A", kSup, "Z", "d", 2)};
   auto rep = AnalyseRatings(v, {1, 4}, {});
   ASSERT_TRUE(rep.ok());
@@ -121,7 +121,7 @@ TEST(RaterEffects, ScaleWithoutMidpointReportsNoMidpointShare) {
 TEST(RaterEffects, UndifferentiatedDimensionsAreFlaggedAsHalo) {
   const char* dims[7] = {"berorientasi_pelayanan", "akuntabel", "kompeten", "harmonis",
                          "loyal", "adaptif", "kolaboratif"};
-  std::vector<Rating> v;
+  std::vector<RaterRating> v;
   const int level[4] = {1, 2, 3, 2};
   for (int e = 0; e < 4; ++e) {
     for (int d = 0; d < 7; ++d) {
@@ -146,7 +146,7 @@ TEST(RaterEffects, UndifferentiatedDimensionsAreFlaggedAsHalo) {
 }
 
 TEST(RaterEffects, RaterWithFewerThanThreeRateesGetsInsufficientDataNotAFlag) {
-  std::vector<Rating> v = HandExample();
+  std::vector<RaterRating> v = HandExample();
   v.push_back(R("D", kPeer, "X", "kinerja", 3));
   v.push_back(R("D", kPeer, "Y", "kinerja", 3));
   auto rep = AnalyseRatings(v, {1, 3}, {});
@@ -165,7 +165,7 @@ TEST(RaterEffects, RaterWithFewerThanThreeRateesGetsInsufficientDataNotAFlag) {
 }
 
 TEST(RaterEffects, SelfVersusSupervisorGapIsFlaggedFromOneScalePoint) {
-  std::vector<Rating> v;
+  std::vector<RaterRating> v;
   // E1: self 3 on all 7 dims, supervisor 2 -> gap exactly 1 (flagged).
   // E2: self 3 on all 7 dims, supervisor 2 on six and 3 on one -> gap 6/7 (not flagged).
   // E3: self 1, supervisor 3 -> gap -2 (flagged, self lower).
@@ -204,7 +204,7 @@ TEST(RaterEffects, PanelDimensionsGetIccAndAlphaSparseOnesExplainWhyNot) {
   // Shrout & Fleiss Table 2 as a panel of 4 judges on a 1-10 scale.
   const int sf[6][4] = {{9, 2, 5, 8}, {6, 1, 3, 2}, {8, 4, 6, 8},
                         {7, 1, 2, 6}, {10, 5, 6, 9}, {6, 2, 4, 7}};
-  std::vector<Rating> v;
+  std::vector<RaterRating> v;
   for (int t = 0; t < 6; ++t) {
     for (int j = 0; j < 4; ++j) {
       v.push_back(R("J" + std::to_string(j + 1), kPeer, "T" + std::to_string(t + 1), "panel",
@@ -237,7 +237,7 @@ TEST(RaterEffects, PanelDimensionsGetIccAndAlphaSparseOnesExplainWhyNot) {
 
 TEST(RaterEffects, IccUsesTheLargestCompleteBlockOfBestCoveringRaters) {
   // J1-J3 rate T1-T5; J4 rates only T1 and T2. The 5 x 3 block (15 cells) beats 2 x 4 (8).
-  std::vector<Rating> v;
+  std::vector<RaterRating> v;
   const int vals[5][3] = {{1, 2, 1}, {3, 3, 2}, {2, 2, 2}, {5, 4, 5}, {4, 4, 3}};
   for (int t = 0; t < 5; ++t) {
     for (int j = 0; j < 3; ++j) {
@@ -257,11 +257,11 @@ TEST(RaterEffects, IccUsesTheLargestCompleteBlockOfBestCoveringRaters) {
   EXPECT_EQ(d.icc->raters, 3);
 }
 
-std::vector<Rating> RandomRatings(uint32_t seed) {
+std::vector<RaterRating> RandomRatings(uint32_t seed) {
   std::mt19937 rng(seed);
   std::uniform_int_distribution<int> value(1, 5);
   std::uniform_int_distribution<int> coin(0, 3);
-  std::vector<Rating> v;
+  std::vector<RaterRating> v;
   const char* dims[3] = {"akuntabel", "kompeten", "predikat"};
   for (int e = 0; e < 30; ++e) {
     std::string ratee = "E" + std::to_string(e);
@@ -360,12 +360,12 @@ TEST(RaterEffects, EmptyInputGivesAnEmptyReport) {
 }
 
 TEST(RaterGroupNames, RoundTrip) {
-  for (RaterGroup g : {kSelf, kSup, kPeer, RaterGroup::kSubordinate}) {
-    RaterGroup parsed = kSelf;
+  for (RaterRole g : {kSelf, kSup, kPeer, RaterRole::kSubordinate}) {
+    RaterRole parsed = kSelf;
     ASSERT_TRUE(ParseRaterGroup(RaterGroupName(g), &parsed));
     EXPECT_EQ(parsed, g);
   }
-  RaterGroup g = kSelf;
+  RaterRole g = kSelf;
   EXPECT_FALSE(ParseRaterGroup("boss", &g));
 }
 
