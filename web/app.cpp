@@ -43,6 +43,8 @@ void App::Refresh() {
   if (!store_) return;
   auto pending = store_->PendingCount();
   pending_ = pending.ok() ? *pending : 0;
+  auto aside = store_->ListSetAside();
+  set_aside_total_ = aside.ok() ? static_cast<int64_t>(aside->size()) : 0;
   auto roster = store_->List("employee");
   roster_ = roster.ok() ? std::move(roster).value() : std::vector<wire::Record>{};
 }
@@ -170,9 +172,20 @@ void App::StartSync() {
   if (busy_ || !store_ || !session_) return;
   if (appraisal_dirty_) SaveAppraisal();  // the draft on screen goes out with this sync
   busy_ = true;
+  set_aside_ = 0;
   SetMessage(T("syncing"), false);
   PushStep(0);
 }
+
+namespace {
+
+// Errors that will not go away by sending the same change again.
+bool IsFinalRefusal(Code code) {
+  return code == Code::kLocked || code == Code::kInvalidArgument ||
+         code == Code::kPermissionDenied || code == Code::kNotFound;
+}
+
+}  // namespace
 
 void App::PushStep(int sent_so_far) {
   auto req = store_->NextPush(kPushBatch);
@@ -186,9 +199,20 @@ void App::PushStep(int sent_so_far) {
                 if (!j.ok()) return FinishSync("HTTP " + std::to_string(r.status), sent_so_far, 0);
                 if (r.status == 401) return FinishSync(T("session_expired"), sent_so_far, 0);
                 if (r.status != 200) {
+                  Status refused = wire::StatusFromErrorJson(*j);
+                  std::string change_id = (*j)["error"].value("change_id", "");
+                  if (!change_id.empty() && IsFinalRefusal(refused.code())) {
+                    // Refused for good (signed off, out of scope, invalid): keep it aside,
+                    // visible, and send the rest.
+                    if (Status s = store_->SetAside(change_id, refused); !s.ok()) {
+                      return FinishSync(s.ToString(), sent_so_far, 0);
+                    }
+                    FlushStorage();
+                    ++set_aside_;
+                    return PushStep(sent_so_far);
+                  }
                   char buf[512];
-                  std::snprintf(buf, sizeof buf, T("sync_rejected"),
-                                wire::StatusFromErrorJson(*j).message().c_str());
+                  std::snprintf(buf, sizeof buf, T("sync_rejected"), refused.message().c_str());
                   return FinishSync(buf, sent_so_far, 0);
                 }
                 auto acks = wire::PushResponseFromJson(*j);
@@ -232,6 +256,7 @@ void App::FinishSync(const std::string& error, int sent, int received) {
   last_sync_ = IsoUtc(NowUnixSeconds());
   MetaSet("last_sync", last_sync_);
   FlushStorage();
+  if (set_aside_ > 0) return SetMessage(Format(T("sync_set_aside"), set_aside_), true);
   SetMessage(Format(T("sync_ok"), sent, received), false);
 }
 
@@ -284,6 +309,7 @@ void App::PublishTestState() {
          {"flushes_pending", FlushesPending()},
          {"busy", busy_},
          {"pending", pending_},
+         {"set_aside", set_aside_total_},
          {"roster", roster_.size()},
          {"user", session_ ? session_->username : ""},
          {"last_sync", last_sync_},

@@ -71,6 +71,7 @@ class App {
   std::vector<wire::Record> NotesFor(const std::string& employee_id);
   bool busy() const { return busy_; }
   int64_t pending() const { return pending_; }
+  int64_t set_aside_total() const { return set_aside_total_; }
   const std::string& last_sync() const { return last_sync_; }
   const std::string& message() const { return message_; }
   bool message_is_error() const { return message_is_error_; }
@@ -113,6 +114,8 @@ class App {
   std::string open_employee_;
   bool busy_ = false;
   int64_t pending_ = 0;
+  int64_t set_aside_total_ = 0;  // changes the server refused for good, kept on the device
+  int set_aside_ = 0;            // ... of which set aside during the current sync
   std::string last_sync_;
   std::string message_;
   bool message_is_error_ = false;

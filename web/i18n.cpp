@@ -57,6 +57,12 @@ constexpr Entry kCatalogue[] = {
     {"sync_ok", "Sinkron berhasil: %d terkirim, %d diterima.", "Sync done: %d sent, %d received."},
     {"sync_offline", "Tidak ada koneksi. Data aman di perangkat; coba lagi nanti.",
      "No connection. Data is safe on this device; try again later."},
+    {"sync_set_aside",
+     "%d perubahan ditolak server (mis. penilaian sudah ditandatangani) dan disimpan terpisah di "
+     "perangkat; hubungi HR.",
+     "%d changes were refused by the server (e.g. the appraisal is signed off) and kept aside on "
+     "this device; contact HR."},
+    {"set_aside_count", "Ditolak: %d", "Refused: %d"},
     {"sync_rejected", "Server menolak: %s", "The server refused: %s"},
     {"session_expired", "Sesi berakhir. Masuk lagi untuk sinkron.",
      "Session expired. Log in again to sync."},

@@ -112,6 +112,43 @@ TEST_F(Loopback, ANoteWrittenOfflineArrivesExactlyOnceEvenWhenTheFirstAnswerIsLo
   EXPECT_EQ(*store_->CountRecords("appraisal_note"), 1);
 }
 
+// What the app does with a refusal that will not go away: set the change aside (kept,
+// visible) and send the rest, instead of blocking the queue behind it.
+TEST_F(Loopback, AnEditOfASignedOffAppraisalIsSetAsideAndTheRestStillSyncs) {
+  auto tablet_a = LocalStore::Open(":memory:");
+  auto tablet_b = LocalStore::Open(":memory:");
+  ASSERT_TRUE(tablet_a.ok() && tablet_b.ok());
+  DeviceLogin(**tablet_a, "budi");
+  DeviceLogin(**tablet_b, "budi");
+  Json skp{{"template", "permenpanrb-6-2022.v1"}, {"rating_hasil_kerja", "Sesuai"},
+           {"rating_perilaku", "Sesuai"}};
+  Json body{{"employee_id", "e-ani"}, {"period", "2026"}, {"status", "signed_off"}, {"skp", skp}};
+  ASSERT_TRUE((*tablet_a)->Write({"skp-ani", "appraisal", "e-ani", "", body}, NowUnix()).ok());
+  PushOnce(**tablet_a);
+  PullAll(**tablet_b);  // tablet B has the signed-off appraisal at version 1
+
+  body["status"] = "submitted";
+  body["comments"] = "edited after sign-off";
+  ASSERT_TRUE((*tablet_b)->Write({"skp-ani", "appraisal", "e-ani", "", body}, NowUnix()).ok());
+  ASSERT_TRUE((*tablet_b)->Write({"", "appraisal_note", "e-ani", "",
+                                  Json{{"employee_id", "e-ani"}, {"text", "after"}}}, NowUnix()).ok());
+  auto req = (*tablet_b)->NextPush(100);
+  auto res = client_->Post("/api/v1/sync/push", Auth(**tablet_b), wire::ToJson(*req).dump(),
+                           "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 409) << res->body;
+  Json err = Json::parse(res->body)["error"];
+  ASSERT_TRUE((*tablet_b)->SetAside(err["change_id"], wire::StatusFromErrorJson(Json::parse(res->body))).ok());
+  PushOnce(**tablet_b);
+  EXPECT_EQ(*(*tablet_b)->PendingCount(), 0);
+  EXPECT_EQ((*(*tablet_b)->ListSetAside()).size(), 1u);
+  EXPECT_EQ(*store_->CountRecords("appraisal_note"), 1) << "the note behind it got through";
+  PullAll(**tablet_b);
+  auto rec = (*tablet_b)->Get("skp-ani");
+  ASSERT_TRUE(rec.ok() && rec->has_value());
+  EXPECT_EQ((**rec).body["status"], "signed_off") << "the server's copy replaced the refused edit";
+}
+
 TEST_F(Loopback, OverLimitBodiesGetA413WithAJsonError) {
   auto res = client_->Post("/api/v1/sync/push", std::string(5 * 1024 * 1024, 'x'), "application/json");
   ASSERT_TRUE(res);

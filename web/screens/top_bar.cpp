@@ -23,6 +23,11 @@ void DrawTopBar(App& app) {
     ImGui::Text("%s", app.session()->display_name.c_str());
     ImGui::SameLine();
     ImGui::Text(T("pending"), static_cast<int>(app.pending()));
+    if (app.set_aside_total() > 0) {
+      ImGui::SameLine();
+      ImGui::TextColored(ImVec4(0.8f, 0.3f, 0.1f, 1), T("set_aside_count"),
+                         static_cast<int>(app.set_aside_total()));
+    }
   }
   // The buttons sit at the right; when a long name reaches them they go to the next line.
   const float buttons_x = ImGui::GetWindowWidth() - 490;
