@@ -110,7 +110,10 @@ export async function widgetRect(page, id, timeoutMs = 10000) {
 
 // Taps the centre of a widget: press and release a frame apart, as a finger would.
 export async function tap(page, id) {
-  const r = await widgetRect(page, id);
+  await pressAt(page, await widgetRect(page, id));
+}
+
+async function pressAt(page, r) {
   await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
   await sleep(50);
   await page.mouse.down();
@@ -172,11 +175,5 @@ export async function reveal(page, id, { top = 0, bottom = 768, x = 512, y = 600
 
 // Taps a widget after revealing it (see reveal).
 export async function tapVisible(page, id, opts) {
-  const r = await reveal(page, id, opts);
-  await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
-  await sleep(50);
-  await page.mouse.down();
-  await sleep(60);
-  await page.mouse.up();
-  await sleep(60);
+  await pressAt(page, await reveal(page, id, opts));
 }
