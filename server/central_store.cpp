@@ -162,6 +162,8 @@ Status CentralStore::AddUnit(const std::string& id, const std::string& parent_id
     if (!parent.ok()) return parent.status();
     path = *parent + id + "/";
   }
+  Transaction tx(*db_);
+  KINERJA_RETURN_IF_ERROR(tx.status());
   auto st = db_->Prepare("INSERT INTO units(id, parent_id, name, kind, path) VALUES(?,?,?,?,?)");
   if (!st.ok()) return st.status();
   st->Bind(1, id).Bind(3, name).Bind(4, kind).Bind(5, path);
@@ -170,7 +172,23 @@ Status CentralStore::AddUnit(const std::string& id, const std::string& parent_id
   } else {
     st->Bind(2, parent_id);
   }
-  return st->Run();
+  KINERJA_RETURN_IF_ERROR(st->Run());
+  // Units sync too (kind "unit", id "unit.<id>"), so a tablet knows the units of its scope:
+  // the kiosk offers them, HR views group by them.
+  auto seq = NextSeq();
+  if (!seq.ok()) return seq.status();
+  Json body{{"unit_id", id}, {"name", name}, {"kind", kind}, {"parent_id", parent_id}};
+  auto rec = db_->Prepare(
+      "INSERT INTO records(id, kind, version, unit_path, body, seq, updated_at)"
+      " VALUES(?, 'unit', 1, ?, ?, ?, ?)");
+  if (!rec.ok()) return rec.status();
+  KINERJA_RETURN_IF_ERROR(rec->Bind(1, "unit." + id)
+                              .Bind(2, path)
+                              .Bind(3, body.dump())
+                              .Bind(4, *seq)
+                              .Bind(5, IsoUtc(NowUnix()))
+                              .Run());
+  return tx.Commit();
 }
 
 Result<std::string> CentralStore::AddUser(const UserSpec& spec) {
@@ -597,24 +615,27 @@ Result<wire::PullResponse> CentralStore::Pull(const Principal& who, int64_t sinc
 }
 
 // The records a principal may read, as SQL over `records` using ?3 = unit_path,
-// ?4 = user_id, ?5 = employee_id. HR and admin: everything. A supervisor: the employees of
-// their organisation subtree, and notes and appraisals about the staff they appraise. An
-// employee: their own employee record and submitted appraisals. An enumerator: nothing
-// (survey responses are write-only).
+// ?4 = user_id, ?5 = employee_id. HR and admin: everything. Everyone else: the units of their
+// subtree, and: a supervisor the employees of the subtree and notes and appraisals about the
+// staff they appraise; an employee their own employee record and submitted appraisals; an
+// enumerator nothing more (survey responses are write-only).
 std::string CentralStore::ScopeSql(const Principal& who) const {
+  // Every role sees the units of its own subtree.
+  const std::string units = "(kind='unit' AND substr(unit_path, 1, length(?3)) = ?3)";
   switch (who.role) {
     case wire::Role::kAdmin:
     case wire::Role::kHr: return "(?3 IS NOT NULL AND ?4 IS NOT NULL AND ?5 IS NOT NULL)";
     case wire::Role::kSupervisor:
-      return "(substr(unit_path, 1, length(?3)) = ?3 AND (kind='employee' OR author_id=?4 OR"
-             " (kind IN ('appraisal_note', 'appraisal') AND subject_id IN (SELECT e.id FROM records e WHERE"
-             " e.kind='employee' AND json_extract(e.body, '$.supervisor_id')=?5))))";
+      return "(" + units + " OR (substr(unit_path, 1, length(?3)) = ?3 AND (kind='employee' OR"
+             " author_id=?4 OR (kind IN ('appraisal_note', 'appraisal') AND subject_id IN"
+             " (SELECT e.id FROM records e WHERE e.kind='employee' AND"
+             " json_extract(e.body, '$.supervisor_id')=?5)))))";
     case wire::Role::kEmployee:
       // Their own record, and their appraisals once the appraiser has submitted them.
-      return "(?3 IS NOT NULL AND ?4 IS NOT NULL AND ((kind='employee' AND id=?5) OR"
+      return "(" + units + " OR (?4 IS NOT NULL AND ((kind='employee' AND id=?5) OR"
              " (kind='appraisal' AND subject_id=?5 AND"
-             " json_extract(body, '$.status') IN ('submitted', 'signed_off'))))";
-    case wire::Role::kEnumerator: return "(0 AND ?3 IS NOT NULL AND ?4 IS NOT NULL AND ?5 IS NOT NULL)";
+             " json_extract(body, '$.status') IN ('submitted', 'signed_off')))))";
+    case wire::Role::kEnumerator: return "(" + units + " AND ?4 IS NOT NULL AND ?5 IS NOT NULL)";
   }
   return "0";
 }

@@ -252,6 +252,7 @@ void App::PullStep(int sent, int received) {
 void App::FinishSync(const std::string& error, int sent, int received) {
   busy_ = false;
   Refresh();
+  if (session_) LoadKiosk();  // units may have arrived
   if (!error.empty()) return SetMessage(error, true);
   last_sync_ = IsoUtc(NowUnixSeconds());
   MetaSet("last_sync", last_sync_);

@@ -90,7 +90,7 @@ void App::LoadKiosk() {
   kiosk_.unit_path = MetaGet("kiosk_unit_path");
   kiosk_.service = MetaGet("kiosk_service");
   if (session_) {
-    auto records = store_->List("employee");
+    auto records = store_->List("unit");  // the units of the enumerator's subtree (synced)
     kiosk_units_ = KioskUnitsFor(*session_, records.ok() ? *records : std::vector<wire::Record>{});
   }
 }

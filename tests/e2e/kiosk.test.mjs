@@ -25,8 +25,10 @@ test('an enumerator collects 20 SKM responses in kiosk mode and syncs them', asy
     const page = context.pages()[0] || await context.newPage();
     await page.goto(server.base + '/');
     await loginAs(page, 'loket1');
-    let s = await waitState(page, (st) => st.screen === 'kiosk_setup', 'the kiosk set-up');
-    assert.deepEqual(s.kiosk.units, ['dpmptsp'], 'the unit comes from the session unit_path');
+    let s = await waitState(page, (st) => st.screen === 'kiosk_setup' && !st.busy && st.last_sync !== '',
+      'the kiosk set-up after the first sync');
+    assert.deepEqual(s.kiosk.units, ['dpmptsp', 'pelayanan', 'pengaduan'],
+      'the units of the enumerator\'s subtree, synced from the server');
     assert.equal(s.kiosk.active, false);
 
     await typeInto(page, 'kiosk_setup.service', 'Izin Usaha');

@@ -12,6 +12,17 @@ namespace {
 
 // The demo city (docs/demo.md), written out independently of the server's scope SQL.
 struct DemoEmployee { const char* unit_path; const char* supervisor; };
+// The demo city's units and their paths (docs/demo.md); every caller pulls those of its subtree.
+const std::map<std::string, std::string> kUnitPaths = {
+    {"pemkot", "/pemkot/"},
+    {"dpmptsp", "/pemkot/dpmptsp/"},
+    {"pelayanan", "/pemkot/dpmptsp/pelayanan/"},
+    {"pengaduan", "/pemkot/dpmptsp/pengaduan/"},
+    {"disdukcapil", "/pemkot/disdukcapil/"},
+    {"pendaftaran", "/pemkot/disdukcapil/pendaftaran/"},
+    {"bkpsdm", "/pemkot/bkpsdm/"},
+};
+
 const std::map<std::string, DemoEmployee> kEmployees = {
     {"e-budi", {"/pemkot/dpmptsp/pelayanan/", ""}},
     {"e-ani", {"/pemkot/dpmptsp/pelayanan/", "e-budi"}},
@@ -145,6 +156,9 @@ class Authorization : public DemoCity {
     std::set<std::string> ids;
     std::string role = c.role;
     auto in_unit = [&](const std::string& path) { return path.rfind(c.unit_path, 0) == 0; };
+    for (const auto& [id, path] : kUnitPaths) {
+      if (role == "admin" || role == "hr" || in_unit(path)) ids.insert("unit." + id);
+    }
     for (const auto& [id, e] : kEmployees) {
       if (role == "admin" || role == "hr" || (role == "supervisor" && in_unit(e.unit_path)) ||
           (role == "employee" && id == c.employee_id)) {
@@ -262,8 +276,9 @@ TEST_F(Authorization, AnEmployeeSeesNoNotesAboutThemselves) {
                 .status,
             200);
   auto pull = Json::parse(Call("GET", "/api/v1/sync/pull", "", LoginAs("ani", "ani-hp")).body);
-  ASSERT_EQ(pull["records"].size(), 1u) << pull;
-  EXPECT_EQ(pull["records"][0]["id"], "e-ani");
+  std::set<std::string> ids;
+  for (const auto& rec : pull["records"]) ids.insert(rec["id"].get<std::string>());
+  EXPECT_EQ(ids, (std::set<std::string>{"e-ani", "unit.pelayanan"})) << pull;
 }
 
 }  // namespace
