@@ -37,6 +37,7 @@ void App::Start() {
   LoadKiosk();
   screen_ = session_ ? HomeScreen() : Screen::kLogin;
   RequestPersistentStorage();
+  RequestStorageEstimate();
 }
 
 void App::Refresh() {
@@ -253,6 +254,7 @@ void App::FinishSync(const std::string& error, int sent, int received) {
   busy_ = false;
   Refresh();
   if (session_) LoadKiosk();  // units may have arrived
+  RequestStorageEstimate();
   if (!error.empty()) return SetMessage(error, true);
   last_sync_ = IsoUtc(NowUnixSeconds());
   MetaSet("last_sync", last_sync_);
@@ -311,6 +313,8 @@ void App::PublishTestState() {
          {"busy", busy_},
          {"pending", pending_},
          {"set_aside", set_aside_total_},
+         {"persist", PersistState()},
+         {"storage_usage", StorageUsageBytes()},
          {"roster", roster_.size()},
          {"user", session_ ? session_->username : ""},
          {"last_sync", last_sync_},

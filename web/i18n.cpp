@@ -66,7 +66,10 @@ constexpr Entry kCatalogue[] = {
     {"sync_rejected", "Server menolak: %s", "The server refused: %s"},
     {"session_expired", "Sesi berakhir. Masuk lagi untuk sinkron.",
      "Session expired. Log in again to sync."},
-    {"storage", "Penyimpanan: %s", "Storage: %s"},
+    {"storage", "%s, %.1f MB dipakai", "%s, %.1f MB used"},
+    {"storage_persistent", "Penyimpanan tetap", "Persistent storage"},
+    {"storage_best_effort", "Penyimpanan bisa dihapus browser", "Storage may be evicted by the browser"},
+    {"storage_unknown", "Status penyimpanan belum diketahui", "Storage status unknown"},
     {"cancel", "Batal", "Cancel"},
     // Kiosk set-up (enumerator)
     {"kiosk_setup_heading", "Siapkan kiosk Survei Kepuasan Masyarakat",

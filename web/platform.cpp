@@ -18,6 +18,8 @@ bool g_storage_ready = false;
 bool g_flush_running = false;
 bool g_flush_again = false;
 std::string g_persist = "unknown";
+double g_usage_bytes = -1;
+double g_quota_bytes = -1;
 std::map<std::string, std::string> g_rects;
 std::string g_state = "{}";
 
@@ -38,6 +40,10 @@ EMSCRIPTEN_KEEPALIVE void kinerja_flush_done(int ok) {
 }
 EMSCRIPTEN_KEEPALIVE void kinerja_persist_result(int granted) {
   kinerja::web::g_persist = granted ? "granted" : "denied";
+}
+EMSCRIPTEN_KEEPALIVE void kinerja_storage_estimate(double usage, double quota) {
+  kinerja::web::g_usage_bytes = usage;
+  kinerja::web::g_quota_bytes = quota;
 }
 EMSCRIPTEN_KEEPALIVE const char* kinerja_test_rect(const char* id) {
   static std::string out;
@@ -112,6 +118,19 @@ void RequestPersistentStorage() {
 }
 
 std::string PersistState() { return g_persist; }
+
+void RequestStorageEstimate() {
+  EM_ASM({
+    if (navigator.storage && navigator.storage.estimate) {
+      navigator.storage.estimate().then(function(e) {
+        Module._kinerja_storage_estimate(e.usage || 0, e.quota || 0);
+      }, function() {});
+    }
+  });
+}
+
+double StorageUsageBytes() { return g_usage_bytes; }
+double StorageQuotaBytes() { return g_quota_bytes; }
 
 void HttpRequest(const std::string& method, const std::string& path, const std::string& body,
                  const std::string& token, HttpCallback done) {

@@ -21,6 +21,10 @@ int FlushesPending();
 // Asks the browser not to evict our storage; the answer arrives later (PersistState).
 void RequestPersistentStorage();
 std::string PersistState();  // "unknown", "granted", "denied"
+// Asks the browser how much storage the app uses; the answer arrives later. Negative until then.
+void RequestStorageEstimate();
+double StorageUsageBytes();
+double StorageQuotaBytes();
 
 // --- Network ---------------------------------------------------------------------------------
 struct HttpResult {

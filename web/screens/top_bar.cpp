@@ -2,6 +2,7 @@
 // In kiosk mode only the title, the network state and the language remain: a citizen at the
 // counter can neither sync nor log the enumerator out.
 #include <cstdio>
+#include <string>
 
 #include "imgui.h"
 #include "web/app.h"
@@ -52,6 +53,17 @@ void DrawTopBar(App& app) {
       ImGui::TextDisabled("%s", T("never_synced"));
     } else {
       ImGui::TextDisabled(T("last_sync"), app.last_sync().c_str());
+    }
+    // Whether the browser promised to keep our data, and how much it holds.
+    const std::string persist_state = PersistState();
+    const char* persist = persist_state == "granted" ? T("storage_persistent")
+                        : persist_state == "denied"  ? T("storage_best_effort")
+                                                     : T("storage_unknown");
+    ImGui::SameLine();
+    if (StorageUsageBytes() >= 0) {
+      ImGui::TextDisabled(T("storage"), persist, StorageUsageBytes() / (1024.0 * 1024.0));
+    } else {
+      ImGui::TextDisabled("%s", persist);
     }
   }
   if (app.logout_blocked()) {
