@@ -63,6 +63,25 @@ CREATE TABLE refused_changes(
 CREATE INDEX conflicts_record ON conflicts(record_id, resolved);
 )sql";
 
+// A record from a row selected as: id, kind, version, unit_path, subject_id, author_id, body,
+// conflict, seq, updated_at. kCorruption when the stored body is unreadable.
+Result<wire::Record> RecordFromRow(const Statement& st) {
+  wire::Record r;
+  r.id = st.ColumnText(0);
+  r.kind = st.ColumnText(1);
+  r.version = st.ColumnInt(2);
+  r.unit_path = st.ColumnText(3);
+  r.subject_id = st.ColumnText(4);
+  r.author_id = st.ColumnText(5);
+  auto body = ParseJson(st.ColumnText(6));
+  if (!body.ok()) return Status::Corruption("record " + r.id + " has an unreadable body");
+  r.body = std::move(body).value();
+  r.conflict = st.ColumnInt(7) != 0;
+  r.seq = st.ColumnInt(8);
+  r.updated_at = st.ColumnText(9);
+  return r;
+}
+
 }  // namespace
 
 int64_t CentralStore::SchemaVersion() { return kSchemaVersion; }
@@ -587,21 +606,10 @@ Result<wire::PullResponse> CentralStore::Pull(const Principal& who, int64_t sinc
       resp.more = true;
       break;
     }
-    wire::Record r;
-    r.id = st->ColumnText(0);
-    r.kind = st->ColumnText(1);
-    r.version = st->ColumnInt(2);
-    r.unit_path = st->ColumnText(3);
-    r.subject_id = st->ColumnText(4);
-    r.author_id = st->ColumnText(5);
-    auto body = ParseJson(st->ColumnText(6));
-    if (!body.ok()) return Status::Corruption("record " + r.id + " has an unreadable body");
-    r.body = std::move(body).value();
-    r.conflict = st->ColumnInt(7) != 0;
-    r.seq = st->ColumnInt(8);
-    r.updated_at = st->ColumnText(9);
-    resp.cursor = r.seq;
-    resp.records.push_back(std::move(r));
+    auto r = RecordFromRow(*st);
+    if (!r.ok()) return r.status();
+    resp.cursor = r->seq;
+    resp.records.push_back(std::move(r).value());
   }
   if (!resp.more) {
     // Nothing more in scope: move the cursor to the head so the next pull starts there.
@@ -660,18 +668,9 @@ Result<Json> CentralStore::Conflicts(const Principal& who) {
     auto row = recs->Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
-    wire::Record r;
-    r.id = recs->ColumnText(0);
-    r.kind = recs->ColumnText(1);
-    r.version = recs->ColumnInt(2);
-    r.unit_path = recs->ColumnText(3);
-    r.subject_id = recs->ColumnText(4);
-    r.author_id = recs->ColumnText(5);
-    auto body = ParseJson(recs->ColumnText(6));
-    r.body = body.ok() ? *body : Json::object();
-    r.conflict = true;
-    r.seq = recs->ColumnInt(8);
-    r.updated_at = recs->ColumnText(9);
+    auto rec = RecordFromRow(*recs);
+    if (!rec.ok()) return rec.status();
+    const wire::Record& r = *rec;
     Json losing = Json::array();
     kept->Reset();
     kept->Bind(1, r.id);
