@@ -48,6 +48,14 @@ void App::Refresh() {
   set_aside_total_ = aside.ok() ? static_cast<int64_t>(aside->size()) : 0;
   auto roster = store_->List("employee");
   roster_ = roster.ok() ? std::move(roster).value() : std::vector<wire::Record>{};
+  LoadOpenNotes();
+}
+
+void App::LoadOpenNotes() {
+  open_notes_.clear();
+  if (!store_ || open_employee_.empty()) return;
+  auto notes = store_->List("appraisal_note", open_employee_);
+  if (notes.ok()) open_notes_ = std::move(notes).value();
 }
 
 Screen App::HomeScreen() {
@@ -265,6 +273,9 @@ void App::FinishSync(const std::string& error, int sent, int received) {
 
 void App::OpenEmployee(const std::string& employee_id) {
   open_employee_ = employee_id;
+  // Loads the notes once, not every frame. Not Refresh(): the roster screen is iterating the
+  // roster while it calls this.
+  LoadOpenNotes();
   screen_ = Screen::kNote;
   SetMessage("", false);
 }
@@ -278,12 +289,6 @@ void App::Back() {
   }
   screen_ = Screen::kRoster;
   SetMessage("", false);
-}
-
-std::vector<wire::Record> App::NotesFor(const std::string& employee_id) {
-  if (!store_) return {};
-  auto notes = store_->List("appraisal_note", employee_id);
-  return notes.ok() ? std::move(notes).value() : std::vector<wire::Record>{};
 }
 
 bool App::SaveNote(const std::string& text) {
@@ -322,7 +327,7 @@ void App::PublishTestState() {
          {"message_is_error", message_is_error_},
          {"lang", CurrentLang() == Lang::kId ? "id" : "en"},
          {"frames", frames_}};
-  if (screen_ == Screen::kNote) j["notes"] = NotesFor(open_employee_).size();
+  if (screen_ == Screen::kNote) j["notes"] = open_notes_.size();
   if (screen_ == Screen::kKioskSetup || screen_ == Screen::kKiosk) {
     int answered = 0;
     for (int a : survey_answers_) answered += a > 0 ? 1 : 0;

@@ -68,7 +68,8 @@ class App {
   const std::optional<wire::Session>& session() const { return session_; }
   const std::vector<wire::Record>& roster() const { return roster_; }
   const std::string& open_employee() const { return open_employee_; }
-  std::vector<wire::Record> NotesFor(const std::string& employee_id);
+  // The open employee's notes, newest first; reloaded by Refresh() after every change.
+  const std::vector<wire::Record>& open_notes() const { return open_notes_; }
   bool busy() const { return busy_; }
   int64_t pending() const { return pending_; }
   int64_t set_aside_total() const { return set_aside_total_; }
@@ -89,6 +90,7 @@ class App {
  private:
   void Start();
   void Refresh();
+  void LoadOpenNotes();
   void SetMessage(std::string text, bool error);
   // The first screen after start-up or login: the kiosk for enumerators, else the roster.
   Screen HomeScreen();
@@ -112,6 +114,7 @@ class App {
   Screen screen_ = Screen::kLoading;
   std::vector<wire::Record> roster_;
   std::string open_employee_;
+  std::vector<wire::Record> open_notes_;
   bool busy_ = false;
   int64_t pending_ = 0;
   int64_t set_aside_total_ = 0;  // changes the server refused for good, kept on the device

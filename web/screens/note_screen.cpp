@@ -39,7 +39,7 @@ void DrawNoteScreen(App& app) {
   TestMarkItem("note.save");
   ImGui::Separator();
   ImGui::BeginChild("notes");
-  for (const auto& n : app.NotesFor(app.open_employee())) {
+  for (const auto& n : app.open_notes()) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(n.body.value("text", "").c_str());
     ImGui::PopTextWrapPos();
