@@ -296,6 +296,55 @@ Result<int64_t> LocalStore::PendingCount() {
   return st->ColumnInt(0);
 }
 
+Result<std::vector<LocalStore::KindCount>> LocalStore::PendingByKind() {
+  auto st = db_->Prepare("SELECT kind, count(*) FROM outbox GROUP BY kind ORDER BY kind");
+  if (!st.ok()) return st.status();
+  std::vector<KindCount> out;
+  for (;;) {
+    auto row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    out.push_back({st->ColumnText(0), st->ColumnInt(1)});
+  }
+  return out;
+}
+
+Result<std::vector<wire::Record>> LocalStore::ListConflicts() {
+  auto st = db_->Prepare(std::string("SELECT ") + kRecordColumns +
+                         " FROM records WHERE conflict=1 ORDER BY updated_at DESC, id");
+  if (!st.ok()) return st.status();
+  std::vector<wire::Record> out;
+  for (;;) {
+    auto row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    out.push_back(RowToRecord(*st));
+  }
+  return out;
+}
+
+Result<Json> LocalStore::ExportUnsynced(int64_t now_unix) {
+  auto push = NextPush(static_cast<size_t>(INT64_MAX));
+  if (!push.ok()) return push.status();
+  auto aside = ListSetAside();
+  if (!aside.ok()) return aside.status();
+  auto session = LoadSession();
+  if (!session.ok()) return session.status();
+  Json set_aside = Json::array();
+  for (const auto& c : *aside) {
+    set_aside.push_back({{"change_id", c.change_id}, {"record_id", c.record_id}, {"kind", c.kind},
+                         {"created_at", c.created_at}, {"code", c.code}, {"reason", c.reason},
+                         {"body", c.body}});
+  }
+  return Json{{"format", "kinerja-unsynced"},
+              {"version", 1},
+              {"exported_at", IsoUtc(now_unix)},
+              {"device_id", push->device_id},
+              {"user", session->has_value() ? (*session)->username : ""},
+              {"push", wire::ToJson(*push)},
+              {"set_aside", std::move(set_aside)}};
+}
+
 Result<wire::PushRequest> LocalStore::NextPush(size_t limit) {
   wire::PushRequest req;
   auto device = DeviceId();

@@ -55,6 +55,21 @@ class LocalStore {
 
   // Number of queued changes.
   Result<int64_t> PendingCount();
+  // Queued changes per record kind, kinds in alphabetical order (for "2 notes, 1 appraisal").
+  struct KindCount {
+    std::string kind;
+    int64_t count = 0;
+  };
+  Result<std::vector<KindCount>> PendingByKind();
+  // Records the server has flagged as in conflict (two edits from one base), newest first.
+  Result<std::vector<wire::Record>> ListConflicts();
+  // Everything on this device that the server does not have yet, as one document the user can
+  // save to a file when syncing is impossible (a broken tablet, no signal for weeks):
+  //   {"format": "kinerja-unsynced", "version": 1, "exported_at", "device_id", "user",
+  //    "push": <a push request of every queued change, oldest first>,
+  //    "set_aside": [{"change_id", "record_id", "kind", "created_at", "code", "reason", "body"}]}
+  // "push" is a valid POST /api/v1/sync/push body, so the changes can still be sent later.
+  Result<Json> ExportUnsynced(int64_t now_unix);
   // The oldest queued changes, at most `limit`, as one push request.
   Result<wire::PushRequest> NextPush(size_t limit);
   // Drops every acknowledged change and records the server's versions; a conflict marks

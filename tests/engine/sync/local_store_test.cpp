@@ -1,6 +1,8 @@
 // The device store's sync bookkeeping: what a pull does to a record with unsent edits.
 #include "engine/sync/local_store.h"
 
+#include "engine/sync/ids.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -116,6 +118,74 @@ TEST(LocalStore, LogoutWithWipeCountsSetAsideChangesAsUnsynced) {
   EXPECT_EQ((*store)->Logout(true, false).code(), Code::kConflict);
   EXPECT_TRUE((*store)->Logout(true, true).ok());
   EXPECT_TRUE((*store)->ListSetAside()->empty());
+}
+
+TEST(LocalStore, PendingChangesAreCountedPerKind) {
+  auto store = LocalStore::Open(":memory:");
+  ASSERT_TRUE(store.ok());
+  LocalStore& s = **store;
+  EXPECT_TRUE(s.PendingByKind()->empty());
+  ASSERT_TRUE(s.Write({"", "appraisal_note", "e-ani", "/p/", Json{{"text", "a"}}}, 1).ok());
+  ASSERT_TRUE(s.Write({"", "survey_response", "", "/p/", Json{{"service", "x"}}}, 2).ok());
+  auto note = s.Write({"", "appraisal_note", "e-ani", "/p/", Json{{"text", "b"}}}, 3);
+  ASSERT_TRUE(note.ok());
+  auto counts = s.PendingByKind();
+  ASSERT_TRUE(counts.ok());
+  ASSERT_EQ(counts->size(), 2u);
+  EXPECT_EQ((*counts)[0].kind, "appraisal_note");
+  EXPECT_EQ((*counts)[0].count, 2);
+  EXPECT_EQ((*counts)[1].kind, "survey_response");
+  EXPECT_EQ((*counts)[1].count, 1);
+  ASSERT_TRUE(s.SetAside(note->change_id, Status::Locked("signed off")).ok());
+  EXPECT_EQ((*s.PendingByKind())[0].count, 1) << "a set-aside change no longer waits to be sent";
+}
+
+TEST(LocalStore, OnlyRecordsTheServerFlaggedAreListedAsConflicts) {
+  auto store = LocalStore::Open(":memory:");
+  ASSERT_TRUE(store.ok());
+  wire::PullResponse pulled;
+  pulled.records = {ServerCopy("n-1", 2, 5, true, "mine"), ServerCopy("n-2", 1, 6, false, "fine")};
+  pulled.cursor = 6;
+  ASSERT_TRUE((*store)->ApplyPull(pulled).ok());
+  auto conflicts = (*store)->ListConflicts();
+  ASSERT_TRUE(conflicts.ok());
+  ASSERT_EQ(conflicts->size(), 1u);
+  EXPECT_EQ((*conflicts)[0].id, "n-1");
+  EXPECT_EQ((*conflicts)[0].body["text"], "mine");
+}
+
+TEST(LocalStore, TheExportHoldsEveryUnsyncedChangeAsAPushBodyAndTheSetAsideOnes) {
+  auto store = LocalStore::Open(":memory:");
+  ASSERT_TRUE(store.ok());
+  LocalStore& s = **store;
+  wire::Session session;
+  session.token = "t";
+  session.user_id = "u-budi";
+  session.username = "budi";
+  session.role = wire::Role::kSupervisor;
+  ASSERT_TRUE(s.SaveSession(session).ok());
+  auto a = s.Write({"", "appraisal_note", "e-ani", "/p/", Json{{"employee_id", "e-ani"}, {"text", "first"}}}, 1'800'000'000);
+  auto b = s.Write({"", "appraisal", "e-ani", "/p/", Json{{"status", "submitted"}}}, 1'800'000'001);
+  ASSERT_TRUE(a.ok() && b.ok());
+  ASSERT_TRUE(s.SetAside(b->change_id, Status::Locked("appraisal is signed off")).ok());
+
+  auto doc = s.ExportUnsynced(1'800'000'100);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ((*doc)["format"], "kinerja-unsynced");
+  EXPECT_EQ((*doc)["version"], 1);
+  EXPECT_EQ((*doc)["user"], "budi");
+  EXPECT_EQ((*doc)["exported_at"], IsoUtc(1'800'000'100));
+  // The "push" part parses as a push request, so it can still be sent to the server later.
+  auto push = wire::PushRequestFromJson((*doc)["push"]);
+  ASSERT_TRUE(push.ok()) << push.status().ToString();
+  EXPECT_EQ(push->device_id, *s.DeviceId());
+  ASSERT_EQ(push->changes.size(), 1u);
+  EXPECT_EQ(push->changes[0].change_id, a->change_id);
+  EXPECT_EQ(push->changes[0].body["text"], "first");
+  ASSERT_EQ((*doc)["set_aside"].size(), 1u);
+  EXPECT_EQ((*doc)["set_aside"][0]["change_id"], b->change_id);
+  EXPECT_EQ((*doc)["set_aside"][0]["code"], "locked");
+  EXPECT_EQ(*s.PendingCount(), 1) << "exporting sends nothing and drops nothing";
 }
 
 TEST(LocalStore, AResolutionKeepsTheChangeIdsItSettlesThroughTheOutbox) {
