@@ -22,6 +22,7 @@ double g_usage_bytes = -1;
 double g_quota_bytes = -1;
 std::map<std::string, std::string> g_rects;
 std::string g_state = "{}";
+float g_zoom = 1.0f;
 
 void RunFlush();
 
@@ -154,6 +155,25 @@ void HttpRequest(const std::string& method, const std::string& path, const std::
   emscripten_fetch(&attr, path.c_str());  // headers and body are copied before return
 }
 
+void DownloadFile(const std::string& filename, const std::string& mime_type,
+                  const std::string& content) {
+  EM_ASM(
+      {
+        var blob = new Blob([HEAPU8.slice($2, $2 + $3)], {type : UTF8ToString($1)});
+        var a = document.createElement('a');
+        a.href = URL.createObjectURL(blob);
+        a.download = UTF8ToString($0);
+        a.style.display = 'none';
+        document.body.appendChild(a);
+        a.click();
+        setTimeout(function() {
+          URL.revokeObjectURL(a.href);
+          a.remove();
+        }, 10000);
+      },
+      filename.c_str(), mime_type.c_str(), content.data(), content.size());
+}
+
 bool BrowserOnline() { return EM_ASM_INT({ return navigator.onLine ? 1 : 0; }) != 0; }
 
 void CanvasSize(int* width, int* height, double* dpr) {
@@ -163,6 +183,9 @@ void CanvasSize(int* width, int* height, double* dpr) {
   *height = static_cast<int>(h);
   *dpr = emscripten_get_device_pixel_ratio();
 }
+
+void SetUiZoom(float zoom) { g_zoom = zoom; }
+float UiZoom() { return g_zoom; }
 
 double NowSeconds() { return emscripten_get_now() / 1000.0; }
 
@@ -180,7 +203,9 @@ void TestMarkItem(const char* id) {
   // Only items actually visible in their window count: a clipped row reports nothing.
   if (!ImGui::IsItemVisible()) return;
   char buf[96];
-  std::snprintf(buf, sizeof buf, "%.1f,%.1f,%.1f,%.1f", a.x, a.y, b.x - a.x, b.y - a.y);
+  const float z = g_zoom;
+  std::snprintf(buf, sizeof buf, "%.1f,%.1f,%.1f,%.1f", a.x * z, a.y * z, (b.x - a.x) * z,
+                (b.y - a.y) * z);
   g_rects[id] = buf;
 }
 
