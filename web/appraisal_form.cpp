@@ -198,6 +198,7 @@ bool App::SaveAppraisal() {
     return false;
   }
   FlushStorage();
+  appraisal_.record_id = change->record_id;  // a new form's first save created the record
   appraisal_dirty_ = false;
   appraisal_saved_at_ = IsoUtc(now);
   Refresh();

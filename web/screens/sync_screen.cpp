@@ -84,7 +84,8 @@ void DrawConflict(App& app, size_t index) {
     std::snprintf(head, sizeof head, T("conflict_stored"), static_cast<int>(v.record.version));
     ImGui::TableSetupColumn(head, ImGuiTableColumnFlags_WidthStretch, 1.0f);
     for (size_t k = 0; k < v.kept.size(); ++k) {
-      std::snprintf(head, sizeof head, T("conflict_kept"), v.kept[k].device_id.c_str(),
+      // A device is known by the start of its id; the time says which edit came when.
+      std::snprintf(head, sizeof head, T("conflict_kept"), v.kept[k].device_id.substr(0, 8).c_str(),
                     v.kept[k].received_at.c_str());
       ImGui::TableSetupColumn(head, ImGuiTableColumnFlags_WidthStretch, 1.0f);
     }
