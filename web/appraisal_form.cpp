@@ -191,6 +191,9 @@ bool App::SaveAppraisal() {
   LocalStore::Edit edit{appraisal_.record_id, "appraisal", appraisal_.employee_id,
                         EmployeeUnitPath(appraisal_.employee_id),
                         AppraisalBody(appraisal_, *template_), {}};
+  // Autosaved drafts fold into one queued change until a sync hands it out; a submission or
+  // a sign-off is always a change of its own.
+  edit.replace_unsent = appraisal_.status == "draft";
   int64_t now = NowUnixSeconds();
   auto change = store_->Write(edit, now);
   if (!change.ok()) {
