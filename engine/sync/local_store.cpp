@@ -48,6 +48,18 @@ wire::Record RowToRecord(const Statement& s) {
   return r;
 }
 
+// Every row of a SELECT of kRecordColumns, as records.
+Result<std::vector<wire::Record>> AllRecords(Statement& st) {
+  std::vector<wire::Record> out;
+  for (;;) {
+    auto row = st.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    out.push_back(RowToRecord(st));
+  }
+  return out;
+}
+
 // meta key "skipped:<record id>" = the seq at which a pull passed over the record because it
 // had unacknowledged local edits.
 const std::string kSkippedPrefix = "skipped:";
@@ -203,14 +215,7 @@ Result<std::vector<wire::Record>> LocalStore::List(std::string_view kind,
   if (!st.ok()) return st.status();
   st->Bind(1, kind);
   if (!subject_id.empty()) st->Bind(2, subject_id);
-  std::vector<wire::Record> out;
-  for (;;) {
-    auto row = st->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    out.push_back(RowToRecord(*st));
-  }
-  return out;
+  return AllRecords(*st);
 }
 
 Result<std::optional<wire::Record>> LocalStore::Get(std::string_view id) {
@@ -347,14 +352,7 @@ Result<std::vector<wire::Record>> LocalStore::ListConflicts() {
   auto st = db_->Prepare(std::string("SELECT ") + kRecordColumns +
                          " FROM records WHERE conflict=1 ORDER BY updated_at DESC, id");
   if (!st.ok()) return st.status();
-  std::vector<wire::Record> out;
-  for (;;) {
-    auto row = st->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    out.push_back(RowToRecord(*st));
-  }
-  return out;
+  return AllRecords(*st);
 }
 
 Result<Json> LocalStore::ExportUnsynced(int64_t now_unix) {
