@@ -49,6 +49,7 @@ void App::Refresh() {
   auto roster = store_->List("employee");
   roster_ = roster.ok() ? std::move(roster).value() : std::vector<wire::Record>{};
   LoadOpenNotes();
+  RefreshEmployeeViews();
 }
 
 void App::LoadOpenNotes() {
@@ -62,6 +63,7 @@ Screen App::HomeScreen() {
   if (session_ && session_->role == wire::Role::kEnumerator) {
     return kiosk_.active ? Screen::kKiosk : Screen::kKioskSetup;
   }
+  if (session_ && session_->role == wire::Role::kEmployee) return Screen::kMyAppraisal;
   return Screen::kRoster;
 }
 
@@ -110,6 +112,7 @@ void App::Frame() {
   ++frames_;
   if (screen_ == Screen::kLoading && StorageReady()) Start();
   TickAppraisalAutosave();
+  TickMyAppraisal();
   DrawTopBar(*this);
   switch (screen_) {
     case Screen::kLoading: ImGui::TextUnformatted(T("loading")); break;
@@ -119,6 +122,7 @@ void App::Frame() {
     case Screen::kKioskSetup: DrawKioskSetupScreen(*this); break;
     case Screen::kKiosk: DrawKioskScreen(*this); break;
     case Screen::kAppraise: DrawAppraiseScreen(*this); break;
+    case Screen::kMyAppraisal: DrawMyAppraisalScreen(*this); break;
   }
   PublishTestState();
 }
@@ -162,6 +166,7 @@ void App::Login(const std::string& username, const std::string& password) {
 void App::Logout(bool discard_unsynced) {
   if (!store_ || kiosk_.active) return;
   if (appraisal_dirty_) SaveAppraisal();
+  if (my_.dirty) SaveSelfAssessment();
   Status s = store_->Logout(/*wipe_data=*/true, /*force=*/discard_unsynced);
   if (!s.ok()) {
     logout_blocked_ = true;
@@ -173,6 +178,7 @@ void App::Logout(bool discard_unsynced) {
   session_.reset();
   kiosk_units_.clear();
   screen_ = Screen::kLogin;
+  my_ = MyAppraisal{};
   last_sync_.clear();
   Refresh();
 }
@@ -180,6 +186,7 @@ void App::Logout(bool discard_unsynced) {
 void App::StartSync() {
   if (busy_ || !store_ || !session_) return;
   if (appraisal_dirty_) SaveAppraisal();  // the draft on screen goes out with this sync
+  if (my_.dirty) SaveSelfAssessment();
   busy_ = true;
   set_aside_ = 0;
   SetMessage(T("syncing"), false);
@@ -311,7 +318,8 @@ bool App::SaveNote(const std::string& text) {
 }
 
 void App::PublishTestState() {
-  const char* names[] = {"loading", "login", "roster", "note", "kiosk_setup", "kiosk", "appraise"};
+  const char* names[] = {"loading", "login",    "roster",   "note",
+                         "kiosk_setup", "kiosk", "appraise", "my_appraisal"};
   Json j{{"screen", names[static_cast<int>(screen_)]},
          {"storage_ready", StorageReady()},
          {"flushes_pending", FlushesPending()},
@@ -347,6 +355,7 @@ void App::PublishTestState() {
                       {"rating_perilaku", appraisal_score_.rating_perilaku},
                       {"error", appraisal_score_.error}};
   }
+  PublishEmployeeViews(j);
   TestSetState(j.dump());
 }
 

@@ -59,12 +59,13 @@ export async function startServer() {
 
 export function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }
 
-export async function launch(profileDir) {
+// `viewport` defaults to a landscape tablet; pass e.g. { width: 800, height: 1280 } for portrait.
+export async function launch(profileDir, viewport = { width: 1024, height: 768 }) {
   return chromium.launchPersistentContext(profileDir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_FLAGS,
-    viewport: { width: 1024, height: 768 },
+    viewport,
   });
 }
 
