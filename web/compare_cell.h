@@ -37,6 +37,9 @@ bool SelfBesidePresent(const App& app);
 void DrawSelfBesideSummary(App& app);
 // At the top of the appraise screen's scrolling area: her objection with its full reason.
 void DrawSelfBesideResponse(App& app);
+// Under the supervisor's IKI rows: her indicators and realisasi, read-only, a realisasi that
+// differs from his marked "!=". Draws nothing without a submitted self-assessment.
+void DrawSelfBesideIndicators(App& app);
 // Beside (or below) one of the supervisor's rating rows: her own rating of `item` (0 = rating
 // hasil kerja, 1.. = the behaviour values), marked when it differs from `supervisors`.
 // Draws nothing when she has not submitted a self-assessment.

@@ -219,6 +219,7 @@ constexpr Entry kCatalogue[] = {
     // The employee's side on the supervisor's appraise screen (web/screens/self_beside.cpp)
     {"beside_self_predikat", "Penilaian diri pegawai: predikat %s",
      "The employee's self-assessment: predikat %s"},
+    {"self_iki", "Indikator menurut penilaian diri pegawai", "Indicators in the employee's self-assessment"},
     {"beside_self_none", "Pegawai belum mengirim penilaian diri.",
      "The employee has not submitted a self-assessment."},
     {"beside_response_accept", "Tanggapan pegawai: menerima penilaian.",

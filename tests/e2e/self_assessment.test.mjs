@@ -154,6 +154,7 @@ test('Ani self-assesses beside budi\'s rating, objects, and budi sees both besid
     assert.equal(b.self_beside.response.reason, REASON);
     const area = await areaBelow(budi, 'appraise.header_end');
     await reveal(budi, 'appraise.self.response', area);
+    await reveal(budi, 'appraise.self.row0', area);  // her realisasi (130) under his IKI rows
     await shot(budi, 'self-07-budi-sees-objection');
     const hisRow = await reveal(budi, 'appraise.hasil.sesuai', area);
     const herCell = await widgetRect(budi, 'appraise.self.hasil');

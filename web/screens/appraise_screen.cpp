@@ -204,6 +204,9 @@ void DrawAppraiseScreen(App& app) {
   DrawSelfBesideResponse(app);
   ImGui::BeginDisabled(f.read_only());
   DrawIndicators(app, f);
+  ImGui::EndDisabled();
+  DrawSelfBesideIndicators(app);  // hers, read-only but never faded
+  ImGui::BeginDisabled(f.read_only());
   DrawRatings(app, f, *t);
   ImGui::EndDisabled();
   ImGui::Dummy(ImVec2(0, 40));

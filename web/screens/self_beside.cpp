@@ -52,6 +52,39 @@ void DrawSelfBesideResponse(App& app) {
   ImGui::Separator();
 }
 
+void DrawSelfBesideIndicators(App& app) {
+  const SelfBeside& b = app.self_beside();
+  if (!b.self.present) return;
+  const auto& hers = b.self.form.rows;
+  const auto& his = app.appraisal().rows;
+  ImGui::Spacing();
+  ImGui::TextDisabled("%s", T("self_iki"));
+  if (!ImGui::BeginTable("self_iki", 3, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
+    return;
+  }
+  ImGui::TableSetupColumn(T("iki"), ImGuiTableColumnFlags_WidthStretch, 5);
+  ImGui::TableSetupColumn(T("target"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+  ImGui::TableSetupColumn(T("realisasi"), ImGuiTableColumnFlags_WidthStretch, 1.8f);
+  ImGui::TableHeadersRow();
+  for (size_t i = 0; i < hers.size(); ++i) {
+    bool differs = i < his.size() && hers[i].realisasi[0] && his[i].realisasi[0] &&
+                   std::string(hers[i].realisasi) != his[i].realisasi;
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextWrapped("%s", hers[i].iki);
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(hers[i].target);
+    ImGui::TableNextColumn();
+    if (differs) {
+      ImGui::TextColored(ImVec4(0.75f, 0.35f, 0.0f, 1), "%s  != %s", hers[i].realisasi, his[i].realisasi);
+    } else {
+      ImGui::TextUnformatted(hers[i].realisasi);
+    }
+    TestMarkItem(("appraise.self.row" + std::to_string(i)).c_str());
+  }
+  ImGui::EndTable();
+}
+
 void DrawSelfBesideCell(App& app, const Template& t, size_t item, int supervisors) {
   const SelfBeside& b = app.self_beside();
   if (!b.self.present) return;
