@@ -6,6 +6,7 @@
 #include "engine/appraisal/template.h"
 #include "engine/sync/ids.h"
 #include "server/auth.h"
+#include "server/employee_kinds.h"
 #include "server/record_kinds.h"
 
 namespace kinerja::server {
@@ -625,7 +626,8 @@ Result<wire::PullResponse> CentralStore::Pull(const Principal& who, int64_t sinc
 // The records a principal may read, as SQL over `records` using ?3 = unit_path,
 // ?4 = user_id, ?5 = employee_id. HR and admin: everything. Everyone else: the units of their
 // subtree, and: a supervisor the employees of the subtree and notes and appraisals about the
-// staff they appraise; an employee their own employee record and submitted appraisals; an
+// staff they appraise (and their submitted self-assessments and responses); an employee their
+// own employee record, submitted appraisals, own self-assessments and responses; an
 // enumerator nothing more (survey responses are write-only).
 std::string CentralStore::ScopeSql(const Principal& who) const {
   // Every role sees the units of its own subtree.
@@ -637,12 +639,14 @@ std::string CentralStore::ScopeSql(const Principal& who) const {
       return "(" + units + " OR (substr(unit_path, 1, length(?3)) = ?3 AND (kind='employee' OR"
              " author_id=?4 OR (kind IN ('appraisal_note', 'appraisal') AND subject_id IN"
              " (SELECT e.id FROM records e WHERE e.kind='employee' AND"
-             " json_extract(e.body, '$.supervisor_id')=?5)))))";
+             " json_extract(e.body, '$.supervisor_id')=?5)) OR " +
+             SupervisorReadsEmployeeKindsSql() + ")))";
     case wire::Role::kEmployee:
       // Their own record, and their appraisals once the appraiser has submitted them.
       return "(" + units + " OR (?4 IS NOT NULL AND ((kind='employee' AND id=?5) OR"
              " (kind='appraisal' AND subject_id=?5 AND"
-             " json_extract(body, '$.status') IN ('submitted', 'signed_off')))))";
+             " json_extract(body, '$.status') IN ('submitted', 'signed_off')) OR " +
+             EmployeeReadsOwnKindsSql() + ")))";
     case wire::Role::kEnumerator: return "(" + units + " AND ?4 IS NOT NULL AND ?5 IS NOT NULL)";
   }
   return "0";

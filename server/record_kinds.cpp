@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "engine/appraisal/appraise_command.h"
+#include "server/employee_kinds.h"
 
 namespace kinerja::server {
 namespace {
@@ -209,11 +210,15 @@ constexpr Kind kKinds[] = {
     {"appraisal_note", CheckAppraisalNote},
     {"survey_response", CheckSurveyResponse},
     {"appraisal", CheckAppraisal},
+    {"self_assessment", CheckSelfAssessment},          // server/employee_kinds.cpp
+    {"appraisal_response", CheckAppraisalResponse},    // server/employee_kinds.cpp
 };
 
 }  // namespace
 
-const char* PushableKinds() { return "appraisal_note, survey_response, appraisal"; }
+const char* PushableKinds() {
+  return "appraisal_note, survey_response, appraisal, self_assessment, appraisal_response";
+}
 
 Result<std::optional<StoredRecord>> LoadRecord(Database& db, const std::string& id) {
   auto cached = db.Cached(

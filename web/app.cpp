@@ -55,6 +55,7 @@ void App::Refresh() {
   auto roster = store_->List("employee");
   roster_ = roster.ok() ? std::move(roster).value() : std::vector<wire::Record>{};
   LoadOpenNotes();
+  RefreshEmployeeViews();
 }
 
 void App::LoadOpenNotes() {
@@ -68,6 +69,7 @@ Screen App::HomeScreen() {
   if (session_ && session_->role == wire::Role::kEnumerator) {
     return kiosk_.active ? Screen::kKiosk : Screen::kKioskSetup;
   }
+  if (session_ && session_->role == wire::Role::kEmployee) return Screen::kMyAppraisal;
   return Screen::kRoster;
 }
 
@@ -128,6 +130,7 @@ void App::Frame() {
   ++frames_;
   if (screen_ == Screen::kLoading && StorageReady()) Start();
   TickAppraisalAutosave();
+  TickMyAppraisal();
   DrawTopBar(*this);
   switch (screen_) {
     case Screen::kLoading: ImGui::TextUnformatted(T("loading")); break;
@@ -138,6 +141,7 @@ void App::Frame() {
     case Screen::kKiosk: DrawKioskScreen(*this); break;
     case Screen::kAppraise: DrawAppraiseScreen(*this); break;
     case Screen::kSync: DrawSyncScreen(*this); break;
+    case Screen::kMyAppraisal: DrawMyAppraisalScreen(*this); break;
   }
   PublishTestState();
 }
@@ -181,6 +185,7 @@ void App::Login(const std::string& username, const std::string& password) {
 void App::Logout(bool discard_unsynced) {
   if (!store_ || kiosk_.active) return;
   if (appraisal_dirty_) SaveAppraisal();
+  if (my_.dirty) SaveSelfAssessment();
   Status s = store_->Logout(/*wipe_data=*/true, /*force=*/discard_unsynced);
   if (!s.ok()) {
     logout_blocked_ = true;
@@ -192,6 +197,7 @@ void App::Logout(bool discard_unsynced) {
   session_.reset();
   kiosk_units_.clear();
   screen_ = Screen::kLogin;
+  my_ = MyAppraisal{};
   last_sync_.clear();
   Refresh();
 }
@@ -199,6 +205,7 @@ void App::Logout(bool discard_unsynced) {
 void App::StartSync() {
   if (busy_ || !store_ || !session_) return;
   if (appraisal_dirty_) SaveAppraisal();  // the draft on screen goes out with this sync
+  if (my_.dirty) SaveSelfAssessment();
   busy_ = true;
   set_aside_ = 0;
   progress_ = SyncProgress{};
@@ -350,8 +357,8 @@ bool App::SaveNote(const std::string& text) {
 }
 
 void App::PublishTestState() {
-  const char* names[] = {"loading", "login",    "roster",  "note",
-                         "kiosk_setup", "kiosk", "appraise", "sync"};
+  const char* names[] = {"loading",     "login", "roster",   "note",         "kiosk_setup",
+                         "kiosk",       "appraise", "sync", "my_appraisal"};
   Json j{{"screen", names[static_cast<int>(screen_)]},
          {"storage_ready", StorageReady()},
          {"flushes_pending", FlushesPending()},
@@ -401,6 +408,7 @@ void App::PublishTestState() {
                       {"rating_perilaku", appraisal_score_.rating_perilaku},
                       {"error", appraisal_score_.error}};
   }
+  PublishEmployeeViews(j);
   TestSetState(j.dump());
 }
 

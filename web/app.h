@@ -12,10 +12,12 @@
 #include "engine/sync/local_store.h"
 #include "web/appraisal_form.h"
 #include "web/kiosk.h"
+#include "web/my_appraisal.h"
 
 namespace kinerja::web {
 
-enum class Screen { kLoading, kLogin, kRoster, kNote, kKioskSetup, kKiosk, kAppraise, kSync };
+enum class Screen { kLoading, kLogin, kRoster, kNote, kKioskSetup, kKiosk, kAppraise, kSync,
+                    kMyAppraisal };
 
 // Where a running sync is: sending the outbox, then receiving the server's changes.
 struct SyncProgress {
@@ -104,6 +106,22 @@ class App {
   bool SubmitAppraisal();
   bool SignOffAppraisal();
 
+  // --- my appraisal (employee; web/my_appraisal.cpp) ---
+  // Opens "Penilaian saya" for the current period: her stored self-assessment (or a fresh
+  // form starting from the supervisor's indicators), his submitted rating and her response.
+  void OpenMyAppraisal();
+  // The screen edits my().self in place, then calls SelfAssessmentEdited(): rescored, and
+  // autosaved like the supervisor's draft (every 2 s at most, before sync and log out).
+  MyAppraisal& my() { return my_; }
+  void SelfAssessmentEdited();
+  // draft -> submitted, which is final; false with a message when it does not score.
+  bool SubmitSelfAssessment();
+  // Writes her response to the supervisor's submitted appraisal, once; an objection needs a
+  // reason. False with a message otherwise.
+  bool RespondToAppraisal(bool accept, const std::string& reason);
+  // On the appraise screen: the open employee's submitted self-assessment and response.
+  const SelfBeside& self_beside() const { return self_beside_; }
+
   // --- state (screens read these) ---
   Screen screen() const { return screen_; }
   const std::optional<wire::Session>& session() const { return session_; }
@@ -161,6 +179,15 @@ class App {
   bool SaveAppraisal();
   bool ChangeAppraisalStatus(const char* from, const char* to, const char* done_key);
 
+  // Employee views (web/my_appraisal.cpp).
+  void LoadMyAppraisal();
+  void TickMyAppraisal();
+  bool SaveSelfAssessment();
+  void LoadSelfBeside();
+  void RefreshEmployeeViews();
+  void PublishEmployeeViews(Json& j) const;
+  bool RecordQueued(const std::string& record_id);
+
   std::unique_ptr<LocalStore> store_;
   std::optional<wire::Session> session_;
   Screen screen_ = Screen::kLoading;
@@ -200,6 +227,9 @@ class App {
   bool appraisal_dirty_ = false;
   double appraisal_dirty_since_ = 0;
   std::string appraisal_saved_at_;
+
+  MyAppraisal my_;
+  SelfBeside self_beside_;
 };
 
 // Screens: one file each under web/screens/.
@@ -211,5 +241,6 @@ void DrawKioskSetupScreen(App& app);
 void DrawKioskScreen(App& app);
 void DrawAppraiseScreen(App& app);
 void DrawSyncScreen(App& app);
+void DrawMyAppraisalScreen(App& app);
 
 }  // namespace kinerja::web

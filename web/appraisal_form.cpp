@@ -170,6 +170,7 @@ void App::OpenAppraisal() {
   appraisal_score_ = ScoreAppraisal(appraisal_, *template_);
   appraisal_dirty_ = false;
   appraisal_saved_at_ = saved_at;
+  LoadSelfBeside();  // her submitted self-assessment and response, shown beside (my_appraisal.cpp)
   screen_ = Screen::kAppraise;
   SetMessage("", false);
 }

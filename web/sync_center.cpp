@@ -30,6 +30,7 @@ std::string App::EmployeeName(const std::string& employee_id) const {
 void App::OpenSyncScreen() {
   if (screen_ != Screen::kSync) before_sync_screen_ = screen_;
   if (screen_ == Screen::kAppraise && appraisal_dirty_) SaveAppraisal();
+  if (my_.dirty) SaveSelfAssessment();
   screen_ = Screen::kSync;
   Refresh();
   if (BrowserOnline() && session_) LoadConflicts();

@@ -269,6 +269,138 @@ TEST_F(Authorization, EveryCallerGetsTheExpectedAnswerFromEveryEndpointAndSeesOn
   }
 }
 
+// The employee's own kinds (server/employee_kinds.cpp) against every caller: only the employee
+// herself writes her self-assessment and her response to an appraisal; her appraiser reads
+// them (a self-assessment once submitted), HR and admins read all, nobody else reads any.
+struct EmployeeKindsCaller {
+  const char* name;
+  size_t caller;  // index into kCallers, or kDedi for the second employee account
+  int self_ani, self_dedi, response_ani, response_dedi;
+};
+constexpr size_t kDedi = 100;
+
+// clang-format off
+const EmployeeKindsCaller kEmployeeKindsCallers[] = {
+ // name                      caller  self ani/dedi  response ani/dedi
+ {"admin",                    0,      403, 403,      403, 403},
+ {"hr",                       1,      403, 403,      403, 403},
+ {"supervisor, own unit",     2,      403, 403,      403, 403},
+ {"supervisor, other unit",   3,      403, 403,      403, 403},
+ {"enumerator",               4,      403, 403,      403, 403},
+ {"employee ani",             5,      200, 403,      200, 403},
+ {"employee dedi",            kDedi,  403, 200,      403, 200},
+ {"no token",                 6,      401, 401,      401, 401},
+ {"expired token",            7,      401, 401,      401, 401},
+ {"disabled account",         8,      401, 401,      401, 401},
+ {"revoked device",           9,      401, 401,      401, 401},
+};
+// clang-format on
+
+TEST_F(Authorization, OnlyTheEmployeeWritesHerSelfAssessmentAndResponseAndOnlyHerScopeReadsThem) {
+  const Caller dedi{"employee dedi", "dedi", "dedi-hp", Token::kValid, "employee", kPelayanan, "e-dedi",
+                    "", "", "", "", "", 200, 200, 403, 403, 403, 403, 403, 200, 403, 403, 200, 200};
+  UserSpec dedi_user{"dedi", kDemoPassword, "Dedi Kurniawan", wire::Role::kEmployee, "pelayanan",
+                     "e-dedi", ""};
+  ASSERT_TRUE(store_->AddUser(dedi_user).ok());
+  auto caller_of = [&](const EmployeeKindsCaller& e) -> const Caller& {
+    return e.caller == kDedi ? dedi : kCallers[e.caller];
+  };
+  std::map<std::string, std::string> tokens;
+  for (const auto& e : kEmployeeKindsCallers) tokens[e.name] = TokenFor(caller_of(e));
+
+  // Budi submits the appraisals of Ani and Dedi; the employees respond to those.
+  std::string budi = LoginAs("budi", "budi-appraiser");
+  for (const char* employee : {"e-ani", "e-dedi"}) {
+    Json skp{{"template", "permenpanrb-6-2022.v1"}, {"rating_hasil_kerja", "Sesuai"},
+             {"perilaku", {{"berorientasi_pelayanan", "Sesuai"}, {"akuntabel", "Sesuai"},
+                           {"kompeten", "Sesuai"}, {"harmonis", "Sesuai"}, {"loyal", "Sesuai"},
+                           {"adaptif", "Sesuai"}, {"kolaboratif", "Sesuai"}}}};
+    Json change{{"change_id", std::string("a-") + employee}, {"record_id", std::string("skp-") + employee},
+                {"kind", "appraisal"}, {"base_version", 0},
+                {"body", {{"employee_id", employee}, {"period", "2026"}, {"status", "submitted"}, {"skp", skp}}}};
+    ASSERT_EQ(Call("POST", "/api/v1/sync/push", Push("budi-appraiser", Json::array({change})), budi).status, 200);
+  }
+  // Ani's self-assessment is submitted, Dedi's stays a draft (hidden from his appraiser).
+  struct Expect { std::string id, kind, subject, status; };
+  std::vector<Expect> stored = {{"skp-e-ani", "appraisal", "e-ani", "submitted"},
+                                {"skp-e-dedi", "appraisal", "e-dedi", "submitted"}};
+  for (const auto& e : kEmployeeKindsCallers) {
+    const Caller& c = caller_of(e);
+    SCOPED_TRACE(e.name);
+    std::string base = std::string(c.device) + "-";
+    auto self = [&](const char* employee, const char* status) {
+      Json skp{{"template", "permenpanrb-6-2022.v1"}, {"rating_hasil_kerja", "Di Atas"},
+               {"perilaku", {{"berorientasi_pelayanan", "Di Atas"}, {"akuntabel", "Sesuai"},
+                             {"kompeten", "Sesuai"}, {"harmonis", "Sesuai"}, {"loyal", "Sesuai"},
+                             {"adaptif", "Sesuai"}, {"kolaboratif", "Sesuai"}}}};
+      std::string id = base + "self-" + employee;
+      return Json{{"change_id", "c-" + id}, {"record_id", id}, {"kind", "self_assessment"},
+                  {"base_version", 0},
+                  {"body", {{"employee_id", employee}, {"period", "2026"}, {"status", status}, {"skp", skp}}}};
+    };
+    auto response = [&](const char* employee) {
+      std::string id = base + "resp-" + employee;
+      return Json{{"change_id", "c-" + id}, {"record_id", id}, {"kind", "appraisal_response"},
+                  {"base_version", 0},
+                  {"body", {{"appraisal_id", std::string("skp-") + employee}, {"decision", "object"},
+                            {"reason", "Realisasi saya 105%."}}}};
+    };
+    struct Cell { const char* what; Json change; int status; Expect record; };
+    const Cell cells[] = {
+        {"self-assessment of ani", self("e-ani", "submitted"), e.self_ani,
+         {base + "self-e-ani", "self_assessment", "e-ani", "submitted"}},
+        {"self-assessment of dedi", self("e-dedi", "draft"), e.self_dedi,
+         {base + "self-e-dedi", "self_assessment", "e-dedi", "draft"}},
+        {"response to ani's appraisal", response("e-ani"), e.response_ani,
+         {base + "resp-e-ani", "appraisal_response", "e-ani", ""}},
+        {"response to dedi's appraisal", response("e-dedi"), e.response_dedi,
+         {base + "resp-e-dedi", "appraisal_response", "e-dedi", ""}},
+    };
+    for (const auto& cell : cells) {
+      auto r = Call("POST", "/api/v1/sync/push", Push(c.device, Json::array({cell.change})), tokens[e.name]);
+      EXPECT_EQ(r.status, cell.status) << cell.what << ": " << r.body;
+      if (r.status == 200) {
+        stored.push_back(cell.record);
+      } else {
+        EXPECT_EQ(Json::parse(r.body)["error"]["code"],
+                  CodeName(cell.status == 401 ? Code::kUnauthenticated : Code::kPermissionDenied))
+            << cell.what << ": " << r.body;
+      }
+    }
+  }
+  EXPECT_EQ(*store_->CountRecords("self_assessment"), 2);
+  EXPECT_EQ(*store_->CountRecords("appraisal_response"), 2);
+
+  // Pulls: the records of these kinds each caller sees, by the model of docs/sync.md.
+  for (const auto& e : kEmployeeKindsCallers) {
+    const Caller& c = caller_of(e);
+    SCOPED_TRACE(e.name);
+    auto pull = Call("GET", "/api/v1/sync/pull?since=0&limit=1000", "", tokens[e.name]);
+    if (c.token != Token::kValid) {
+      EXPECT_EQ(pull.status, 401);
+      continue;
+    }
+    ASSERT_EQ(pull.status, 200) << pull.body;
+    std::set<std::string> got, want;
+    const Json pulled = Json::parse(pull.body);
+    for (const auto& rec : pulled["records"]) {
+      std::string kind = rec["kind"];
+      if (kind == "appraisal" || kind == "self_assessment" || kind == "appraisal_response") {
+        got.insert(rec["id"].get<std::string>());
+      }
+    }
+    std::string role = c.role;
+    for (const auto& r : stored) {
+      bool appraiser = role == "supervisor" && kEmployees.at(r.subject).supervisor == std::string(c.employee_id);
+      if (role == "admin" || role == "hr" || (role == "employee" && r.subject == c.employee_id) ||
+          (appraiser && (r.kind != "self_assessment" || r.status == "submitted"))) {
+        want.insert(r.id);
+      }
+    }
+    EXPECT_EQ(got, want);
+  }
+}
+
 TEST_F(Authorization, AnEmployeeSeesNoNotesAboutThemselves) {
   std::string budi = LoginAs("budi", "budi-tab");
   ASSERT_EQ(Call("POST", "/api/v1/sync/push",

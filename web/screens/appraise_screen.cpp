@@ -8,6 +8,7 @@
 #include "engine/appraisal/levels.h"
 #include "imgui.h"
 #include "web/app.h"
+#include "web/compare_cell.h"
 #include "web/i18n.h"
 #include "web/platform.h"
 #include "web/widgets.h"
@@ -91,13 +92,16 @@ void DrawIndicators(App& app, AppraisalForm& f) {
 
 void DrawRatings(App& app, AppraisalForm& f, const Template& t) {
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
-  const float width = (ImGui::GetContentRegionAvail().x - 2 * spacing) / 3;
+  // Narrower when the employee's self-assessment sits beside (web/screens/self_beside.cpp).
+  const float width = SelfBesidePresent(app) ? CompareButtonsWidth()
+                                             : (ImGui::GetContentRegionAvail().x - 2 * spacing) / 3;
   ImGui::Spacing();
   Heading(T("rating_hasil_kerja"), 1.1f);
   if (!app.appraisal_score().suggestion.empty()) {
     ImGui::TextDisabled(T("suggestion"), app.appraisal_score().suggestion.c_str());
   }
   if (RatingRow(t, "appraise.hasil", &f.rating_hasil_kerja, width)) app.AppraisalEdited();
+  DrawSelfBesideCell(app, t, 0, f.rating_hasil_kerja);
 
   ImGui::Spacing();
   ImGui::Separator();
@@ -111,6 +115,7 @@ void DrawRatings(App& app, AppraisalForm& f, const Template& t) {
     for (const auto& g : v.guidance) ImGui::BulletText("%s", g.c_str());
     ImGui::PopTextWrapPos();
     if (RatingRow(t, "appraise.value." + v.code, &f.value_ratings[i], width)) app.AppraisalEdited();
+    DrawSelfBesideCell(app, t, i + 1, f.value_ratings[i]);
   }
   ImGui::Spacing();
   ImGui::Separator();
@@ -146,6 +151,7 @@ void DrawHeader(App& app, AppraisalForm& f) {
     ImGui::TextColored(ImVec4(0.75f, 0.45f, 0.1f, 1), T("appraisal_not_scored"), s.error.c_str());
     ImGui::PopTextWrapPos();
   }
+  DrawSelfBesideSummary(app);
   if (!f.read_only()) {
     ImGui::TextDisabled("%s", app.appraisal_dirty()       ? T("draft_unsaved")
                               : app.appraisal_saved_at().empty() ? T("draft_new")
@@ -195,9 +201,14 @@ void DrawAppraiseScreen(App& app) {
   DrawHeader(app, f);
   if (app.screen() != Screen::kAppraise) return;  // Back was tapped
   ImGui::Separator();
+  TestMarkItem("appraise.header_end");  // tests scroll the area below it
   ImGui::BeginChild("appraisal", ImVec2(0, 0), false);
+  DrawSelfBesideResponse(app);
   ImGui::BeginDisabled(f.read_only());
   DrawIndicators(app, f);
+  ImGui::EndDisabled();
+  DrawSelfBesideIndicators(app);  // hers, read-only but never faded
+  ImGui::BeginDisabled(f.read_only());
   DrawRatings(app, f, *t);
   ImGui::EndDisabled();
   ImGui::Dummy(ImVec2(0, 40));

@@ -1,0 +1,329 @@
+// Penilaian saya (the employee's home screen): her self-assessment for the period (IKI
+// realisasi, rating hasil kerja, the seven BerAKHLAK values with their panduan perilaku),
+// scored live by the engine and autosaved; beside each item the supervisor's rating once he
+// has submitted it, marked where the two differ; and her response: accept, or object with a
+// reason. Submitting and responding each ask for confirmation and are final.
+#include <cstdio>
+#include <string>
+
+#include "engine/appraisal/levels.h"
+#include "imgui.h"
+#include "web/app.h"
+#include "web/compare_cell.h"
+#include "web/i18n.h"
+#include "web/platform.h"
+#include "web/widgets.h"
+
+namespace kinerja::web {
+namespace {
+
+char g_reason[2000] = "";
+
+const char* RatingText(const Template& t, int rating) {
+  return rating < 0 ? T("not_rated") : RatingName(t, static_cast<Rating>(rating)).c_str();
+}
+
+// Three rating buttons; true when the choice changed.
+bool RatingButtons(const Template& t, const std::string& id_prefix, int* rating, float width) {
+  bool changed = false;
+  const Rating order[] = {Rating::kDiAtas, Rating::kSesuai, Rating::kDiBawah};  // best first
+  for (int i = 0; i < 3; ++i) {
+    if (i > 0) ImGui::SameLine();
+    std::string id = id_prefix + "." + RatingCode(order[i]);
+    if (BigChoice(("##" + id).c_str(), RatingName(t, order[i]).c_str(),
+                  *rating == static_cast<int>(order[i]), ImVec2(width, 56))) {
+      *rating = static_cast<int>(order[i]);
+      changed = true;
+    }
+    TestMarkItem(id.c_str());
+  }
+  return changed;
+}
+
+// Her rating of one item with the supervisor's beside (or below) it.
+void ComparedItem(App& app, const Template& t, const std::string& code, int* mine, int theirs) {
+  MyAppraisal& m = app.my();
+  ImGui::BeginDisabled(m.self.read_only());
+  if (RatingButtons(t, "my." + code, mine, CompareButtonsWidth())) app.SelfAssessmentEdited();
+  ImGui::EndDisabled();
+  if (!m.supervisor.present) return;
+  CompareCellPlacement();
+  bool differs = *mine >= 0 && theirs >= 0 && *mine != theirs;
+  CompareCell(("my.sup." + code).c_str(), T("cell_supervisor"), RatingText(t, theirs), differs,
+              ImVec2(0, 56));
+}
+
+void DrawSummary(App& app, const Template& t) {
+  const MyAppraisal& m = app.my();
+  const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+  std::string mine = m.self_score.ok ? m.self_score.predikat : T("not_scored_yet");
+  CompareCell("my.self.predikat", T("by_me"), mine.c_str(), false, ImVec2(half, 64));
+  ImGui::SameLine();
+  if (!m.supervisor.present) {
+    CompareCell("my.sup.predikat", T("by_supervisor"), T("supervisor_not_yet"), false, ImVec2(half, 64));
+    return;
+  }
+  const AppraisalScore& s = m.supervisor.score;
+  bool differs = m.self_score.ok && s.ok && m.self_score.predikat_code != s.predikat_code;
+  CompareCell("my.sup.predikat", T("by_supervisor"), s.ok ? s.predikat.c_str() : "-", differs,
+              ImVec2(half, 64));
+  size_t n = DifferingItems(m.self, m.supervisor.form, t).size();
+  if (n > 0) {
+    ImGui::TextColored(ImVec4(0.75f, 0.35f, 0.0f, 1), T("differences_count"), static_cast<int>(n));
+  } else {
+    ImGui::TextDisabled("%s", T("differences_none"));
+  }
+  if (m.supervisor.form.comments[0]) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("%s: %s", T("comments"), m.supervisor.form.comments);
+    ImGui::PopTextWrapPos();
+  }
+}
+
+void DrawResponse(App& app) {
+  const MyAppraisal& m = app.my();
+  if (!m.supervisor.present) return;
+  ImGui::Spacing();
+  Heading(T("response_heading"), 1.1f);
+  if (m.response.present) {
+    ImGui::PushTextWrapPos(0);
+    if (m.response.decision == "accept") {
+      ImGui::TextUnformatted(T("response_is_accept"));
+    } else {
+      ImGui::Text(T("response_is_object"), m.response.reason.c_str());
+    }
+    ImGui::PopTextWrapPos();
+    TestMarkItem("my.response.shown");
+    ImGui::TextDisabled("%s - %s", m.response.sent ? T("sent") : T("not_sent"), T("response_final"));
+    return;
+  }
+  const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+  if (ImGui::Button(T("response_accept"), ImVec2(w, 56))) ImGui::OpenPopup("###accept");
+  TestMarkItem("my.accept");
+  ImGui::SameLine();
+  if (ImGui::Button(T("response_object"), ImVec2(w, 56))) ImGui::OpenPopup("###object");
+  TestMarkItem("my.object");
+
+  std::string accept_title = std::string(T("confirm_title")) + "###accept";
+  if (ImGui::BeginPopupModal(accept_title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::PushTextWrapPos(520);
+    ImGui::TextUnformatted(T("confirm_accept"));
+    ImGui::PopTextWrapPos();
+    if (ImGui::Button(T("response_accept"), ImVec2(250, 56))) {
+      app.RespondToAppraisal(true, "");
+      ImGui::CloseCurrentPopup();
+    }
+    TestMarkItem("my.accept.confirm");
+    ImGui::SameLine();
+    if (ImGui::Button(T("cancel"), ImVec2(250, 56))) ImGui::CloseCurrentPopup();
+    TestMarkItem("my.accept.cancel");
+    ImGui::EndPopup();
+  }
+  std::string object_title = std::string(T("response_object")) + "###object";
+  if (ImGui::BeginPopupModal(object_title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::PushTextWrapPos(560);
+    ImGui::TextUnformatted(T("objection_help"));
+    ImGui::PopTextWrapPos();
+    ImGui::TextUnformatted(T("objection_reason"));
+    ImGui::InputTextMultiline("##reason", g_reason, sizeof g_reason, ImVec2(560, 140));
+    TestMarkItem("my.object.reason");
+    if (ImGui::Button(T("send_objection"), ImVec2(275, 56))) {
+      if (app.RespondToAppraisal(false, g_reason)) {
+        g_reason[0] = '\0';
+        ImGui::CloseCurrentPopup();
+      }
+    }
+    TestMarkItem("my.object.send");
+    ImGui::SameLine();
+    if (ImGui::Button(T("cancel"), ImVec2(275, 56))) ImGui::CloseCurrentPopup();
+    TestMarkItem("my.object.cancel");
+    if (app.message_is_error() && !app.message().empty()) {
+      ImGui::TextColored(ImVec4(0.9f, 0.3f, 0.2f, 1), "%s", app.message().c_str());
+    }
+    ImGui::EndPopup();
+  }
+}
+
+void DrawMyIndicators(App& app) {
+  MyAppraisal& m = app.my();
+  AppraisalForm& f = m.self;
+  Heading(T("hasil_kerja"), 1.1f);
+  bool edited = false;
+  int remove = -1;
+  ImGui::BeginDisabled(f.read_only());
+  if (ImGui::BeginTable("my_iki", 4, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
+    ImGui::TableSetupColumn(T("iki"), ImGuiTableColumnFlags_WidthStretch, 5);
+    ImGui::TableSetupColumn(T("target"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn(T("realisasi"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 60);
+    ImGui::TableHeadersRow();
+    for (size_t i = 0; i < f.rows.size(); ++i) {
+      IkiRow& row = f.rows[i];
+      std::string p = "my.row" + std::to_string(i);
+      ImGui::PushID(static_cast<int>(i));
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::SetNextItemWidth(-1);
+      edited |= ImGui::InputText("##iki", row.iki, sizeof row.iki);
+      TestMarkItem((p + ".iki").c_str());
+      ImGui::TableNextColumn();
+      ImGui::SetNextItemWidth(-1);
+      edited |= ImGui::InputText("##target", row.target, sizeof row.target, ImGuiInputTextFlags_CharsDecimal);
+      TestMarkItem((p + ".target").c_str());
+      ImGui::TableNextColumn();
+      ImGui::SetNextItemWidth(-1);
+      edited |= ImGui::InputText("##realisasi", row.realisasi, sizeof row.realisasi,
+                                 ImGuiInputTextFlags_CharsDecimal);
+      TestMarkItem((p + ".realisasi").c_str());
+      ImGui::TableNextColumn();
+      if (ImGui::Button("X", ImVec2(-1, 0))) remove = static_cast<int>(i);
+      TestMarkItem((p + ".remove").c_str());
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+  if (remove >= 0) {
+    f.rows.erase(f.rows.begin() + remove);
+    edited = true;
+  }
+  if (ImGui::Button(T("add_indicator"), ImVec2(260, 0))) {
+    f.rows.emplace_back();
+    edited = true;
+  }
+  TestMarkItem("my.add_row");
+  ImGui::EndDisabled();
+  if (edited) app.SelfAssessmentEdited();
+
+  // The supervisor's indicators, read-only; a realisasi that differs from hers is marked.
+  if (!m.supervisor.present) return;
+  ImGui::Spacing();
+  ImGui::TextDisabled("%s", T("supervisor_iki"));
+  const auto& theirs = m.supervisor.form.rows;
+  if (ImGui::BeginTable("sup_iki", 3, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
+    ImGui::TableSetupColumn(T("iki"), ImGuiTableColumnFlags_WidthStretch, 5);
+    ImGui::TableSetupColumn(T("target"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn(T("realisasi"), ImGuiTableColumnFlags_WidthStretch, 1.8f);
+    ImGui::TableHeadersRow();
+    for (size_t i = 0; i < theirs.size(); ++i) {
+      bool differs = i < f.rows.size() && f.rows[i].realisasi[0] && theirs[i].realisasi[0] &&
+                     std::string(f.rows[i].realisasi) != theirs[i].realisasi;
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextWrapped("%s", theirs[i].iki);
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(theirs[i].target);
+      ImGui::TableNextColumn();
+      if (differs) {
+        ImGui::TextColored(ImVec4(0.75f, 0.35f, 0.0f, 1), "%s  != %s", theirs[i].realisasi,
+                           f.rows[i].realisasi);
+      } else {
+        ImGui::TextUnformatted(theirs[i].realisasi);
+      }
+      TestMarkItem(("my.sup.row" + std::to_string(i)).c_str());
+    }
+    ImGui::EndTable();
+  }
+}
+
+void DrawMyRatings(App& app, const Template& t) {
+  MyAppraisal& m = app.my();
+  AppraisalForm& f = m.self;
+  const AppraisalForm& s = m.supervisor.form;
+  ImGui::Spacing();
+  Heading(T("rating_hasil_kerja"), 1.1f);
+  if (!m.self_score.suggestion.empty()) {
+    ImGui::TextDisabled(T("suggestion"), m.self_score.suggestion.c_str());
+  }
+  ComparedItem(app, t, "hasil", &f.rating_hasil_kerja, s.rating_hasil_kerja);
+  ImGui::Spacing();
+  ImGui::Separator();
+  Heading(T("perilaku_heading"), 1.1f);
+  for (size_t i = 0; i < t.behaviour_values.size() && i < f.value_ratings.size(); ++i) {
+    const BehaviourValue& v = t.behaviour_values[i];
+    ImGui::Spacing();
+    ImGui::Text("%zu. %s", i + 1, v.name.c_str());
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("%s", v.meaning.c_str());
+    for (const auto& g : v.guidance) ImGui::BulletText("%s", g.c_str());
+    ImGui::PopTextWrapPos();
+    int theirs = i < s.value_ratings.size() ? s.value_ratings[i] : -1;
+    ComparedItem(app, t, "value." + v.code, &f.value_ratings[i], theirs);
+  }
+  ImGui::Spacing();
+  ImGui::Separator();
+  ImGui::TextUnformatted(T("self_comments"));
+  ImGui::BeginDisabled(f.read_only());
+  if (ImGui::InputTextMultiline("##comments", f.comments, sizeof f.comments, ImVec2(-1, 120))) {
+    app.SelfAssessmentEdited();
+  }
+  TestMarkItem("my.comments");
+  ImGui::EndDisabled();
+}
+
+// The fixed header: title and status, save state, Kirim with its confirmation.
+void DrawHeader(App& app) {
+  MyAppraisal& m = app.my();
+  const AppraisalForm& f = m.self;
+  ImGui::Text(T("my_appraisal_heading"), f.period.c_str());
+  ImGui::SameLine();
+  ImGui::TextDisabled("[%s]", f.read_only() ? T("self_status_submitted") : T("status_draft"));
+  if (f.read_only()) {
+    ImGui::TextDisabled("%s", T("self_read_only"));
+    return;
+  }
+  if (!m.self_score.ok) {
+    ImGui::PushTextWrapPos(ImGui::GetWindowWidth() - 300);
+    ImGui::TextColored(ImVec4(0.75f, 0.45f, 0.1f, 1), T("appraisal_not_scored"), m.self_score.error.c_str());
+    ImGui::PopTextWrapPos();
+  } else {
+    ImGui::TextDisabled("%s", m.dirty              ? T("draft_unsaved")
+                              : m.saved_at.empty() ? T("draft_new")
+                                                   : T("draft_saved"));
+  }
+  ImGui::SameLine(ImGui::GetWindowWidth() - 290);
+  ImGui::BeginDisabled(!m.self_score.ok);
+  if (ImGui::Button(T("self_submit"), ImVec2(270, 52))) ImGui::OpenPopup("###self_confirm");
+  TestMarkItem("my.submit");
+  ImGui::EndDisabled();
+  std::string title = std::string(T("confirm_title")) + "###self_confirm";
+  if (ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::PushTextWrapPos(520);
+    ImGui::TextUnformatted(T("confirm_self_submit"));
+    ImGui::PopTextWrapPos();
+    if (ImGui::Button(T("self_submit"), ImVec2(250, 56))) {
+      app.SubmitSelfAssessment();
+      ImGui::CloseCurrentPopup();
+    }
+    TestMarkItem("my.confirm");
+    ImGui::SameLine();
+    if (ImGui::Button(T("cancel"), ImVec2(250, 56))) ImGui::CloseCurrentPopup();
+    TestMarkItem("my.cancel");
+    ImGui::EndPopup();
+  }
+}
+
+}  // namespace
+
+void DrawMyAppraisalScreen(App& app) {
+  const Template* t = app.appraisal_template();
+  if (!t || app.my().self.employee_id.empty()) {
+    ImGui::TextDisabled("%s", T("my_no_employee"));
+    return;
+  }
+  DrawHeader(app);
+  ImGui::Separator();
+  TestMarkItem("my.header_end");  // tests scroll the area below it
+  ImGui::BeginChild("my_appraisal", ImVec2(0, 0), false);
+  DrawSummary(app, *t);
+  DrawResponse(app);
+  ImGui::Spacing();
+  ImGui::Separator();
+  Heading(T("my_self_heading"), 1.25f);
+  DrawMyIndicators(app);
+  DrawMyRatings(app, *t);
+  ImGui::Dummy(ImVec2(0, 40));
+  DragToScroll();
+  ImGui::EndChild();
+}
+
+}  // namespace kinerja::web
