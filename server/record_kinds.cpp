@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "engine/appraisal/appraise_command.h"
+#include "server/competency_kinds.h"
 
 namespace kinerja::server {
 namespace {
@@ -209,11 +210,15 @@ constexpr Kind kKinds[] = {
     {"appraisal_note", CheckAppraisalNote},
     {"survey_response", CheckSurveyResponse},
     {"appraisal", CheckAppraisal},
+    {"competency_assessment", CheckCompetencyAssessment},
+    {"queue_ticket", CheckQueueTicket},
 };
 
 }  // namespace
 
-const char* PushableKinds() { return "appraisal_note, survey_response, appraisal"; }
+const char* PushableKinds() {
+  return "appraisal_note, survey_response, appraisal, competency_assessment, queue_ticket";
+}
 
 Result<std::optional<StoredRecord>> LoadRecord(Database& db, const std::string& id) {
   auto cached = db.Cached(
