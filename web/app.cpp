@@ -110,6 +110,7 @@ void App::Frame() {
   ++frames_;
   if (screen_ == Screen::kLoading && StorageReady()) Start();
   TickAppraisalAutosave();
+  TickCompetencyAutosave();
   DrawTopBar(*this);
   switch (screen_) {
     case Screen::kLoading: ImGui::TextUnformatted(T("loading")); break;
@@ -119,6 +120,8 @@ void App::Frame() {
     case Screen::kKioskSetup: DrawKioskSetupScreen(*this); break;
     case Screen::kKiosk: DrawKioskScreen(*this); break;
     case Screen::kAppraise: DrawAppraiseScreen(*this); break;
+    case Screen::kCompetency: DrawCompetencyScreen(*this); break;
+    case Screen::kQueue: DrawQueueScreen(*this); break;
   }
   PublishTestState();
 }
@@ -162,6 +165,7 @@ void App::Login(const std::string& username, const std::string& password) {
 void App::Logout(bool discard_unsynced) {
   if (!store_ || kiosk_.active) return;
   if (appraisal_dirty_) SaveAppraisal();
+  if (competency_dirty_) SaveCompetency();
   Status s = store_->Logout(/*wipe_data=*/true, /*force=*/discard_unsynced);
   if (!s.ok()) {
     logout_blocked_ = true;
@@ -180,6 +184,7 @@ void App::Logout(bool discard_unsynced) {
 void App::StartSync() {
   if (busy_ || !store_ || !session_) return;
   if (appraisal_dirty_) SaveAppraisal();  // the draft on screen goes out with this sync
+  if (competency_dirty_) SaveCompetency();
   busy_ = true;
   set_aside_ = 0;
   SetMessage(T("syncing"), false);
@@ -262,6 +267,7 @@ void App::FinishSync(const std::string& error, int sent, int received) {
   busy_ = false;
   Refresh();
   if (session_) LoadKiosk();  // units may have arrived
+  if (screen_ == Screen::kQueue) LoadQueue();  // other officers' tickets may have arrived
   RequestStorageEstimate();
   if (!error.empty()) return SetMessage(error, true);
   last_sync_ = IsoUtc(NowUnixSeconds());
@@ -283,6 +289,12 @@ void App::OpenEmployee(const std::string& employee_id) {
 void App::Back() {
   if (screen_ == Screen::kAppraise) {
     if (appraisal_dirty_ && !SaveAppraisal()) return;  // never leave an unsaved draft behind
+    screen_ = Screen::kNote;
+    SetMessage("", false);
+    return;
+  }
+  if (screen_ == Screen::kCompetency) {
+    if (competency_dirty_ && !SaveCompetency()) return;  // never leave an unsaved draft behind
     screen_ = Screen::kNote;
     SetMessage("", false);
     return;
@@ -311,7 +323,8 @@ bool App::SaveNote(const std::string& text) {
 }
 
 void App::PublishTestState() {
-  const char* names[] = {"loading", "login", "roster", "note", "kiosk_setup", "kiosk", "appraise"};
+  const char* names[] = {"loading", "login", "roster", "note", "kiosk_setup", "kiosk", "appraise",
+                         "competency", "queue"};
   Json j{{"screen", names[static_cast<int>(screen_)]},
          {"storage_ready", StorageReady()},
          {"flushes_pending", FlushesPending()},
@@ -347,6 +360,8 @@ void App::PublishTestState() {
                       {"rating_perilaku", appraisal_score_.rating_perilaku},
                       {"error", appraisal_score_.error}};
   }
+  PublishCompetencyState(j);
+  PublishQueueState(j);
   TestSetState(j.dump());
 }
 
