@@ -49,6 +49,7 @@ void App::Refresh() {
   auto roster = store_->List("employee");
   roster_ = roster.ok() ? std::move(roster).value() : std::vector<wire::Record>{};
   LoadOpenNotes();
+  LoadQueueUnits();
 }
 
 void App::LoadOpenNotes() {

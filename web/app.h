@@ -85,8 +85,9 @@ class App {
   const std::string& competency_saved_at() const { return competency_saved_at_; }
 
   // --- queue log (officers of a unit that keeps one; queue_log.cpp) ---
-  // The queue units of this session: units with the queue log on the way up from its unit.
-  std::vector<QueueUnit> QueueUnits() const;
+  // The queue units of this session: units with the queue log on the way up from its unit
+  // (reloaded by Refresh, after start-up, login and every sync).
+  const std::vector<QueueUnit>& queue_units() const { return queue_units_; }
   void OpenQueue();
   // Takes the next ticket number of the day (issued now); calls / finishes one of the
   // officer's own tickets by record id. False with a message when refused.
@@ -145,6 +146,7 @@ class App {
 
   bool SaveCompetency();
   void TickCompetencyAutosave();
+  void LoadQueueUnits();
   void LoadQueue();
   bool WriteTicket(const std::string& record_id, const QueueTicket& t);
   // Adds the competency and queue parts of the test state (competency_form.cpp, queue_log.cpp).
@@ -188,6 +190,7 @@ class App {
   double competency_dirty_since_ = 0;
   std::string competency_saved_at_;
 
+  std::vector<QueueUnit> queue_units_;
   QueueUnit queue_unit_;
   std::vector<QueueEntry> queue_tickets_;
   QueueDay queue_day_;

@@ -55,10 +55,11 @@ int64_t NextTicketNumber(const std::vector<QueueEntry>& tickets) {
 
 // --- App actions -------------------------------------------------------------------------------
 
-std::vector<QueueUnit> App::QueueUnits() const {
-  if (!session_ || !store_) return {};
+void App::LoadQueueUnits() {
+  queue_units_.clear();
+  if (!session_ || !store_) return;
   auto units = store_->List("unit");
-  return units.ok() ? QueueUnitsFor(*session_, *units) : std::vector<QueueUnit>{};
+  if (units.ok()) queue_units_ = QueueUnitsFor(*session_, *units);
 }
 
 void App::LoadQueue() {
@@ -74,9 +75,8 @@ void App::LoadQueue() {
 }
 
 void App::OpenQueue() {
-  auto units = QueueUnits();
-  if (units.empty()) return SetMessage(T("queue_not_enabled"), true);
-  queue_unit_ = units.front();
+  if (queue_units_.empty()) return SetMessage(T("queue_not_enabled"), true);
+  queue_unit_ = queue_units_.front();
   LoadQueue();
   screen_ = Screen::kQueue;
   SetMessage("", false);

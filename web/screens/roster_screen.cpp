@@ -26,7 +26,7 @@ bool ContainsNoCase(const std::string& hay, const char* needle) {
 void DrawRosterScreen(App& app) {
   static char filter[64] = "";
   ImGui::TextUnformatted(T("my_staff"));
-  if (!app.QueueUnits().empty()) {
+  if (!app.queue_units().empty()) {
     ImGui::SameLine(ImGui::GetWindowWidth() - 260);
     if (ImGui::Button(T("queue_open"), ImVec2(240, 52))) {
       app.OpenQueue();
