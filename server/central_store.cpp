@@ -273,6 +273,7 @@ Status CentralStore::UpsertEmployee(const EmployeeSpec& e) {
   if (!seq.ok()) return seq.status();
   Json body{{"nip", e.nip}, {"name", e.name}, {"position", e.position}, {"unit_id", e.unit_id},
             {"supervisor_id", e.supervisor_id}};
+  if (!e.position_id.empty()) body["position_id"] = e.position_id;
   auto st = db_->Prepare(
       "INSERT INTO records(id, kind, version, unit_path, subject_id, body, seq, updated_at)"
       " VALUES(?1, 'employee', 1, ?2, ?1, ?3, ?4, ?5) ON CONFLICT(id) DO UPDATE SET"
@@ -281,6 +282,36 @@ Status CentralStore::UpsertEmployee(const EmployeeSpec& e) {
   if (!st.ok()) return st.status();
   KINERJA_RETURN_IF_ERROR(
       st->Bind(1, e.id).Bind(2, *path).Bind(3, body.dump()).Bind(4, *seq).Bind(5, IsoUtc(NowUnix())).Run());
+  return tx.Commit();
+}
+
+Status CentralStore::PutServerRecord(const std::string& id, const std::string& kind,
+                                     const std::string& unit_id, const Json& body) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!wire::IsValidId(id)) return Status::InvalidArgument("record id '" + id + "' is not valid");
+  if ((", " + std::string(PushableKinds()) + ", ").find(", " + kind + ", ") != std::string::npos) {
+    return Status::InvalidArgument("records of kind " + kind + " come from devices");
+  }
+  auto path = UnitPath(unit_id);
+  if (!path.ok()) return path.status();
+  Transaction tx(*db_);
+  KINERJA_RETURN_IF_ERROR(tx.status());
+  auto seq = NextSeq();
+  if (!seq.ok()) return seq.status();
+  auto st = db_->Prepare(
+      "INSERT INTO records(id, kind, version, unit_path, body, seq, updated_at)"
+      " VALUES(?1, ?2, 1, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO UPDATE SET version=version+1,"
+      " unit_path=excluded.unit_path, body=excluded.body, seq=excluded.seq,"
+      " updated_at=excluded.updated_at WHERE kind=excluded.kind");
+  if (!st.ok()) return st.status();
+  KINERJA_RETURN_IF_ERROR(st->Bind(1, id)
+                              .Bind(2, kind)
+                              .Bind(3, *path)
+                              .Bind(4, body.dump())
+                              .Bind(5, *seq)
+                              .Bind(6, IsoUtc(NowUnix()))
+                              .Run());
+  if (db_->Changes() == 0) return Status::AlreadyExists("record " + id + " exists with another kind");
   return tx.Commit();
 }
 
@@ -625,19 +656,25 @@ Result<wire::PullResponse> CentralStore::Pull(const Principal& who, int64_t sinc
 
 // The records a principal may read, as SQL over `records` using ?3 = unit_path,
 // ?4 = user_id, ?5 = employee_id. HR and admin: everything. Everyone else: the units of their
-// subtree, and: a supervisor the employees of the subtree and notes and appraisals about the
-// staff they appraise (and their submitted self-assessments and responses); an employee their
-// own employee record, submitted appraisals, own self-assessments and responses; an
-// enumerator nothing more (survey responses are write-only).
+// subtree, and: a supervisor the employees, positions and queue tickets of the subtree and
+// notes, appraisals and competency assessments about the staff they appraise (and their
+// submitted self-assessments and responses); an employee their own employee record,
+// submitted appraisals and competency assessments, own self-assessments and responses, and
+// the queue tickets they logged; an enumerator nothing more (survey responses are
+// write-only).
 std::string CentralStore::ScopeSql(const Principal& who) const {
-  // Every role sees the units of its own subtree.
-  const std::string units = "(kind='unit' AND substr(unit_path, 1, length(?3)) = ?3)";
+  // Every role sees the units of its own subtree and the units above it (a tablet shows their
+  // names and options, e.g. the one-stop office's queue log enabled on the dinas).
+  const std::string units =
+      "(kind='unit' AND (substr(unit_path, 1, length(?3)) = ?3 OR"
+      " substr(?3, 1, length(unit_path)) = unit_path))";
   switch (who.role) {
     case wire::Role::kAdmin:
     case wire::Role::kHr: return "(?3 IS NOT NULL AND ?4 IS NOT NULL AND ?5 IS NOT NULL)";
     case wire::Role::kSupervisor:
-      return "(" + units + " OR (substr(unit_path, 1, length(?3)) = ?3 AND (kind='employee' OR"
-             " author_id=?4 OR (kind IN ('appraisal_note', 'appraisal') AND subject_id IN"
+      return "(" + units + " OR (substr(unit_path, 1, length(?3)) = ?3 AND (kind IN ('employee',"
+             " 'position', 'queue_ticket') OR author_id=?4 OR (kind IN ('appraisal_note',"
+             " 'appraisal', 'competency_assessment') AND subject_id IN"
              " (SELECT e.id FROM records e WHERE e.kind='employee' AND"
              " json_extract(e.body, '$.supervisor_id')=?5)) OR " +
              SupervisorReadsEmployeeKindsSql() + ")))";
@@ -645,7 +682,10 @@ std::string CentralStore::ScopeSql(const Principal& who) const {
       // Their own record, and their appraisals once the appraiser has submitted them.
       return "(" + units + " OR (?4 IS NOT NULL AND ((kind='employee' AND id=?5) OR"
              " (kind='appraisal' AND subject_id=?5 AND"
-             " json_extract(body, '$.status') IN ('submitted', 'signed_off')) OR " +
+             " json_extract(body, '$.status') IN ('submitted', 'signed_off')) OR"
+             " (kind='competency_assessment' AND subject_id=?5 AND"
+             " json_extract(body, '$.status')='submitted') OR"
+             " (kind='queue_ticket' AND author_id=?4) OR " +
              EmployeeReadsOwnKindsSql() + ")))";
     case wire::Role::kEnumerator: return "(" + units + " AND ?4 IS NOT NULL AND ?5 IS NOT NULL)";
   }

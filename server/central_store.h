@@ -47,6 +47,7 @@ struct EmployeeSpec {
   std::string position;
   std::string unit_id;
   std::string supervisor_id;  // optional
+  std::string position_id;    // optional: a `position` record with the required competencies
 };
 
 class CentralStore {
@@ -63,6 +64,12 @@ class CentralStore {
   Result<std::string> AddUser(const UserSpec& spec);  // returns the user id
   Status SetUserDisabled(const std::string& username, bool disabled);
   Status UpsertEmployee(const EmployeeSpec& e);
+  // Reference data the server authors and devices only read (e.g. kind "position" with a
+  // position's required competency levels, or a unit's options): record `id` in unit
+  // `unit_id`'s scope, created at version 1 or replaced with the next version. kNotFound for
+  // an unknown unit, kInvalidArgument for a bad id or a kind devices push.
+  Status PutServerRecord(const std::string& id, const std::string& kind,
+                         const std::string& unit_id, const Json& body);
   Result<bool> IsEmpty();
 
   // Sessions. Login fails with kUnauthenticated for a wrong name or password (the same message

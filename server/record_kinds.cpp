@@ -4,6 +4,7 @@
 
 #include "engine/appraisal/appraise_command.h"
 #include "server/employee_kinds.h"
+#include "server/competency_kinds.h"
 
 namespace kinerja::server {
 namespace {
@@ -212,12 +213,15 @@ constexpr Kind kKinds[] = {
     {"appraisal", CheckAppraisal},
     {"self_assessment", CheckSelfAssessment},          // server/employee_kinds.cpp
     {"appraisal_response", CheckAppraisalResponse},    // server/employee_kinds.cpp
+    {"competency_assessment", CheckCompetencyAssessment},
+    {"queue_ticket", CheckQueueTicket},
 };
 
 }  // namespace
 
 const char* PushableKinds() {
-  return "appraisal_note, survey_response, appraisal, self_assessment, appraisal_response";
+  return "appraisal_note, survey_response, appraisal, self_assessment, appraisal_response,"
+         " competency_assessment, queue_ticket";
 }
 
 Result<std::optional<StoredRecord>> LoadRecord(Database& db, const std::string& id) {

@@ -56,6 +56,7 @@ void App::Refresh() {
   roster_ = roster.ok() ? std::move(roster).value() : std::vector<wire::Record>{};
   LoadOpenNotes();
   RefreshEmployeeViews();
+  LoadQueueUnits();
 }
 
 void App::LoadOpenNotes() {
@@ -131,6 +132,7 @@ void App::Frame() {
   if (screen_ == Screen::kLoading && StorageReady()) Start();
   TickAppraisalAutosave();
   TickMyAppraisal();
+  TickCompetencyAutosave();
   DrawTopBar(*this);
   switch (screen_) {
     case Screen::kLoading: ImGui::TextUnformatted(T("loading")); break;
@@ -142,6 +144,8 @@ void App::Frame() {
     case Screen::kAppraise: DrawAppraiseScreen(*this); break;
     case Screen::kSync: DrawSyncScreen(*this); break;
     case Screen::kMyAppraisal: DrawMyAppraisalScreen(*this); break;
+    case Screen::kCompetency: DrawCompetencyScreen(*this); break;
+    case Screen::kQueue: DrawQueueScreen(*this); break;
   }
   PublishTestState();
 }
@@ -186,6 +190,7 @@ void App::Logout(bool discard_unsynced) {
   if (!store_ || kiosk_.active) return;
   if (appraisal_dirty_) SaveAppraisal();
   if (my_.dirty) SaveSelfAssessment();
+  if (competency_dirty_) SaveCompetency();
   Status s = store_->Logout(/*wipe_data=*/true, /*force=*/discard_unsynced);
   if (!s.ok()) {
     logout_blocked_ = true;
@@ -206,6 +211,7 @@ void App::StartSync() {
   if (busy_ || !store_ || !session_) return;
   if (appraisal_dirty_) SaveAppraisal();  // the draft on screen goes out with this sync
   if (my_.dirty) SaveSelfAssessment();
+  if (competency_dirty_) SaveCompetency();
   busy_ = true;
   set_aside_ = 0;
   progress_ = SyncProgress{};
@@ -300,6 +306,7 @@ void App::FinishSync(const std::string& error, int sent, int received) {
   progress_.phase = SyncProgress::kIdle;
   Refresh();
   if (session_) LoadKiosk();  // units may have arrived
+  if (screen_ == Screen::kQueue) LoadQueue();  // other officers' tickets may have arrived
   RequestStorageEstimate();
   if (!error.empty()) return SetMessage(error, true);
   last_sync_ = IsoUtc(NowUnixSeconds());
@@ -333,6 +340,12 @@ void App::Back() {
     SetMessage("", false);
     return;
   }
+  if (screen_ == Screen::kCompetency) {
+    if (competency_dirty_ && !SaveCompetency()) return;  // never leave an unsaved draft behind
+    screen_ = Screen::kNote;
+    SetMessage("", false);
+    return;
+  }
   screen_ = Screen::kRoster;
   SetMessage("", false);
 }
@@ -357,8 +370,8 @@ bool App::SaveNote(const std::string& text) {
 }
 
 void App::PublishTestState() {
-  const char* names[] = {"loading",     "login", "roster",   "note",         "kiosk_setup",
-                         "kiosk",       "appraise", "sync", "my_appraisal"};
+  const char* names[] = {"loading",  "login",        "roster",     "note",  "kiosk_setup", "kiosk",
+                         "appraise", "sync",         "my_appraisal", "competency", "queue"};
   Json j{{"screen", names[static_cast<int>(screen_)]},
          {"storage_ready", StorageReady()},
          {"flushes_pending", FlushesPending()},
@@ -409,6 +422,8 @@ void App::PublishTestState() {
                       {"error", appraisal_score_.error}};
   }
   PublishEmployeeViews(j);
+  PublishCompetencyState(j);
+  PublishQueueState(j);
   TestSetState(j.dump());
 }
 

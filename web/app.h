@@ -1,7 +1,8 @@
 #pragma once
 // The browser app's state and the actions screens may take. Actions call the engine's
 // LocalStore and the platform layer; screens only draw and call these. The actions live in
-// app.cpp (session, sync, notes), kiosk.cpp (SKM survey kiosk) and appraisal_form.cpp (SKP).
+// app.cpp (session, sync, notes), kiosk.cpp (SKM survey kiosk), appraisal_form.cpp (SKP),
+// competency_form.cpp (competency assessment) and queue_log.cpp (queue log).
 
 #include <memory>
 #include <optional>
@@ -11,13 +12,17 @@
 #include "engine/appraisal/template.h"
 #include "engine/sync/local_store.h"
 #include "web/appraisal_form.h"
+#include "web/competency_form.h"
 #include "web/kiosk.h"
 #include "web/my_appraisal.h"
+#include "web/queue_log.h"
 
 namespace kinerja::web {
 
-enum class Screen { kLoading, kLogin, kRoster, kNote, kKioskSetup, kKiosk, kAppraise, kSync,
-                    kMyAppraisal };
+enum class Screen {
+  kLoading, kLogin, kRoster, kNote, kKioskSetup, kKiosk, kAppraise, kSync, kMyAppraisal,
+  kCompetency, kQueue
+};
 
 // Where a running sync is: sending the outbox, then receiving the server's changes.
 struct SyncProgress {
@@ -53,7 +58,8 @@ class App {
   void Logout(bool discard_unsynced);
   void StartSync();
   void OpenEmployee(const std::string& employee_id);
-  // One screen up: appraisal -> note -> roster. Saves an edited appraisal draft first.
+  // One screen up: appraisal or competency -> note -> roster; queue -> roster. Saves an
+  // edited draft first.
   void Back();
   // Saves a new appraisal note for the open employee, on the device; false when refused.
   bool SaveNote(const std::string& text);
@@ -121,6 +127,34 @@ class App {
   bool RespondToAppraisal(bool accept, const std::string& reason);
   // On the appraise screen: the open employee's submitted self-assessment and response.
   const SelfBeside& self_beside() const { return self_beside_; }
+  // --- competency assessment (supervisor; competency_form.cpp) ---
+  // Opens this period's competency assessment of the open employee against their position's
+  // required levels: the stored one, or a fresh form. Stays put, with a message, when the
+  // employee's position has no required levels on this device.
+  void OpenCompetency();
+  // Sets the assessed level (1-5) of form row `row`; the engine rescores at once and a draft
+  // is saved at most every 2 s (and when leaving). Ignored once submitted.
+  void SetCompetencyLevel(size_t row, int level);
+  // draft -> submitted; needs every competency assessed. False with a message otherwise.
+  bool SubmitCompetency();
+  const CompetencyForm& competency() const { return competency_; }
+  const CompetencyScore& competency_score() const { return competency_score_; }
+  bool competency_dirty() const { return competency_dirty_; }
+  const std::string& competency_saved_at() const { return competency_saved_at_; }
+
+  // --- queue log (officers of a unit that keeps one; queue_log.cpp) ---
+  // The queue units of this session: units with the queue log on the way up from its unit
+  // (reloaded by Refresh, after start-up, login and every sync).
+  const std::vector<QueueUnit>& queue_units() const { return queue_units_; }
+  void OpenQueue();
+  // Takes the next ticket number of the day (issued now); calls / finishes one of the
+  // officer's own tickets by record id. False with a message when refused.
+  bool TakeTicket();
+  bool CallTicket(const std::string& record_id);
+  bool FinishTicket(const std::string& record_id);
+  const QueueUnit& queue_unit() const { return queue_unit_; }
+  const std::vector<QueueEntry>& queue_tickets() const { return queue_tickets_; }
+  const QueueDay& queue_day() const { return queue_day_; }
 
   // --- state (screens read these) ---
   Screen screen() const { return screen_; }
@@ -187,6 +221,14 @@ class App {
   void RefreshEmployeeViews();
   void PublishEmployeeViews(Json& j) const;
   bool RecordQueued(const std::string& record_id);
+  bool SaveCompetency();
+  void TickCompetencyAutosave();
+  void LoadQueueUnits();
+  void LoadQueue();
+  bool WriteTicket(const std::string& record_id, const QueueTicket& t);
+  // Adds the competency and queue parts of the test state (competency_form.cpp, queue_log.cpp).
+  void PublishCompetencyState(Json& state) const;
+  void PublishQueueState(Json& state) const;
 
   std::unique_ptr<LocalStore> store_;
   std::optional<wire::Session> session_;
@@ -230,6 +272,16 @@ class App {
 
   MyAppraisal my_;
   SelfBeside self_beside_;
+  CompetencyForm competency_;
+  CompetencyScore competency_score_;
+  bool competency_dirty_ = false;
+  double competency_dirty_since_ = 0;
+  std::string competency_saved_at_;
+
+  std::vector<QueueUnit> queue_units_;
+  QueueUnit queue_unit_;
+  std::vector<QueueEntry> queue_tickets_;
+  QueueDay queue_day_;
 };
 
 // Screens: one file each under web/screens/.
@@ -242,5 +294,7 @@ void DrawKioskScreen(App& app);
 void DrawAppraiseScreen(App& app);
 void DrawSyncScreen(App& app);
 void DrawMyAppraisalScreen(App& app);
+void DrawCompetencyScreen(App& app);
+void DrawQueueScreen(App& app);
 
 }  // namespace kinerja::web

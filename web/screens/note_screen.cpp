@@ -23,12 +23,18 @@ void DrawNoteScreen(App& app) {
   ImGui::Text("%s - %s", T("appraisal_notes"), name.c_str());
   const auto& session = app.session();
   if (session && session->role != wire::Role::kEmployee && session->role != wire::Role::kEnumerator) {
-    ImGui::SameLine(ImGui::GetWindowWidth() - 260);
+    ImGui::SameLine(ImGui::GetWindowWidth() - 520);
     if (ImGui::Button(T("appraise_open"), ImVec2(240, 44))) {
       app.OpenAppraisal();
       return;
     }
     TestMarkItem("note.appraise");
+    ImGui::SameLine(ImGui::GetWindowWidth() - 260);
+    if (ImGui::Button(T("competency_open"), ImVec2(240, 44))) {
+      app.OpenCompetency();
+      if (app.screen() != Screen::kNote) return;
+    }
+    TestMarkItem("note.competency");
   }
   ImGui::TextUnformatted(T("new_note"));
   ImGui::InputTextMultiline("##note", note, sizeof note, ImVec2(-1, 140));

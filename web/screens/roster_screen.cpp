@@ -26,6 +26,14 @@ bool ContainsNoCase(const std::string& hay, const char* needle) {
 void DrawRosterScreen(App& app) {
   static char filter[64] = "";
   ImGui::TextUnformatted(T("my_staff"));
+  if (!app.queue_units().empty()) {
+    ImGui::SameLine(ImGui::GetWindowWidth() - 260);
+    if (ImGui::Button(T("queue_open"), ImVec2(240, 52))) {
+      app.OpenQueue();
+      return;
+    }
+    TestMarkItem("roster.queue");
+  }
   ImGui::SetNextItemWidth(360);
   ImGui::InputTextWithHint("##search", T("search"), filter, sizeof filter);
   TestMarkItem("roster.search");

@@ -1,0 +1,53 @@
+#include "server/kind_checks.h"
+
+namespace kinerja::server::kinds {
+
+bool IsOneOf(wire::Role r, std::initializer_list<wire::Role> roles) {
+  for (auto x : roles) {
+    if (x == r) return true;
+  }
+  return false;
+}
+
+bool IsHrOrAdmin(const Principal& who) {
+  return IsOneOf(who.role, {wire::Role::kHr, wire::Role::kAdmin});
+}
+
+bool StartsWith(const std::string& s, const std::string& prefix) {
+  return s.compare(0, prefix.size(), prefix) == 0;
+}
+
+Status RoleMayWrite(const Principal& who, const std::string& kind, const std::string& where,
+                    std::initializer_list<wire::Role> roles) {
+  if (IsOneOf(who.role, roles)) return Status::Ok();
+  return Status::PermissionDenied(where + ": a " + std::string(wire::RoleName(who.role)) +
+                                  " may not write " + kind + " records");
+}
+
+Result<StoredRecord> EmployeeInScope(Database& db, const Principal& who,
+                                     const std::string& employee_id, const std::string& where) {
+  auto employee = LoadRecord(db, employee_id);
+  if (!employee.ok()) return employee.status();
+  if (!employee->has_value() || (*employee)->kind != "employee" ||
+      (!IsHrOrAdmin(who) && !StartsWith((*employee)->unit_path, who.unit_path))) {
+    return Status::NotFound(where + ": employee " + employee_id + " is not in your scope");
+  }
+  return **employee;
+}
+
+bool IsAppraiserOf(const Principal& who, const StoredRecord& employee) {
+  const Json& b = employee.body;
+  return b.contains("supervisor_id") && b["supervisor_id"].is_string() &&
+         !who.employee_id.empty() && b["supervisor_id"].get<std::string>() == who.employee_id;
+}
+
+Result<StoredRecord> UnitRecord(Database& db, const std::string& unit_id, const std::string& where) {
+  auto unit = LoadRecord(db, "unit." + unit_id);
+  if (!unit.ok()) return unit.status();
+  if (!unit->has_value() || (*unit)->kind != "unit") {
+    return Status::NotFound(where + ": unit " + unit_id + " does not exist");
+  }
+  return **unit;
+}
+
+}  // namespace kinerja::server::kinds

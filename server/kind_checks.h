@@ -1,0 +1,31 @@
+#pragma once
+// Checks shared by the record kinds' rules (competency_kinds.cpp, queue_kinds.cpp): who may
+// write, whether an employee or unit lies in the caller's scope, who appraises whom.
+
+#include <initializer_list>
+#include <string>
+
+#include "server/record_kinds.h"
+
+namespace kinerja::server::kinds {
+
+bool IsOneOf(wire::Role r, std::initializer_list<wire::Role> roles);
+bool IsHrOrAdmin(const Principal& who);
+bool StartsWith(const std::string& s, const std::string& prefix);
+
+// OK when the caller's role is one of `roles`; else kPermissionDenied naming role and kind.
+Status RoleMayWrite(const Principal& who, const std::string& kind, const std::string& where,
+                    std::initializer_list<wire::Role> roles);
+
+// The employee record `employee_id` if it lies in the caller's organisation subtree (HR and
+// admin: anywhere); kNotFound otherwise.
+Result<StoredRecord> EmployeeInScope(Database& db, const Principal& who,
+                                     const std::string& employee_id, const std::string& where);
+
+// Whether the caller is the employee's supervisor (appraiser).
+bool IsAppraiserOf(const Principal& who, const StoredRecord& employee);
+
+// The unit record ("unit.<id>") of `unit_id`; kNotFound when there is none.
+Result<StoredRecord> UnitRecord(Database& db, const std::string& unit_id, const std::string& where);
+
+}  // namespace kinerja::server::kinds

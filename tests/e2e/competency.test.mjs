@@ -1,0 +1,122 @@
+// Penilaian kompetensi: supervisor budi assesses Ani against her position's required levels
+// (synced with the roster). Each tap shows the engine's gap at once and, once every competency
+// is assessed, the JPM; the draft saves itself and survives leaving the screen; he submits with
+// a confirmation and syncs; the server's own result (recomputed) matches what the app showed,
+// the form is read-only afterwards, and Ani can now read her submitted assessment.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  appState, killBrowser, launch, loginAs, shot, sleep, sqlite, startServer, tap, tapVisible,
+  tempDir, waitState,
+} from './lib.mjs';
+
+const AREA = { top: 350, bottom: 760 };  // the scrolling part below the fixed header (~340 px)
+// Ani's position (pengadministrasi-perizinan) requires level 2 of each; 16 levels in all.
+const LEVELS = { 'M.01': 3, 'M.02': 2, 'M.03': 1, 'M.04': 2, 'M.05': 2, 'S.01': 2, 'T.PTSP.01': 2, 'T.ARS.01': 3 };
+
+test('a supervisor assesses Ani\'s competencies with live gaps and JPM, keeps the draft, submits and syncs', async () => {
+  const server = await startServer();
+  const profile = tempDir('kinerja-e2e-competency-');
+  const context = await launch(profile);
+  try {
+    const page = context.pages()[0] || await context.newPage();
+    await page.goto(server.base + '/');
+    await loginAs(page, 'budi');
+    await waitState(page, (s) => s.screen === 'roster' && s.roster === 5 && !s.busy, 'the roster');
+    await tap(page, 'roster.e-ani');
+    await waitState(page, (s) => s.screen === 'note', 'the note screen');
+    await tap(page, 'note.competency');
+    let s = await waitState(page, (st) => st.screen === 'competency', 'the competency screen');
+    const period = String(new Date(Date.now() + 7 * 3600e3).getUTCFullYear());
+    assert.equal(s.competency.position_id, 'pengadministrasi-perizinan');
+    assert.equal(s.competency.period, period);
+    assert.equal(s.competency.rows, 8);
+    assert.equal(s.competency.complete, false);
+    assert.deepEqual(Object.keys(s.competency.gaps).sort(), Object.keys(LEVELS).sort());
+    assert.equal(s.competency.gaps['T.ARS.01'].required, 2);
+    assert.equal(s.competency.gaps['T.ARS.01'].gap, null, 'not assessed: no gap yet');
+    assert.equal(s.pending, 0, 'opening the screen writes nothing');
+    await shot(page, 'competency-01-empty');
+
+    // One tap: the engine's gap for that competency shows at once; no JPM yet.
+    await tapVisible(page, 'competency.M.01.3', AREA);
+    s = await waitState(page, (st) => st.competency.gaps['M.01'].gap === 1, 'the first gap');
+    assert.equal(s.competency.complete, false);
+    assert.equal(s.competency.jpm, null);
+    for (const [code, level] of Object.entries(LEVELS)) {
+      if (code !== 'M.01') await tapVisible(page, `competency.${code}.${level}`, AREA);
+    }
+    // Capped JPM: 2x6 + 1 + 2 = 15 of 16 = 93.75 (Optimal); M.03 is one level short.
+    s = await waitState(page, (st) => st.competency.complete, 'a complete assessment');
+    assert.equal(s.competency.jpm, 93.75);
+    assert.equal(s.competency.mapping_code, 'O');
+    assert.equal(s.competency.selection_code, 'MS');
+    assert.equal(s.competency.below_required, 1);
+    assert.equal(s.competency.gaps['M.03'].gap, -1);
+    assert.equal(s.competency.gaps['T.ARS.01'].gap, 1);
+    await shot(page, 'competency-02-jpm');
+    // Changing one level moves the JPM live: M.03 to 2 meets every standard.
+    await tapVisible(page, 'competency.M.03.2', AREA);
+    s = await waitState(page, (st) => st.competency.jpm === 100, 'the JPM changing live');
+    assert.equal(s.competency.below_required, 0);
+    await tapVisible(page, 'competency.M.03.1', AREA);
+    s = await waitState(page, (st) => st.competency.jpm === 93.75 && !st.competency.dirty &&
+      st.competency.saved_at !== '', 'the draft autosaved', 8000);
+    assert.ok(s.pending >= 1);
+    await shot(page, 'competency-03-draft-saved');
+
+    // Leave and come back: the same record, the same levels.
+    const recordId = s.competency.record_id;
+    await tap(page, 'competency.back');
+    await waitState(page, (st) => st.screen === 'note', 'back on the note screen');
+    await tap(page, 'note.competency');
+    s = await waitState(page, (st) => st.screen === 'competency', 'the competency screen again');
+    assert.equal(s.competency.record_id, recordId);
+    assert.equal(s.competency.status, 'draft');
+    assert.equal(s.competency.jpm, 93.75);
+
+    // Submit with a confirmation; cancelling first changes nothing.
+    await tap(page, 'competency.submit');
+    await tap(page, 'competency.cancel');
+    await sleep(200);
+    assert.equal((await appState(page)).competency.status, 'draft');
+    await tap(page, 'competency.submit');
+    await shot(page, 'competency-04-confirm');
+    await tap(page, 'competency.confirm');
+    await waitState(page, (st) => st.competency.status === 'submitted', 'submitted');
+    await tap(page, 'sync');
+    s = await waitState(page, (st) => !st.busy && st.pending === 0 && st.last_sync !== '', 'a finished sync');
+    assert.equal(s.message_is_error, false, s.message);
+    const row = () => sqlite(server.db,
+      "SELECT count(*) || '|' || id || '|' || subject_id || '|' || json_extract(body,'$.status') || '|' || " +
+      "json_extract(body,'$.position_id') || '|' || json_extract(body,'$.result.jpm') || '|' || " +
+      "json_extract(body,'$.result.mapping_code') || '|' || json_extract(body,'$.assessed.\"T.ARS.01\"') " +
+      "FROM records WHERE kind='competency_assessment'");
+    assert.equal(row(), `1|${recordId}|e-ani|submitted|pengadministrasi-perizinan|93.75|O|3`);
+
+    // Read-only once submitted.
+    await tapVisible(page, 'competency.M.03.5', AREA);
+    await sleep(300);
+    s = await appState(page);
+    assert.equal(s.competency.jpm, 93.75, 'read-only after submitting');
+    assert.equal(s.competency.dirty, false);
+    assert.equal(s.pending, 0);
+    await shot(page, 'competency-05-submitted');
+
+    // Ani (employee) now receives her submitted assessment, with the server's numbers.
+    const login = await fetch(`${server.base}/api/v1/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'ani', password: 'kinerja-demo', device_id: 'ani-phone' }),
+    }).then((r) => r.json());
+    const pull = await fetch(`${server.base}/api/v1/sync/pull?since=0`, {
+      headers: { authorization: `Bearer ${login.token}` },
+    }).then((r) => r.json());
+    const mine = pull.records.filter((r) => r.kind === 'competency_assessment');
+    assert.equal(mine.length, 1);
+    assert.equal(mine[0].body.result.jpm, 93.75);
+  } finally {
+    await context.close().catch(() => {});
+    killBrowser(profile);
+    server.proc.kill('SIGTERM');
+  }
+});

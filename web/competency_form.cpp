@@ -1,0 +1,192 @@
+// The competency assessment form: conversions between the form, the record body and the
+// engine's input, plus the App actions that open, autosave and submit an assessment.
+#include "web/competency_form.h"
+
+#include "engine/competency/position_assessment.h"
+#include "engine/sync/ids.h"
+#include "web/app.h"
+#include "web/i18n.h"
+#include "web/platform.h"
+
+namespace kinerja::web {
+namespace {
+
+constexpr double kAutosaveSeconds = 2.0;
+
+}  // namespace
+
+Result<CompetencyForm> NewCompetencyForm(const Json& position_body, const std::string& employee_id,
+                                         const std::string& employee_name,
+                                         const std::string& period) {
+  auto required = RequiredLevels(position_body);
+  if (!required.ok()) return required.status();
+  CompetencyForm f;
+  f.record_id = "cmp-" + employee_id + "-" + period;
+  f.employee_id = employee_id;
+  f.employee_name = employee_name;
+  f.period = period;
+  f.position_id = position_body.value("position_id", "");
+  f.position_name = position_body.value("name", f.position_id);
+  f.position = position_body;
+  for (const auto& r : *required) f.rows.push_back({r.code, r.name, r.type, r.required_level, 0});
+  return f;
+}
+
+void ApplyCompetencyBody(const Json& body, CompetencyForm* form) {
+  form->status = body.value("status", "draft");
+  auto assessed = body.find("assessed");
+  if (assessed == body.end() || !assessed->is_object()) return;
+  for (auto& row : form->rows) {
+    auto it = assessed->find(row.code);
+    if (it != assessed->end() && it->is_number_integer()) row.assessed = it->get<int>();
+  }
+}
+
+Json CompetencyBody(const CompetencyForm& f) {
+  Json assessed = Json::object();
+  for (const auto& r : f.rows) {
+    if (r.assessed > 0) assessed[r.code] = r.assessed;
+  }
+  return Json{{"employee_id", f.employee_id}, {"period", f.period}, {"position_id", f.position_id},
+              {"status", f.status}, {"assessed", assessed}};
+}
+
+CompetencyScore ScoreCompetency(const CompetencyForm& f) {
+  CompetencyScore s;
+  auto result = ScoreCompetencyAssessment(f.position, CompetencyBody(f)["assessed"]);
+  if (!result.ok()) {
+    s.error = result.status().message();
+    return s;
+  }
+  s.result = std::move(result).value();
+  s.complete = s.result.value("complete", false);
+  return s;
+}
+
+const Json* GapOf(const CompetencyScore& score, const std::string& code) {
+  auto gaps = score.result.find("gaps");
+  if (gaps == score.result.end() || !gaps->is_array()) return nullptr;
+  for (const auto& g : *gaps) {
+    if (g.value("code", "") == code) return &g;
+  }
+  return nullptr;
+}
+
+// --- App actions -------------------------------------------------------------------------------
+
+namespace {
+
+// The position body of an employee record, from the device's synced `position` records.
+Json PositionOf(LocalStore& store, const wire::Record& employee) {
+  std::string id = employee.body.value("position_id", "");
+  if (id.empty()) return Json();
+  auto rec = store.Get("position." + id);
+  if (!rec.ok() || !rec->has_value() || (*rec)->kind != "position") return Json();
+  return (*rec)->body;
+}
+
+}  // namespace
+
+void App::OpenCompetency() {
+  if (!store_ || open_employee_.empty()) return;
+  const wire::Record* employee = nullptr;
+  for (const auto& r : roster_) {
+    if (r.id == open_employee_) employee = &r;
+  }
+  if (!employee) return;
+  Json position = PositionOf(*store_, *employee);
+  if (position.is_null()) return SetMessage(T("competency_no_position"), true);
+  std::string period = AppraisalPeriod(NowUnixSeconds());
+  auto form = NewCompetencyForm(position, open_employee_, employee->body.value("name", open_employee_),
+                                period);
+  if (!form.ok()) return SetMessage(form.status().message(), true);
+  competency_ = std::move(form).value();
+  competency_saved_at_.clear();
+  auto stored = store_->List("competency_assessment", open_employee_);
+  if (stored.ok()) {
+    for (const auto& r : *stored) {
+      if (r.body.value("period", "") != period) continue;
+      competency_.record_id = r.id;
+      ApplyCompetencyBody(r.body, &competency_);
+      competency_saved_at_ = r.updated_at;
+      break;
+    }
+  }
+  competency_score_ = ScoreCompetency(competency_);
+  competency_dirty_ = false;
+  screen_ = Screen::kCompetency;
+  SetMessage("", false);
+}
+
+void App::SetCompetencyLevel(size_t row, int level) {
+  if (competency_.read_only() || row >= competency_.rows.size() || level < 1 || level > 5) return;
+  competency_.rows[row].assessed = level;
+  if (!competency_dirty_) competency_dirty_since_ = NowSeconds();
+  competency_dirty_ = true;
+  competency_score_ = ScoreCompetency(competency_);
+}
+
+void App::TickCompetencyAutosave() {
+  if (screen_ != Screen::kCompetency || !competency_dirty_) return;
+  if (NowSeconds() - competency_dirty_since_ >= kAutosaveSeconds) SaveCompetency();
+}
+
+bool App::SaveCompetency() {
+  if (!store_ || competency_.employee_id.empty()) return false;
+  LocalStore::Edit edit{competency_.record_id, "competency_assessment", competency_.employee_id,
+                        EmployeeUnitPath(competency_.employee_id), CompetencyBody(competency_), {}};
+  int64_t now = NowUnixSeconds();
+  auto change = store_->Write(edit, now);
+  if (!change.ok()) {
+    SetMessage(change.status().ToString(), true);
+    return false;
+  }
+  FlushStorage();
+  competency_dirty_ = false;
+  competency_saved_at_ = IsoUtc(now);
+  Refresh();
+  return true;
+}
+
+bool App::SubmitCompetency() {
+  if (competency_.status != "draft") return false;
+  if (!competency_score_.complete) {
+    SetMessage(T("competency_incomplete"), true);
+    return false;
+  }
+  competency_.status = "submitted";
+  if (!SaveCompetency()) {
+    competency_.status = "draft";
+    return false;
+  }
+  SetMessage(T("competency_submitted"), false);
+  return true;
+}
+
+void App::PublishCompetencyState(Json& j) const {
+  if (screen_ != Screen::kCompetency) return;
+  Json gaps = Json::object();
+  for (const auto& r : competency_.rows) {
+    const Json* g = GapOf(competency_score_, r.code);
+    gaps[r.code] = Json{{"required", r.required}, {"assessed", r.assessed},
+                        {"gap", g ? (*g)["gap"] : Json()}};
+  }
+  const Json& res = competency_score_.result;
+  j["competency"] = {{"record_id", competency_.record_id},
+                     {"employee_id", competency_.employee_id},
+                     {"period", competency_.period},
+                     {"position_id", competency_.position_id},
+                     {"status", competency_.status},
+                     {"rows", competency_.rows.size()},
+                     {"dirty", competency_dirty_},
+                     {"saved_at", competency_saved_at_},
+                     {"complete", competency_score_.complete},
+                     {"jpm", res.value("jpm", Json())},
+                     {"mapping_code", res.value("mapping_code", Json())},
+                     {"selection_code", res.value("selection_code", Json())},
+                     {"below_required", res.value("competencies_below_required", Json())},
+                     {"gaps", gaps},
+                     {"error", competency_score_.error}};
+}
+
+}  // namespace kinerja::web
