@@ -290,6 +290,98 @@ TEST_F(Authorization, EveryCallerGetsTheExpectedAnswerFromEveryEndpointAndSeesOn
   }
 }
 
+// The field app's kinds: competency assessments (appraiser, HR, admin) and queue tickets
+// (officers of a unit with a queue log), each pushed into the caller's own scope and another,
+// then pulled by everyone against the model: supervisors see their appraisees' assessments and
+// their subtree's tickets, an employee her own submitted assessment and her own tickets.
+TEST_F(Authorization, EveryRoleGetsTheExpectedAnswerForCompetencyAssessmentsAndQueueTickets) {
+  struct Row {
+    const char* user;
+    const char* device;
+    const char* employee_own;  // competency: an employee in the caller's scope
+    const char* employee_other;
+    const char* queue_own;     // queue: the caller's queue unit, and another unit
+    const char* queue_other;
+    int competency_own, competency_other, queue_own_status, queue_other_status;
+  };
+  // clang-format off
+  const Row rows[] = {
+      {"admin",  "adm-pc",   "e-ani",  "e-lina", "dpmptsp", "disdukcapil", 200, 200, 403, 403},
+      {"hr",     "hr-pc",    "e-dedi", "e-lina", "dpmptsp", "disdukcapil", 200, 200, 403, 403},
+      {"budi",   "budi-tab", "e-sri",  "e-lina", "dpmptsp", "disdukcapil", 200, 404, 200, 404},
+      {"rina",   "rina-tab", "e-agus", "e-ani",  "dpmptsp", "disdukcapil", 200, 404, 200, 404},
+      {"loket1", "kiosk-1",  "e-ani",  "e-lina", "dpmptsp", "disdukcapil", 403, 403, 403, 403},
+      {"ani",    "ani-hp",   "e-ani",  "e-lina", "dpmptsp", "disdukcapil", 403, 403, 200, 404},
+  };
+  // clang-format on
+  const std::map<std::string, std::string> employee_of = {
+      {"budi", "e-budi"}, {"rina", "e-rina"}, {"ani", "e-ani"}};
+  const std::map<std::string, std::string> unit_of = {
+      {"budi", kPelayanan}, {"rina", kPengaduan}, {"ani", kPelayanan}};
+  struct Stored { std::string id, kind, subject, unit_path, author; };
+  std::vector<Stored> stored;
+  std::map<std::string, std::string> tokens;
+  int n = 0;
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.user);
+    tokens[row.user] = LoginAs(row.user, row.device);
+    std::string officer = employee_of.count(row.user) ? employee_of.at(row.user) : "";
+    auto push = [&](const Json& change) {
+      return Call("POST", "/api/v1/sync/push", Push(row.device, Json::array({change})), tokens[row.user]);
+    };
+    for (int other = 0; other < 2; ++other) {
+      std::string employee = other ? row.employee_other : row.employee_own;
+      std::string id = "cmp-" + std::to_string(++n);
+      Json change{{"change_id", "c-" + id}, {"record_id", id}, {"kind", "competency_assessment"},
+                  {"base_version", 0},
+                  {"body", {{"employee_id", employee}, {"period", "2026"}, {"status", "draft"},
+                            {"assessed", Json::object()}}}};
+      auto r = push(change);
+      EXPECT_EQ(r.status, other ? row.competency_other : row.competency_own) << employee << ": " << r.body;
+      if (r.status == 200) stored.push_back({id, "competency_assessment", employee, kEmployees.at(employee).unit_path, row.user});
+
+      std::string unit = other ? row.queue_other : row.queue_own;
+      std::string qid = "q-" + std::to_string(n);
+      Json ticket{{"change_id", "c-" + qid}, {"record_id", qid}, {"kind", "queue_ticket"},
+                  {"base_version", 0},
+                  {"body", {{"unit_id", unit}, {"ticket", n}, {"issued_at", "2026-11-29T01:00:00Z"},
+                            {"officer", officer}}}};
+      r = push(ticket);
+      EXPECT_EQ(r.status, other ? row.queue_other_status : row.queue_own_status) << unit << ": " << r.body;
+      if (r.status == 200) stored.push_back({qid, "queue_ticket", officer, unit_of.at(row.user), row.user});
+    }
+  }
+  EXPECT_EQ(*store_->CountRecords("competency_assessment") + *store_->CountRecords("queue_ticket"),
+            static_cast<int64_t>(stored.size()));
+
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.user);
+    auto pull = Json::parse(Call("GET", "/api/v1/sync/pull?since=0&limit=1000", "", tokens[row.user]).body);
+    std::set<std::string> got;
+    for (const auto& rec : pull["records"]) {
+      std::string kind = rec["kind"];
+      if (kind == "competency_assessment" || kind == "queue_ticket") got.insert(rec["id"].get<std::string>());
+    }
+    std::set<std::string> want;
+    std::string user = row.user;
+    for (const auto& s : stored) {
+      if (user == "admin" || user == "hr") {
+        want.insert(s.id);
+      } else if (user == "budi" || user == "rina") {
+        std::string path = unit_of.at(user);
+        bool in_subtree = s.unit_path.rfind(path, 0) == 0;
+        bool appraisee = s.kind == "competency_assessment" &&
+                         kEmployees.at(s.subject).supervisor == employee_of.at(user);
+        if (in_subtree && (s.kind == "queue_ticket" || appraisee || s.author == user)) want.insert(s.id);
+      } else if (user == "ani") {
+        // Drafts only here: Ani sees her own tickets, no assessment.
+        if (s.kind == "queue_ticket" && s.author == "ani") want.insert(s.id);
+      }
+    }
+    EXPECT_EQ(got, want);
+  }
+}
+
 // The employee's own kinds (server/employee_kinds.cpp) against every caller: only the employee
 // herself writes her self-assessment and her response to an appraisal; her appraiser reads
 // them (a self-assessment once submitted), HR and admins read all, nobody else reads any.
@@ -416,92 +508,6 @@ TEST_F(Authorization, OnlyTheEmployeeWritesHerSelfAssessmentAndResponseAndOnlyHe
       if (role == "admin" || role == "hr" || (role == "employee" && r.subject == c.employee_id) ||
           (appraiser && (r.kind != "self_assessment" || r.status == "submitted"))) {
         want.insert(r.id);
-// The field app's kinds: competency assessments (appraiser, HR, admin) and queue tickets
-// (officers of a unit with a queue log), each pushed into the caller's own scope and another,
-// then pulled by everyone against the model: supervisors see their appraisees' assessments and
-// their subtree's tickets, an employee her own submitted assessment and her own tickets.
-TEST_F(Authorization, EveryRoleGetsTheExpectedAnswerForCompetencyAssessmentsAndQueueTickets) {
-  struct Row {
-    const char* user;
-    const char* device;
-    const char* employee_own;  // competency: an employee in the caller's scope
-    const char* employee_other;
-    const char* queue_own;     // queue: the caller's queue unit, and another unit
-    const char* queue_other;
-    int competency_own, competency_other, queue_own_status, queue_other_status;
-  };
-  // clang-format off
-  const Row rows[] = {
-      {"admin",  "adm-pc",   "e-ani",  "e-lina", "dpmptsp", "disdukcapil", 200, 200, 403, 403},
-      {"hr",     "hr-pc",    "e-dedi", "e-lina", "dpmptsp", "disdukcapil", 200, 200, 403, 403},
-      {"budi",   "budi-tab", "e-sri",  "e-lina", "dpmptsp", "disdukcapil", 200, 404, 200, 404},
-      {"rina",   "rina-tab", "e-agus", "e-ani",  "dpmptsp", "disdukcapil", 200, 404, 200, 404},
-      {"loket1", "kiosk-1",  "e-ani",  "e-lina", "dpmptsp", "disdukcapil", 403, 403, 403, 403},
-      {"ani",    "ani-hp",   "e-ani",  "e-lina", "dpmptsp", "disdukcapil", 403, 403, 200, 404},
-  };
-  // clang-format on
-  const std::map<std::string, std::string> employee_of = {
-      {"budi", "e-budi"}, {"rina", "e-rina"}, {"ani", "e-ani"}};
-  const std::map<std::string, std::string> unit_of = {
-      {"budi", kPelayanan}, {"rina", kPengaduan}, {"ani", kPelayanan}};
-  struct Stored { std::string id, kind, subject, unit_path, author; };
-  std::vector<Stored> stored;
-  std::map<std::string, std::string> tokens;
-  int n = 0;
-  for (const auto& row : rows) {
-    SCOPED_TRACE(row.user);
-    tokens[row.user] = LoginAs(row.user, row.device);
-    std::string officer = employee_of.count(row.user) ? employee_of.at(row.user) : "";
-    auto push = [&](const Json& change) {
-      return Call("POST", "/api/v1/sync/push", Push(row.device, Json::array({change})), tokens[row.user]);
-    };
-    for (int other = 0; other < 2; ++other) {
-      std::string employee = other ? row.employee_other : row.employee_own;
-      std::string id = "cmp-" + std::to_string(++n);
-      Json change{{"change_id", "c-" + id}, {"record_id", id}, {"kind", "competency_assessment"},
-                  {"base_version", 0},
-                  {"body", {{"employee_id", employee}, {"period", "2026"}, {"status", "draft"},
-                            {"assessed", Json::object()}}}};
-      auto r = push(change);
-      EXPECT_EQ(r.status, other ? row.competency_other : row.competency_own) << employee << ": " << r.body;
-      if (r.status == 200) stored.push_back({id, "competency_assessment", employee, kEmployees.at(employee).unit_path, row.user});
-
-      std::string unit = other ? row.queue_other : row.queue_own;
-      std::string qid = "q-" + std::to_string(n);
-      Json ticket{{"change_id", "c-" + qid}, {"record_id", qid}, {"kind", "queue_ticket"},
-                  {"base_version", 0},
-                  {"body", {{"unit_id", unit}, {"ticket", n}, {"issued_at", "2026-11-29T01:00:00Z"},
-                            {"officer", officer}}}};
-      r = push(ticket);
-      EXPECT_EQ(r.status, other ? row.queue_other_status : row.queue_own_status) << unit << ": " << r.body;
-      if (r.status == 200) stored.push_back({qid, "queue_ticket", officer, unit_of.at(row.user), row.user});
-    }
-  }
-  EXPECT_EQ(*store_->CountRecords("competency_assessment") + *store_->CountRecords("queue_ticket"),
-            static_cast<int64_t>(stored.size()));
-
-  for (const auto& row : rows) {
-    SCOPED_TRACE(row.user);
-    auto pull = Json::parse(Call("GET", "/api/v1/sync/pull?since=0&limit=1000", "", tokens[row.user]).body);
-    std::set<std::string> got;
-    for (const auto& rec : pull["records"]) {
-      std::string kind = rec["kind"];
-      if (kind == "competency_assessment" || kind == "queue_ticket") got.insert(rec["id"].get<std::string>());
-    }
-    std::set<std::string> want;
-    std::string user = row.user;
-    for (const auto& s : stored) {
-      if (user == "admin" || user == "hr") {
-        want.insert(s.id);
-      } else if (user == "budi" || user == "rina") {
-        std::string path = unit_of.at(user);
-        bool in_subtree = s.unit_path.rfind(path, 0) == 0;
-        bool appraisee = s.kind == "competency_assessment" &&
-                         kEmployees.at(s.subject).supervisor == employee_of.at(user);
-        if (in_subtree && (s.kind == "queue_ticket" || appraisee || s.author == user)) want.insert(s.id);
-      } else if (user == "ani") {
-        // Drafts only here: Ani sees her own tickets, no assessment.
-        if (s.kind == "queue_ticket" && s.author == "ani") want.insert(s.id);
       }
     }
     EXPECT_EQ(got, want);
