@@ -346,7 +346,8 @@ void App::Back() {
     SetMessage("", false);
     return;
   }
-  screen_ = Screen::kRoster;
+  // The queue log opens from the first screen (an employee's is her own appraisal).
+  screen_ = screen_ == Screen::kQueue ? HomeScreen() : Screen::kRoster;
   SetMessage("", false);
 }
 

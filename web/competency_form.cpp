@@ -135,6 +135,7 @@ bool App::SaveCompetency() {
   if (!store_ || competency_.employee_id.empty()) return false;
   LocalStore::Edit edit{competency_.record_id, "competency_assessment", competency_.employee_id,
                         EmployeeUnitPath(competency_.employee_id), CompetencyBody(competency_), {}};
+  edit.replace_unsent = competency_.status == "draft";  // autosaves fold into one queued change
   int64_t now = NowUnixSeconds();
   auto change = store_->Write(edit, now);
   if (!change.ok()) {
@@ -142,6 +143,7 @@ bool App::SaveCompetency() {
     return false;
   }
   FlushStorage();
+  competency_.record_id = change->record_id;  // a new form's first save created the record
   competency_dirty_ = false;
   competency_saved_at_ = IsoUtc(now);
   Refresh();

@@ -28,9 +28,9 @@ test('an officer logs queue tickets with large buttons, sees the day\'s times, a
     const page = context.pages()[0] || await context.newPage();
     await page.goto(server.base + '/');
     await loginAs(page, 'ani');
-    await waitState(page, (s) => s.screen === 'roster' && s.roster === 1 && !s.busy, 'her own record');
+    await waitState(page, (s) => s.screen === 'my_appraisal' && s.roster === 1 && !s.busy, 'her own record');
     await shot(page, 'queue-01-roster');
-    await tap(page, 'roster.queue');
+    await tap(page, 'my.queue');
     let s = await waitState(page, (st) => st.screen === 'queue', 'the queue screen');
     assert.equal(s.queue.unit, 'dpmptsp');
     assert.equal(s.queue.tickets.length, 0);
