@@ -99,17 +99,22 @@ struct IkmResult {
   IkmGrade grade = IkmGrade::kD;
 };
 
-// Accumulates responses; cheap to merge. One tally per (slot, answer value).
+// Accumulates responses; cheap to merge. Counts, per slot, the answers 1, 2, 3 and 4 and the
+// answers outside 0..4 (0 is "not answered" and is not counted).
 class IkmAccumulator {
  public:
-  // Adds one response. Answers above 4 are counted as invalid (see Finish()).
-  void Add(const SurveyResponse& r) {
-    ++respondents_;
-    for (int i = 0; i < kMaxUnsur; ++i) {
-      const uint8_t a = r.answers[static_cast<size_t>(i)];
-      ++tally_[static_cast<size_t>(i)][a > 4 ? 5 : a];
-    }
-  }
+  // Adds responses. Answers above 4 are counted as invalid (see Finish()).
+  //
+  // This is the hot path of every IKM (a million responses is a routine export). It reads the
+  // 16 answer bytes of a response as two 64-bit words and sums, per byte (slot), the answer
+  // and three of its bits (bit 1, bit 2, bits 0 and 1 together) into byte-wide counters held
+  // in local variables; from these four sums the counts of 1, 2, 3 and 4 follow exactly.
+  // Every 63 responses, before a byte could overflow, the counters are added to 64-bit
+  // totals. A run of responses with a byte above 4 (invalid input) is tallied slot by slot
+  // instead. Plain 64-bit integer arithmetic in registers: about as fast in wasm as
+  // natively, unlike 16 table increments per response.
+  void Add(std::span<const SurveyResponse> responses);
+  void Add(const SurveyResponse& r) { Add(std::span<const SurveyResponse>(&r, 1)); }
   void Merge(const IkmAccumulator& other);
   int64_t respondents() const { return respondents_; }
   // Computes NRR, IKM and grade. Fails with kInvalidArgument when an answer was outside 0..4
@@ -118,8 +123,25 @@ class IkmAccumulator {
   Result<IkmResult> Finish(const SkmScheme& scheme) const;
 
  private:
+  // tally[slot][0..3]: answers 1..4; tally[slot][4]: answers above 4.
+  using Tally = std::array<std::array<int64_t, 5>, kMaxUnsur>;
+  // Per slot: the sum of the answers, how many have bit 1 set (2, 3), bit 2 set (4), and
+  // bits 0 and 1 set (3). Byte k of word w holds slot 8 * w + k.
+  struct Sums {
+    std::array<uint64_t, 2> answer{}, bit1{}, bit2{}, bits01{};
+  };
+  static constexpr int kFlushEvery = 63;  // 63 x 4 = 252 fits a byte
+
+  void AddSlotBySlot(const SurveyResponse& r);
+  void Flush();
+  // tally_ plus the counts still in sums_ and pending_sums_.
+  Tally Totals() const;
+
   int64_t respondents_ = 0;
-  std::array<std::array<int64_t, 6>, kMaxUnsur> tally_{};
+  Tally tally_{};  // responses added slot by slot, and merged totals
+  std::array<std::array<int64_t, 4>, kMaxUnsur> sums_{};  // flushed Sums, per slot
+  Sums pending_sums_;  // since the last Flush()
+  int pending_ = 0;    // responses in pending_sums_ (at most kFlushEvery)
 };
 
 // IKM over all `responses` (a tight single pass). Errors as IkmAccumulator::Finish, plus an
