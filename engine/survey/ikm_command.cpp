@@ -1,7 +1,7 @@
 #include "engine/survey/ikm_command.h"
 
 #include <algorithm>
-#include <map>
+#include <cstring>
 
 #include "engine/survey/csv.h"
 #include "engine/numeric/rounding.h"
@@ -50,27 +50,89 @@ std::string Quote(std::string_view s) {
   return out + "\"";
 }
 
-// Interns names with a last-hit cache (exports are usually sorted by unit).
+// True when the n bytes at a and b are equal; compares 8 bytes at a time (memcmp is a byte
+// loop in wasm).
+bool SameBytes(const char* a, const char* b, size_t n) {
+  for (; n >= 8; a += 8, b += 8, n -= 8) {
+    uint64_t x = 0;
+    uint64_t y = 0;
+    std::memcpy(&x, a, 8);
+    std::memcpy(&y, b, 8);
+    if (x != y) return false;
+  }
+  unsigned diff = 0;
+  for (size_t i = 0; i < n; ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+  return diff == 0;
+}
+
+// Interns names: a last-hit check first (exports are usually sorted by unit), then an
+// open-addressing hash table of ids. Names are compared only on an equal hash and length.
 class NameTable {
  public:
-  explicit NameTable(std::vector<std::string>* names) : names_(names) {
+  explicit NameTable(std::vector<std::string>* names) : names_(names), slots_(64, kEmpty) {
     names_->push_back("");
-    index_.emplace("", 0);
+    hashes_.push_back(Hash(""));
+    slots_[hashes_[0] & (slots_.size() - 1)] = 0;
   }
   uint32_t Intern(std::string_view name) {
-    if (name == (*names_)[last_]) return last_;
-    auto it = index_.find(name);
-    if (it == index_.end()) {
-      it = index_.emplace(std::string(name), static_cast<uint32_t>(names_->size())).first;
-      names_->push_back(std::string(name));
+    const std::string& last = (*names_)[last_];
+    if (last.size() == name.size() && SameBytes(last.data(), name.data(), name.size())) {
+      return last_;
     }
-    last_ = it->second;
+    const uint32_t h = Hash(name);
+    const size_t mask = slots_.size() - 1;
+    size_t i = h & mask;
+    for (; slots_[i] != kEmpty; i = (i + 1) & mask) {
+      const uint32_t id = slots_[i];
+      const std::string& known = (*names_)[id];
+      if (hashes_[id] == h && known.size() == name.size() &&
+          SameBytes(known.data(), name.data(), name.size())) {
+        last_ = id;
+        return id;
+      }
+    }
+    last_ = static_cast<uint32_t>(names_->size());
+    names_->emplace_back(name);
+    hashes_.push_back(h);
+    slots_[i] = last_;
+    if (2 * names_->size() > slots_.size()) Grow();
     return last_;
   }
 
  private:
+  static constexpr uint32_t kEmpty = 0xFFFFFFFFu;
+
+  // A multiply-xorshift hash over 8-byte words (64-bit multiplies are native in wasm).
+  static uint32_t Hash(std::string_view s) {
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
+    size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      uint64_t w = 0;
+      std::memcpy(&w, s.data() + i, 8);
+      h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+      h ^= h >> 31;
+    }
+    uint64_t tail = 0;
+    for (size_t k = 0; i < s.size(); ++i, k += 8) {
+      tail |= static_cast<uint64_t>(static_cast<unsigned char>(s[i])) << k;
+    }
+    h = (h ^ tail) * 0x94D049BB133111EBull;
+    return static_cast<uint32_t>(h ^ (h >> 32));
+  }
+
+  void Grow() {
+    slots_.assign(slots_.size() * 2, kEmpty);
+    const size_t mask = slots_.size() - 1;
+    for (uint32_t id = 0; id < hashes_.size(); ++id) {
+      size_t i = hashes_[id] & mask;
+      while (slots_[i] != kEmpty) i = (i + 1) & mask;
+      slots_[i] = id;
+    }
+  }
+
   std::vector<std::string>* names_;
-  std::map<std::string, uint32_t, std::less<>> index_;
+  std::vector<uint32_t> slots_;   // ids of names_, kEmpty for a free slot; size a power of 2
+  std::vector<uint32_t> hashes_;  // per id
   uint32_t last_ = 0;
 };
 
