@@ -140,13 +140,31 @@ void FinishIndex(const SkmScheme& scheme, IkmResult& result) {
 
 namespace {
 
-constexpr uint64_t kOnes = 0x0101010101010101ull;
-constexpr uint64_t kHigh = 0x8080808080808080ull;
-constexpr uint64_t kPlus123 = 0x7B7B7B7B7B7B7B7Bull;
+constexpr uint64_t kNibbleOnes = 0x1111111111111111ull;
+constexpr uint64_t kLowNibbles = 0x0F0F0F0F0F0F0F0Full;
+constexpr uint64_t kAbove7 = 0xF8F8F8F8F8F8F8F8ull;
 
 // Byte k of each answer word is the answer in slot 8 * w + k: the memory order on
 // little-endian targets (x86-64 and wasm).
 static_assert(std::endian::native == std::endian::little);
+
+// Adds the answer bits of a word of 4-bit lanes (each 0..7) to nibble-wide counters: bit 0,
+// bit 1, bit 2, bits 0 and 1. `mixed` collects, in bit 0 of a lane, bit 2 with bit 0 or 1 (an
+// answer 5, 6 or 7). Bits shifted in from the next lane land above bit 0 and are masked off.
+inline void CountBits(uint64_t w, uint64_t& bit0, uint64_t& bit1, uint64_t& bit2,
+                      uint64_t& bits01, uint64_t& mixed) {
+  const uint64_t w1 = w >> 1;
+  const uint64_t w2 = w >> 2;
+  bit0 += w & kNibbleOnes;
+  bit1 += w1 & kNibbleOnes;
+  bit2 += w2 & kNibbleOnes;
+  bits01 += w & w1 & kNibbleOnes;
+  mixed |= (w | w1) & w2;
+}
+
+// Nibble-wide counters of two rows (low and high nibble of a byte: the same slot) summed into
+// byte-wide ones.
+inline uint64_t NibblesToBytes(uint64_t c) { return (c & kLowNibbles) + ((c >> 4) & kLowNibbles); }
 
 }  // namespace
 
@@ -156,39 +174,47 @@ void IkmAccumulator::Add(std::span<const SurveyResponse> responses) {
   const SurveyResponse* r = responses.data();
   const SurveyResponse* const end = r + responses.size();
   while (r != end) {
-    const SurveyResponse* const stop = r + std::min<size_t>(static_cast<size_t>(end - r),
-                                                            static_cast<size_t>(kFlushEvery - pending_));
-    // Up to `stop` the counters live in locals (registers), not in *this.
-    uint64_t sum_a = pending_sums_.answer[0], sum_b = pending_sums_.answer[1];
-    uint64_t bit1_a = pending_sums_.bit1[0], bit1_b = pending_sums_.bit1[1];
-    uint64_t bit2_a = pending_sums_.bit2[0], bit2_b = pending_sums_.bit2[1];
-    uint64_t bits01_a = pending_sums_.bits01[0], bits01_b = pending_sums_.bits01[1];
-    // A byte from 5 to 0x84 gets its high bit in byte + 0x7B; a byte from 0x80 has it
-    // already (and a carry into the next byte only comes from such a byte).
-    uint64_t above4 = 0;
-    for (const SurveyResponse* p = r; p != stop; ++p) {
-      uint64_t lo = 0;
-      uint64_t hi = 0;
-      std::memcpy(&lo, p->answers.data(), 8);
-      std::memcpy(&hi, p->answers.data() + 8, 8);
-      above4 |= (lo + kPlus123) | lo | (hi + kPlus123) | hi;
-      const uint64_t lo1 = lo >> 1;
-      const uint64_t hi1 = hi >> 1;
-      sum_a += lo;
-      sum_b += hi;
-      bit1_a += lo1 & kOnes;
-      bit1_b += hi1 & kOnes;
-      bit2_a += (lo >> 2) & kOnes;
-      bit2_b += (hi >> 2) & kOnes;
-      bits01_a += lo & lo1 & kOnes;
-      bits01_b += hi & hi1 & kOnes;
+    // A stretch of at most 30 responses (15 pairs: a nibble counts to 15) that keeps the
+    // byte-wide pending sums at most 255.
+    const size_t room = std::min<size_t>(30, static_cast<size_t>(kFlushEvery - pending_));
+    const SurveyResponse* const stop = r + std::min(static_cast<size_t>(end - r), room);
+    // Counters in locals (registers). Two responses share one word: answers are 0..4 (3
+    // bits), so the second one's bytes shifted up by 4 fill the free upper nibbles.
+    uint64_t b0a = 0, b0b = 0, b1a = 0, b1b = 0, b2a = 0, b2b = 0, b01a = 0, b01b = 0;
+    uint64_t raw = 0;    // all answer bytes OR-ed: a bit 3..7 means an answer above 7
+    uint64_t mixed = 0;  // see CountBits: an answer 5..7
+    const SurveyResponse* p = r;
+    for (; stop - p >= 2; p += 2) {
+      uint64_t lo1 = 0, hi1 = 0, lo2 = 0, hi2 = 0;
+      std::memcpy(&lo1, p[0].answers.data(), 8);
+      std::memcpy(&hi1, p[0].answers.data() + 8, 8);
+      std::memcpy(&lo2, p[1].answers.data(), 8);
+      std::memcpy(&hi2, p[1].answers.data() + 8, 8);
+      raw |= lo1 | hi1 | lo2 | hi2;
+      CountBits(lo1 | (lo2 << 4), b0a, b1a, b2a, b01a, mixed);
+      CountBits(hi1 | (hi2 << 4), b0b, b1b, b2b, b01b, mixed);
     }
-    if ((above4 & kHigh) != 0) {
-      // Some answer is not 0..4: the bit sums would be wrong, so this stretch is tallied
+    if (p != stop) {
+      uint64_t lo1 = 0, hi1 = 0;
+      std::memcpy(&lo1, p->answers.data(), 8);
+      std::memcpy(&hi1, p->answers.data() + 8, 8);
+      raw |= lo1 | hi1;
+      CountBits(lo1, b0a, b1a, b2a, b01a, mixed);
+      CountBits(hi1, b0b, b1b, b2b, b01b, mixed);
+    }
+    if ((raw & kAbove7) != 0 || (mixed & kNibbleOnes) != 0) {
+      // Some answer is not 0..4: the bit counts would be wrong, so this stretch is tallied
       // slot by slot (and the local counters are dropped).
-      for (const SurveyResponse* p = r; p != stop; ++p) AddSlotBySlot(*p);
+      for (p = r; p != stop; ++p) AddSlotBySlot(*p);
     } else {
-      pending_sums_ = {{sum_a, sum_b}, {bit1_a, bit1_b}, {bit2_a, bit2_b}, {bits01_a, bits01_b}};
+      pending_sums_.bit0[0] += NibblesToBytes(b0a);
+      pending_sums_.bit0[1] += NibblesToBytes(b0b);
+      pending_sums_.bit1[0] += NibblesToBytes(b1a);
+      pending_sums_.bit1[1] += NibblesToBytes(b1b);
+      pending_sums_.bit2[0] += NibblesToBytes(b2a);
+      pending_sums_.bit2[1] += NibblesToBytes(b2b);
+      pending_sums_.bits01[0] += NibblesToBytes(b01a);
+      pending_sums_.bits01[1] += NibblesToBytes(b01b);
       pending_ += static_cast<int>(stop - r);
       if (pending_ == kFlushEvery) Flush();
     }
@@ -204,7 +230,7 @@ void IkmAccumulator::AddSlotBySlot(const SurveyResponse& r) {
 }
 
 void IkmAccumulator::Flush() {
-  const std::array<uint64_t, 2>* const words[4] = {&pending_sums_.answer, &pending_sums_.bit1,
+  const std::array<uint64_t, 2>* const words[4] = {&pending_sums_.bit0, &pending_sums_.bit1,
                                                    &pending_sums_.bit2, &pending_sums_.bits01};
   for (size_t j = 0; j < 4; ++j) {
     for (size_t w = 0; w < 2; ++w) {
@@ -225,12 +251,12 @@ IkmAccumulator::Tally IkmAccumulator::Totals() const {
   Tally t = tally_;
   for (size_t i = 0; i < static_cast<size_t>(kMaxUnsur); ++i) {
     const std::array<int64_t, 4>& s = copy.sums_[i];
-    // With answers 0..4 (binary 000, 001, 010, 011, 100): bit 2 marks a 4, bits 0 and 1 a 3,
-    // bit 1 a 2 or a 3; the rest of the answer sum is the 1s.
+    // With answers 0..4 (binary 000, 001, 010, 011, 100): bit 2 marks a 4, bits 0 and 1 a 3;
+    // bit 1 alone a 2, bit 0 alone a 1.
     const int64_t fours = s[2];
     const int64_t threes = s[3];
     const int64_t twos = s[1] - threes;
-    const int64_t ones = s[0] - 2 * twos - 3 * threes - 4 * fours;
+    const int64_t ones = s[0] - threes;
     t[i][0] += ones;
     t[i][1] += twos;
     t[i][2] += threes;

@@ -106,13 +106,13 @@ class IkmAccumulator {
   // Adds responses. Answers above 4 are counted as invalid (see Finish()).
   //
   // This is the hot path of every IKM (a million responses is a routine export). It reads the
-  // 16 answer bytes of a response as two 64-bit words and sums, per byte (slot), the answer
-  // and three of its bits (bit 1, bit 2, bits 0 and 1 together) into byte-wide counters held
-  // in local variables; from these four sums the counts of 1, 2, 3 and 4 follow exactly.
-  // Every 63 responses, before a byte could overflow, the counters are added to 64-bit
-  // totals. A run of responses with a byte above 4 (invalid input) is tallied slot by slot
-  // instead. Plain 64-bit integer arithmetic in registers: about as fast in wasm as
-  // natively, unlike 16 table increments per response.
+  // 16 answer bytes of a response as two 64-bit words, puts two responses into one word (an
+  // answer 0..4 needs 3 bits of its byte), and counts per slot how many answers have bit 0,
+  // bit 1, bit 2, and bits 0 and 1 set, in 4-bit counters held in local variables; the counts
+  // of 1, 2, 3 and 4 follow exactly. Every 30 responses the counters go into byte-wide sums,
+  // and every 255 into 64-bit totals. A stretch of responses with an answer above 4 (invalid
+  // input) is tallied slot by slot instead. Plain 64-bit integer arithmetic in registers, so
+  // wasm without SIMD stays close to native code, unlike 16 table increments per response.
   void Add(std::span<const SurveyResponse> responses);
   void Add(const SurveyResponse& r) { Add(std::span<const SurveyResponse>(&r, 1)); }
   void Merge(const IkmAccumulator& other);
@@ -125,12 +125,12 @@ class IkmAccumulator {
  private:
   // tally[slot][0..3]: answers 1..4; tally[slot][4]: answers above 4.
   using Tally = std::array<std::array<int64_t, 5>, kMaxUnsur>;
-  // Per slot: the sum of the answers, how many have bit 1 set (2, 3), bit 2 set (4), and
-  // bits 0 and 1 set (3). Byte k of word w holds slot 8 * w + k.
+  // Per slot: how many answers have bit 0 set (1, 3), bit 1 (2, 3), bit 2 (4), and bits 0 and 1
+  // (3). Byte k of word w holds slot 8 * w + k.
   struct Sums {
-    std::array<uint64_t, 2> answer{}, bit1{}, bit2{}, bits01{};
+    std::array<uint64_t, 2> bit0{}, bit1{}, bit2{}, bits01{};
   };
-  static constexpr int kFlushEvery = 63;  // 63 x 4 = 252 fits a byte
+  static constexpr int kFlushEvery = 255;  // a byte counts to 255
 
   void AddSlotBySlot(const SurveyResponse& r);
   void Flush();

@@ -329,8 +329,8 @@ std::vector<SurveyResponse> RandomSixteen(uint32_t seed, int n) {
 
 TEST(IkmAccumulator, CountsEveryAnswerOfAllSixteenSlotsExactlyForAnyBatchSizes) {
   const SkmScheme scheme = SixteenSlots();
-  // Lengths around the 63-response flush of the byte counters, and far beyond it.
-  for (int n : {1, 62, 63, 64, 126, 127, 1000, 70000}) {
+  // Lengths around the 30-response stretches and 255-response flushes, and far beyond.
+  for (int n : {1, 2, 29, 30, 31, 61, 254, 255, 256, 511, 1000, 70001}) {
     const auto rs = RandomSixteen(static_cast<uint32_t>(n), n);
     const auto want = NaiveCounts(rs);
     std::mt19937 gen(static_cast<uint32_t>(n) + 5u);
@@ -378,16 +378,21 @@ TEST(IkmAccumulator, AnswersAboveFourAmongValidOnesAreCountedPerSlot) {
   rs[70].answers[15] = 0xFF;
   rs[71].answers[8] = 0x85;
   rs[71].answers[9] = 0x85;
+  rs[200].answers[0] = 6;
+  rs[201].answers[1] = 7;
+  rs[202].answers[2] = 8;
+  rs[203].answers[3] = 0x10;
   IkmAccumulator acc;
   acc.Add(rs);
   Result<IkmResult> r = acc.Finish(scheme);
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.status().message(), "1 answer(s) to X4 are outside 1-4");
+  EXPECT_EQ(r.status().message(), "1 answer(s) to X1 are outside 1-4");
   // Without the bad answers, the same responses count as the reference does.
   rs[10].answers[3] = 0;
   rs[70].answers[15] = 0;
   rs[71].answers[8] = 0;
   rs[71].answers[9] = 1;
+  for (size_t i = 0; i < 4; ++i) rs[200 + i].answers[i] = 2;
   IkmAccumulator clean;
   clean.Add(rs);
   const auto want = NaiveCounts(rs);
@@ -395,6 +400,24 @@ TEST(IkmAccumulator, AnswersAboveFourAmongValidOnesAreCountedPerSlot) {
   ASSERT_TRUE(ok.ok());
   for (size_t i = 0; i < 16; ++i) {
     for (size_t v = 0; v < 4; ++v) EXPECT_EQ(ok->unsur[i].counts[v], want[i][v]);
+  }
+}
+
+TEST(IkmAccumulator, EveryAnswerAboveFourIsCaughtWhereverItStands) {
+  const SkmScheme scheme = SixteenSlots();
+  for (uint8_t bad : {5, 6, 7, 8, 9, 12, 0x10, 0x40, 0x7F, 0x80, 0x84, 0x85, 0xFF}) {
+    for (size_t row : {0u, 1u, 28u, 29u, 30u, 254u, 255u}) {
+      for (size_t slot : {0u, 7u, 8u, 15u}) {
+        auto rs = RandomSixteen(bad + 1000u * row, 300);
+        rs[row].answers[slot] = bad;
+        IkmAccumulator acc;
+        acc.Add(rs);
+        Result<IkmResult> r = acc.Finish(scheme);
+        ASSERT_FALSE(r.ok()) << int{bad} << " " << row << " " << slot;
+        EXPECT_EQ(r.status().message(),
+                  "1 answer(s) to X" + std::to_string(slot + 1) + " are outside 1-4");
+      }
+    }
   }
 }
 
