@@ -50,19 +50,24 @@ std::string Quote(std::string_view s) {
   return out + "\"";
 }
 
-// True when the n bytes at a and b are equal; compares 8 bytes at a time (memcmp is a byte
-// loop in wasm).
+uint64_t Load8(const char* p) {
+  uint64_t w = 0;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+
+// True when the n bytes at a and b are equal; compares 8 bytes at a time, the last 8 bytes
+// overlapping the ones before (memcmp is a byte loop in wasm).
 bool SameBytes(const char* a, const char* b, size_t n) {
-  for (; n >= 8; a += 8, b += 8, n -= 8) {
-    uint64_t x = 0;
-    uint64_t y = 0;
-    std::memcpy(&x, a, 8);
-    std::memcpy(&y, b, 8);
-    if (x != y) return false;
+  if (n < 8) {
+    unsigned diff = 0;
+    for (size_t i = 0; i < n; ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+    return diff == 0;
   }
-  unsigned diff = 0;
-  for (size_t i = 0; i < n; ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-  return diff == 0;
+  for (size_t i = 0; i + 8 < n; i += 8) {
+    if (Load8(a + i) != Load8(b + i)) return false;
+  }
+  return Load8(a + n - 8) == Load8(b + n - 8);
 }
 
 // Interns names: a last-hit check first (exports are usually sorted by unit), then an
@@ -102,21 +107,24 @@ class NameTable {
  private:
   static constexpr uint32_t kEmpty = 0xFFFFFFFFu;
 
-  // A multiply-xorshift hash over 8-byte words (64-bit multiplies are native in wasm).
+  // A multiply-xorshift hash over 8-byte words (64-bit multiplies are native in wasm); the
+  // last word overlaps the one before.
   static uint32_t Hash(std::string_view s) {
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
-    size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-      uint64_t w = 0;
-      std::memcpy(&w, s.data() + i, 8);
-      h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
-      h ^= h >> 31;
+    const size_t n = s.size();
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+    uint64_t last = 0;
+    if (n >= 8) {
+      for (size_t i = 0; i + 8 < n; i += 8) {
+        h = (h ^ Load8(s.data() + i)) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 31;
+      }
+      last = Load8(s.data() + n - 8);
+    } else {
+      for (size_t i = 0; i < n; ++i) {
+        last |= static_cast<uint64_t>(static_cast<unsigned char>(s[i])) << (8 * i);
+      }
     }
-    uint64_t tail = 0;
-    for (size_t k = 0; i < s.size(); ++i, k += 8) {
-      tail |= static_cast<uint64_t>(static_cast<unsigned char>(s[i])) << k;
-    }
-    h = (h ^ tail) * 0x94D049BB133111EBull;
+    h = (h ^ last) * 0x94D049BB133111EBull;
     return static_cast<uint32_t>(h ^ (h >> 32));
   }
 
