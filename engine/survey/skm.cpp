@@ -356,7 +356,7 @@ Result<std::vector<GroupIkm>> ComputeIkmByGroup(const SkmScheme& scheme,
     size_t stop = start + 1;
     while (stop < responses.size() && key_of(responses[stop]) == key) ++stop;
     if (last >= keys.size() || keys[last] != key) {
-      auto [it, inserted] = index.emplace(key, keys.size());
+      auto [it, inserted] = index.try_emplace(key, keys.size());  // no node unless new
       if (inserted) {
         keys.push_back(key);
         accs.emplace_back();
