@@ -337,6 +337,28 @@ Result<IkmResult> IkmFromNrr(const SkmScheme& scheme, std::span<const double> nr
   return result;
 }
 
+namespace {
+
+int64_t GroupKey(const SurveyResponse& r, GroupBy by) {
+  return by == GroupBy::kUnit      ? static_cast<int64_t>(r.unit)
+         : by == GroupBy::kService ? static_cast<int64_t>(r.service)
+                                   : static_cast<int64_t>(r.period);
+}
+
+// The end of the run of responses from `start` on that share its group key. Kept out of line
+// on purpose: wasm engines have no on-stack replacement, so a loop inside a function called
+// once per IKM keeps running baseline-compiled code for that whole call; a small function
+// called once per run is optimised early and used from then on.
+[[gnu::noinline]] size_t RunEnd(std::span<const SurveyResponse> responses, size_t start,
+                                GroupBy by) {
+  const int64_t key = GroupKey(responses[start], by);
+  size_t stop = start + 1;
+  while (stop < responses.size() && GroupKey(responses[stop], by) == key) ++stop;
+  return stop;
+}
+
+}  // namespace
+
 Result<std::vector<GroupIkm>> ComputeIkmByGroup(const SkmScheme& scheme,
                                                 std::span<const SurveyResponse> responses,
                                                 GroupBy by) {
@@ -344,17 +366,11 @@ Result<std::vector<GroupIkm>> ComputeIkmByGroup(const SkmScheme& scheme,
   std::vector<int64_t> keys;
   std::vector<IkmAccumulator> accs;
   std::map<int64_t, size_t> index;
-  const auto key_of = [by](const SurveyResponse& r) {
-    return by == GroupBy::kUnit      ? static_cast<int64_t>(r.unit)
-           : by == GroupBy::kService ? static_cast<int64_t>(r.service)
-                                     : static_cast<int64_t>(r.period);
-  };
   // Exports come in runs of one unit (or service, or month): each run is added at once.
   size_t last = 0;
   for (size_t start = 0; start < responses.size();) {
-    const int64_t key = key_of(responses[start]);
-    size_t stop = start + 1;
-    while (stop < responses.size() && key_of(responses[stop]) == key) ++stop;
+    const int64_t key = GroupKey(responses[start], by);
+    const size_t stop = RunEnd(responses, start, by);
     if (last >= keys.size() || keys[last] != key) {
       auto [it, inserted] = index.try_emplace(key, keys.size());  // no node unless new
       if (inserted) {
