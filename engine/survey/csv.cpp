@@ -1,5 +1,7 @@
 #include "engine/survey/csv.h"
 
+#include <array>
+
 namespace kinerja {
 
 std::string AsciiLower(std::string_view s) {
@@ -8,14 +10,6 @@ std::string AsciiLower(std::string_view s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
-}
-
-std::string_view TrimSpaces(std::string_view s) {
-  size_t b = 0;
-  size_t e = s.size();
-  while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
-  return s.substr(b, e - b);
 }
 
 CsvReader::CsvReader(std::string_view text) : text_(text) {
@@ -62,6 +56,29 @@ Result<bool> CsvReader::Next() {
   return true;
 }
 
+namespace {
+
+// Per byte: 1 where an unquoted field ends (comma, CR, LF), 2 for a quote (an error there).
+// One table load per byte instead of four compares.
+constexpr std::array<uint8_t, 256> kUnquotedStop = [] {
+  std::array<uint8_t, 256> t{};
+  t[static_cast<unsigned char>(',')] = 1;
+  t[static_cast<unsigned char>('\n')] = 1;
+  t[static_cast<unsigned char>('\r')] = 1;
+  t[static_cast<unsigned char>('"')] = 2;
+  return t;
+}();
+// Per byte: 1 where a quoted field needs a look (a quote, or a line break to count).
+constexpr std::array<uint8_t, 256> kQuotedStop = [] {
+  std::array<uint8_t, 256> t{};
+  t[static_cast<unsigned char>('"')] = 1;
+  t[static_cast<unsigned char>('\n')] = 1;
+  t[static_cast<unsigned char>('\r')] = 1;
+  return t;
+}();
+
+}  // namespace
+
 Result<bool> CsvReader::ReadRecord() {
   const size_t n = text_.size();
   const char* s = text_.data();
@@ -72,7 +89,7 @@ Result<bool> CsvReader::ReadRecord() {
     ++line_;
   }
   fields_.clear();
-  refs_.clear();
+  scratch_fields_.clear();
   scratch_.clear();
   if (pos_ >= n) return false;
   record_line_ = line_;
@@ -86,6 +103,9 @@ Result<bool> CsvReader::ReadRecord() {
       bool escaped = false;
       size_t scratch_start = scratch_.size();
       while (true) {
+        if (!escaped) {
+          while (pos_ < n && kQuotedStop[static_cast<unsigned char>(s[pos_])] == 0) ++pos_;
+        }
         if (pos_ >= n) {
           return Status::InvalidArgument("line " + std::to_string(open_line) +
                                          ": a quoted field is opened but never closed");
@@ -114,31 +134,28 @@ Result<bool> CsvReader::ReadRecord() {
         ++pos_;
       }
       if (escaped) {
-        refs_.push_back({true, scratch_start, scratch_.size() - scratch_start});
+        scratch_fields_.push_back({fields_.size(), scratch_start, scratch_.size() - scratch_start});
+        fields_.emplace_back();
       } else {
-        refs_.push_back({false, start, pos_ - start});
+        fields_.emplace_back(s + start, pos_ - start);
       }
       ++pos_;  // past the closing quote
       if (pos_ < n && s[pos_] != ',' && s[pos_] != '\n' && s[pos_] != '\r') {
         return Status::InvalidArgument("line " + std::to_string(line_) + ": unexpected '" +
                                        std::string(1, s[pos_]) + "' after the closing quote of field " +
-                                       std::to_string(refs_.size()) +
+                                       std::to_string(fields_.size()) +
                                        "; a quoted field must end at a comma or line end");
       }
     } else {
-      size_t start = pos_;
-      while (pos_ < n) {
-        char c = s[pos_];
-        if (c == ',' || c == '\n' || c == '\r') break;
-        if (c == '"') {
-          return Status::InvalidArgument(
-              "line " + std::to_string(line_) + ": a quote inside unquoted field " +
-              std::to_string(refs_.size() + 1) +
-              "; enclose the field in quotes and double the inner quote (\"\")");
-        }
-        ++pos_;
+      const size_t start = pos_;
+      while (pos_ < n && kUnquotedStop[static_cast<unsigned char>(s[pos_])] == 0) ++pos_;
+      if (pos_ < n && s[pos_] == '"') {
+        return Status::InvalidArgument(
+            "line " + std::to_string(line_) + ": a quote inside unquoted field " +
+            std::to_string(fields_.size() + 1) +
+            "; enclose the field in quotes and double the inner quote (\"\")");
       }
-      refs_.push_back({false, start, pos_ - start});
+      fields_.emplace_back(s + start, pos_ - start);
     }
     // After a field: comma, line end or end of input.
     if (pos_ >= n) break;
@@ -152,10 +169,8 @@ Result<bool> CsvReader::ReadRecord() {
     ++line_;
     break;
   }
-  fields_.reserve(refs_.size());
-  for (const FieldRef& f : refs_) {
-    fields_.emplace_back(f.in_scratch ? std::string_view(scratch_).substr(f.offset, f.length)
-                                      : text_.substr(f.offset, f.length));
+  for (const ScratchField& f : scratch_fields_) {
+    fields_[f.index] = std::string_view(scratch_).substr(f.offset, f.length);
   }
   return true;
 }

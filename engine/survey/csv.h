@@ -44,8 +44,10 @@ class CsvReader {
   int64_t record() const { return record_index_; }
 
  private:
-  struct FieldRef {
-    bool in_scratch;
+  // A field unescaped into scratch_ (its view is set once the record is complete, since
+  // scratch_ may move while it grows).
+  struct ScratchField {
+    size_t index;
     size_t offset;
     size_t length;
   };
@@ -57,14 +59,20 @@ class CsvReader {
   int64_t record_line_ = 0;
   int64_t record_index_ = -1;
   std::vector<std::string_view> fields_;
-  std::vector<FieldRef> refs_;
+  std::vector<ScratchField> scratch_fields_;
   std::string scratch_;
   std::vector<std::string> header_;
 };
 
 // Lower-cases ASCII letters; other bytes unchanged (header matching).
 std::string AsciiLower(std::string_view s);
-// `s` without leading and trailing spaces and tabs.
-std::string_view TrimSpaces(std::string_view s);
+// `s` without leading and trailing spaces and tabs. Inline: it runs on every CSV cell.
+inline std::string_view TrimSpaces(std::string_view s) {
+  size_t b = 0;
+  size_t e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
+  return std::string_view(s.data() + b, e - b);
+}
 
 }  // namespace kinerja

@@ -1,7 +1,7 @@
 #include "engine/survey/ikm_command.h"
 
 #include <algorithm>
-#include <map>
+#include <cstring>
 
 #include "engine/survey/csv.h"
 #include "engine/numeric/rounding.h"
@@ -50,27 +50,97 @@ std::string Quote(std::string_view s) {
   return out + "\"";
 }
 
-// Interns names with a last-hit cache (exports are usually sorted by unit).
+uint64_t Load8(const char* p) {
+  uint64_t w = 0;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+
+// True when the n bytes at a and b are equal; compares 8 bytes at a time, the last 8 bytes
+// overlapping the ones before (memcmp is a byte loop in wasm).
+bool SameBytes(const char* a, const char* b, size_t n) {
+  if (n < 8) {
+    unsigned diff = 0;
+    for (size_t i = 0; i < n; ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+    return diff == 0;
+  }
+  for (size_t i = 0; i + 8 < n; i += 8) {
+    if (Load8(a + i) != Load8(b + i)) return false;
+  }
+  return Load8(a + n - 8) == Load8(b + n - 8);
+}
+
+// Interns names: a last-hit check first (exports are usually sorted by unit), then an
+// open-addressing hash table of ids. Names are compared only on an equal hash and length.
 class NameTable {
  public:
-  explicit NameTable(std::vector<std::string>* names) : names_(names) {
+  explicit NameTable(std::vector<std::string>* names) : names_(names), slots_(64, kEmpty) {
     names_->push_back("");
-    index_.emplace("", 0);
+    hashes_.push_back(Hash(""));
+    slots_[hashes_[0] & (slots_.size() - 1)] = 0;
   }
   uint32_t Intern(std::string_view name) {
-    if (name == (*names_)[last_]) return last_;
-    auto it = index_.find(name);
-    if (it == index_.end()) {
-      it = index_.emplace(std::string(name), static_cast<uint32_t>(names_->size())).first;
-      names_->push_back(std::string(name));
+    const std::string& last = (*names_)[last_];
+    if (last.size() == name.size() && SameBytes(last.data(), name.data(), name.size())) {
+      return last_;
     }
-    last_ = it->second;
+    const uint32_t h = Hash(name);
+    const size_t mask = slots_.size() - 1;
+    size_t i = h & mask;
+    for (; slots_[i] != kEmpty; i = (i + 1) & mask) {
+      const uint32_t id = slots_[i];
+      const std::string& known = (*names_)[id];
+      if (hashes_[id] == h && known.size() == name.size() &&
+          SameBytes(known.data(), name.data(), name.size())) {
+        last_ = id;
+        return id;
+      }
+    }
+    last_ = static_cast<uint32_t>(names_->size());
+    names_->emplace_back(name);
+    hashes_.push_back(h);
+    slots_[i] = last_;
+    if (2 * names_->size() > slots_.size()) Grow();
     return last_;
   }
 
  private:
+  static constexpr uint32_t kEmpty = 0xFFFFFFFFu;
+
+  // A multiply-xorshift hash over 8-byte words (64-bit multiplies are native in wasm); the
+  // last word overlaps the one before.
+  static uint32_t Hash(std::string_view s) {
+    const size_t n = s.size();
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+    uint64_t last = 0;
+    if (n >= 8) {
+      for (size_t i = 0; i + 8 < n; i += 8) {
+        h = (h ^ Load8(s.data() + i)) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 31;
+      }
+      last = Load8(s.data() + n - 8);
+    } else {
+      for (size_t i = 0; i < n; ++i) {
+        last |= static_cast<uint64_t>(static_cast<unsigned char>(s[i])) << (8 * i);
+      }
+    }
+    h = (h ^ last) * 0x94D049BB133111EBull;
+    return static_cast<uint32_t>(h ^ (h >> 32));
+  }
+
+  void Grow() {
+    slots_.assign(slots_.size() * 2, kEmpty);
+    const size_t mask = slots_.size() - 1;
+    for (uint32_t id = 0; id < hashes_.size(); ++id) {
+      size_t i = hashes_[id] & mask;
+      while (slots_[i] != kEmpty) i = (i + 1) & mask;
+      slots_[i] = id;
+    }
+  }
+
   std::vector<std::string>* names_;
-  std::map<std::string, uint32_t, std::less<>> index_;
+  std::vector<uint32_t> slots_;   // ids of names_, kEmpty for a free slot; size a power of 2
+  std::vector<uint32_t> hashes_;  // per id
   uint32_t last_ = 0;
 };
 

@@ -99,17 +99,22 @@ struct IkmResult {
   IkmGrade grade = IkmGrade::kD;
 };
 
-// Accumulates responses; cheap to merge. One tally per (slot, answer value).
+// Accumulates responses; cheap to merge. Counts, per slot, the answers 1, 2, 3 and 4 and the
+// answers outside 0..4 (0 is "not answered" and is not counted).
 class IkmAccumulator {
  public:
-  // Adds one response. Answers above 4 are counted as invalid (see Finish()).
-  void Add(const SurveyResponse& r) {
-    ++respondents_;
-    for (int i = 0; i < kMaxUnsur; ++i) {
-      const uint8_t a = r.answers[static_cast<size_t>(i)];
-      ++tally_[static_cast<size_t>(i)][a > 4 ? 5 : a];
-    }
-  }
+  // Adds responses. Answers above 4 are counted as invalid (see Finish()).
+  //
+  // This is the hot path of every IKM (a million responses is a routine export). It reads the
+  // 16 answer bytes of a response as two 64-bit words, puts two responses into one word (an
+  // answer 0..4 needs 3 bits of its byte), and counts per slot how many answers have bit 0,
+  // bit 1, bit 2, and bits 0 and 1 set, in 4-bit counters held in local variables; the counts
+  // of 1, 2, 3 and 4 follow exactly. Every 30 responses the counters go into byte-wide sums,
+  // and every 255 into 64-bit totals. A stretch of responses with an answer above 4 (invalid
+  // input) is tallied slot by slot instead. Plain 64-bit integer arithmetic in registers, so
+  // wasm without SIMD stays close to native code, unlike 16 table increments per response.
+  void Add(std::span<const SurveyResponse> responses);
+  void Add(const SurveyResponse& r) { Add(std::span<const SurveyResponse>(&r, 1)); }
   void Merge(const IkmAccumulator& other);
   int64_t respondents() const { return respondents_; }
   // Computes NRR, IKM and grade. Fails with kInvalidArgument when an answer was outside 0..4
@@ -118,8 +123,25 @@ class IkmAccumulator {
   Result<IkmResult> Finish(const SkmScheme& scheme) const;
 
  private:
+  // tally[slot][0..3]: answers 1..4; tally[slot][4]: answers above 4.
+  using Tally = std::array<std::array<int64_t, 5>, kMaxUnsur>;
+  // Per slot: how many answers have bit 0 set (1, 3), bit 1 (2, 3), bit 2 (4), and bits 0 and 1
+  // (3). Byte k of word w holds slot 8 * w + k.
+  struct Sums {
+    std::array<uint64_t, 2> bit0{}, bit1{}, bit2{}, bits01{};
+  };
+  static constexpr int kFlushEvery = 255;  // a byte counts to 255
+
+  void AddSlotBySlot(const SurveyResponse& r);
+  void Flush();
+  // tally_ plus the counts still in sums_ and pending_sums_.
+  Tally Totals() const;
+
   int64_t respondents_ = 0;
-  std::array<std::array<int64_t, 6>, kMaxUnsur> tally_{};
+  Tally tally_{};  // responses added slot by slot, and merged totals
+  std::array<std::array<int64_t, 4>, kMaxUnsur> sums_{};  // flushed Sums, per slot
+  Sums pending_sums_;  // since the last Flush()
+  int pending_ = 0;    // responses in pending_sums_ (at most kFlushEvery)
 };
 
 // IKM over all `responses` (a tight single pass). Errors as IkmAccumulator::Finish, plus an

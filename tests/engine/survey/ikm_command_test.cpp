@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -115,6 +116,29 @@ TEST(IkmReport, ParsesAMillionRowSheet) {
   ASSERT_TRUE(r.ok());
   // Per unsur NRR is the mean of the two rows' answers; IKM = (33 + 27) / 18 = 3.3333.
   EXPECT_EQ(r->ikm_unit_hundredths, 8333);
+}
+
+TEST(IkmReport, ManyInterleavedUnitAndServiceNamesEachKeepOneId) {
+  // 300 units (the name table grows several times) in an order that defeats a last-hit cache,
+  // names sharing long prefixes and differing only in length or in the last byte.
+  std::string text = "U1,U2,U3,U4,U5,U6,U7,U8,U9,unit,layanan\n";
+  std::vector<std::string> unit_of_row;
+  for (int i = 0; i < 3000; ++i) {
+    const int u = (i * 7919) % 300;
+    std::string unit = "Unit Pelayanan Terpadu Satu Pintu " + std::to_string(u);
+    unit_of_row.push_back(unit);
+    text += "3,3,3,3,3,3,3,3,3,\"" + unit + "\",\"Layanan " + std::string(1 + u % 3, 'x') + "\"\n";
+  }
+  Result<SurveyTable> t = ParseSurveyCsv(text, Permenpanrb14Of2017Scheme());
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  EXPECT_EQ(t->units.size(), 301u);     // "" and 300 units
+  EXPECT_EQ(t->services.size(), 4u);    // "" and three lengths
+  for (size_t i = 1; i < t->units.size(); ++i) {
+    for (size_t j = 0; j < i; ++j) ASSERT_NE(t->units[i], t->units[j]);
+  }
+  for (size_t i = 0; i < unit_of_row.size(); ++i) {
+    ASSERT_EQ(t->units[t->responses[i].unit], unit_of_row[i]) << i;
+  }
 }
 
 // --- malformed sheets ---

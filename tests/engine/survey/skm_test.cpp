@@ -2,9 +2,12 @@
 // (both sides of each), the rounding pitfall from domain.md 2.3, and properties on random data.
 #include "engine/survey/skm.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <random>
+#include <span>
+#include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -298,6 +301,133 @@ TEST(IkmGroups, GroupsAreSortedByKeyAndTheirTalliesAddUpToTheWhole) {
   Result<std::vector<GroupIkm>> periods = ComputeIkmByGroup(Scheme(), rs, GroupBy::kPeriod);
   EXPECT_EQ(periods->size(), 12u);
   EXPECT_EQ(periods->front().key, 202401);
+}
+
+// The counts of a scheme with all 16 slots, tallied one answer at a time (the reference).
+SkmScheme SixteenSlots() {
+  SkmScheme scheme;
+  for (int i = 0; i < kMaxUnsur; ++i) scheme.unsur.push_back({"X" + std::to_string(i + 1), "", {}});
+  return scheme;
+}
+std::vector<std::array<int64_t, 4>> NaiveCounts(const std::vector<SurveyResponse>& rs) {
+  std::vector<std::array<int64_t, 4>> counts(static_cast<size_t>(kMaxUnsur));
+  for (const SurveyResponse& r : rs) {
+    for (size_t i = 0; i < counts.size(); ++i) {
+      if (r.answers[i] >= 1 && r.answers[i] <= 4) ++counts[i][r.answers[i] - 1u];
+    }
+  }
+  return counts;
+}
+std::vector<SurveyResponse> RandomSixteen(uint32_t seed, int n) {
+  std::mt19937 gen(seed);
+  std::vector<SurveyResponse> rs(static_cast<size_t>(n));
+  for (auto& r : rs) {
+    for (auto& a : r.answers) a = static_cast<uint8_t>(gen() % 5);  // 0 = unanswered
+  }
+  return rs;
+}
+
+TEST(IkmAccumulator, CountsEveryAnswerOfAllSixteenSlotsExactlyForAnyBatchSizes) {
+  const SkmScheme scheme = SixteenSlots();
+  // Lengths around the 30-response stretches and 255-response flushes, and far beyond.
+  for (int n : {1, 2, 29, 30, 31, 61, 254, 255, 256, 511, 1000, 70001}) {
+    const auto rs = RandomSixteen(static_cast<uint32_t>(n), n);
+    const auto want = NaiveCounts(rs);
+    std::mt19937 gen(static_cast<uint32_t>(n) + 5u);
+    IkmAccumulator whole, pieces, one_by_one;
+    whole.Add(rs);
+    for (size_t start = 0; start < rs.size();) {
+      const size_t len = std::min<size_t>(rs.size() - start, 1 + gen() % 100);
+      pieces.Add(std::span<const SurveyResponse>(rs.data() + start, len));
+      start += len;
+    }
+    for (const SurveyResponse& r : rs) one_by_one.Add(r);
+    for (const IkmAccumulator* acc : {&whole, &pieces, &one_by_one}) {
+      EXPECT_EQ(acc->respondents(), n);
+      Result<IkmResult> r = acc->Finish(scheme);
+      ASSERT_TRUE(r.ok()) << r.status().message();
+      for (size_t i = 0; i < want.size(); ++i) {
+        for (size_t v = 0; v < 4; ++v) ASSERT_EQ(r->unsur[i].counts[v], want[i][v]) << n << " " << i;
+      }
+    }
+  }
+}
+
+TEST(IkmAccumulator, MergedAccumulatorsCountAsOne) {
+  const SkmScheme scheme = SixteenSlots();
+  const auto rs = RandomSixteen(3, 500);
+  IkmAccumulator a, b, all;
+  a.Add(std::span<const SurveyResponse>(rs.data(), 130));
+  b.Add(std::span<const SurveyResponse>(rs.data() + 130, rs.size() - 130));
+  all.Add(rs);
+  a.Merge(b);
+  Result<IkmResult> merged = a.Finish(scheme);
+  Result<IkmResult> whole = all.Finish(scheme);
+  ASSERT_TRUE(merged.ok() && whole.ok());
+  EXPECT_EQ(merged->respondents, 500);
+  for (size_t i = 0; i < 16; ++i) EXPECT_EQ(merged->unsur[i].counts, whole->unsur[i].counts);
+  EXPECT_EQ(merged->ikm, whole->ikm);
+}
+
+TEST(IkmAccumulator, AnswersAboveFourAmongValidOnesAreCountedPerSlot) {
+  // Bytes that could carry into a neighbouring slot in a word-wide sum (0x85, 0xFF) as well as
+  // 5; the valid answers around them must still be counted exactly.
+  const SkmScheme scheme = SixteenSlots();
+  auto rs = RandomSixteen(9, 300);
+  rs[10].answers[3] = 5;
+  rs[70].answers[15] = 0xFF;
+  rs[71].answers[8] = 0x85;
+  rs[71].answers[9] = 0x85;
+  rs[200].answers[0] = 6;
+  rs[201].answers[1] = 7;
+  rs[202].answers[2] = 8;
+  rs[203].answers[3] = 0x10;
+  IkmAccumulator acc;
+  acc.Add(rs);
+  Result<IkmResult> r = acc.Finish(scheme);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(), "1 answer(s) to X1 are outside 1-4");
+  // Without the bad answers, the same responses count as the reference does.
+  rs[10].answers[3] = 0;
+  rs[70].answers[15] = 0;
+  rs[71].answers[8] = 0;
+  rs[71].answers[9] = 1;
+  for (size_t i = 0; i < 4; ++i) rs[200 + i].answers[i] = 2;
+  IkmAccumulator clean;
+  clean.Add(rs);
+  const auto want = NaiveCounts(rs);
+  Result<IkmResult> ok = clean.Finish(scheme);
+  ASSERT_TRUE(ok.ok());
+  for (size_t i = 0; i < 16; ++i) {
+    for (size_t v = 0; v < 4; ++v) EXPECT_EQ(ok->unsur[i].counts[v], want[i][v]);
+  }
+}
+
+TEST(IkmAccumulator, EveryAnswerAboveFourIsCaughtWhereverItStands) {
+  const SkmScheme scheme = SixteenSlots();
+  for (uint8_t bad : {5, 6, 7, 8, 9, 12, 0x10, 0x40, 0x7F, 0x80, 0x84, 0x85, 0xFF}) {
+    for (size_t row : {0u, 1u, 28u, 29u, 30u, 254u, 255u}) {
+      for (size_t slot : {0u, 7u, 8u, 15u}) {
+        auto rs = RandomSixteen(bad + 1000u * row, 300);
+        rs[row].answers[slot] = bad;
+        IkmAccumulator acc;
+        acc.Add(rs);
+        Result<IkmResult> r = acc.Finish(scheme);
+        ASSERT_FALSE(r.ok()) << int{bad} << " " << row << " " << slot;
+        EXPECT_EQ(r.status().message(),
+                  "1 answer(s) to X" + std::to_string(slot + 1) + " are outside 1-4");
+      }
+    }
+  }
+}
+
+TEST(IkmAccumulator, TwoOutOfRangeAnswersInOneSlotAreBothReported) {
+  auto rs = UniformResponses(200, 600);
+  rs[5].answers[2] = 9;
+  rs[150].answers[2] = 0x80;
+  Result<IkmResult> r = ComputeIkm(Scheme(), rs);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(), "2 answer(s) to U3 are outside 1-4");
 }
 
 TEST(IkmPerformance, AMillionResponsesInOnePass) {
