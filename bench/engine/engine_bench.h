@@ -74,7 +74,7 @@ inline std::string Numbered(const char* prefix, int64_t i) {
 struct BenchCase {
   std::string name;
   int64_t items = 0;  // appraisals, responses, staff ... (per_item_ns = median / items)
-  int reps = 7;       // timed repetitions after one untimed warm-up
+  int reps = 7;       // timed repetitions after the untimed warm-up (3 runs, >= 250 ms)
   std::function<std::function<uint64_t()>()> prepare;
 };
 
