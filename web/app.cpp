@@ -42,13 +42,18 @@ void App::Start() {
 
 void App::Refresh() {
   if (!store_) return;
+  const double started = NowSeconds();
   auto pending = store_->PendingCount();
   pending_ = pending.ok() ? *pending : 0;
   auto aside = store_->ListSetAside();
   set_aside_total_ = aside.ok() ? static_cast<int64_t>(aside->size()) : 0;
   auto roster = store_->List("employee");
   roster_ = roster.ok() ? std::move(roster).value() : std::vector<wire::Record>{};
+  // One query for every status of the period; the view re-applies the current search.
+  auto statuses = LoadAppraisalStatuses(store_->db(), AppraisalPeriod(NowUnixSeconds()));
+  roster_view_.Build(roster_, statuses.ok() ? *statuses : AppraisalStatuses{});
   LoadOpenNotes();
+  refresh_ms_ = (NowSeconds() - started) * 1000;
 }
 
 void App::LoadOpenNotes() {
@@ -119,6 +124,9 @@ void App::Frame() {
     case Screen::kKioskSetup: DrawKioskSetupScreen(*this); break;
     case Screen::kKiosk: DrawKioskScreen(*this); break;
     case Screen::kAppraise: DrawAppraiseScreen(*this); break;
+  }
+  if (first_interactive_ms_ == 0 && screen_ != Screen::kLoading) {
+    first_interactive_ms_ = NowSeconds() * 1000;  // since navigation start (performance.now)
   }
   PublishTestState();
 }
@@ -326,7 +334,20 @@ void App::PublishTestState() {
          {"message", message_},
          {"message_is_error", message_is_error_},
          {"lang", CurrentLang() == Lang::kId ? "id" : "en"},
-         {"frames", frames_}};
+         {"frames", frames_},
+         {"first_interactive_ms", first_interactive_ms_},
+         {"save_commit_ms", save_commit_ms_},
+         {"refresh_ms", refresh_ms_},
+         {"flush_ms", LastFlushMs()}};
+  if (screen_ == Screen::kRoster) {
+    const auto& c = roster_view_.counts();
+    j["roster_view"] = {{"shown", roster_view_.visible().size()},
+                        {"query", roster_view_.query()},
+                        {"filter_runs", roster_view_.filter_runs()},
+                        {"scroll", roster_scroll_},
+                        {"not_started", c[0]}, {"draft", c[1]}, {"submitted", c[2]},
+                        {"signed_off", c[3]}};
+  }
   if (screen_ == Screen::kNote) j["notes"] = open_notes_.size();
   if (screen_ == Screen::kKioskSetup || screen_ == Screen::kKiosk) {
     int answered = 0;

@@ -192,7 +192,9 @@ bool App::SaveAppraisal() {
                         EmployeeUnitPath(appraisal_.employee_id),
                         AppraisalBody(appraisal_, *template_), {}};
   int64_t now = NowUnixSeconds();
+  double started = NowSeconds();
   auto change = store_->Write(edit, now);
+  save_commit_ms_ = (NowSeconds() - started) * 1000;
   if (!change.ok()) {
     SetMessage(change.status().ToString(), true);
     return false;

@@ -25,6 +25,7 @@ void BrowserScroll(GLFWwindow* window, double dx, double dy) {
 }
 
 void Frame() {
+  const double frame_start_ms = kinerja::web::NowSeconds() * 1000;
   int w = 0, h = 0;
   double dpr = 1;
   kinerja::web::CanvasSize(&w, &h, &dpr);
@@ -58,9 +59,15 @@ void Frame() {
   glClearColor(0.95f, 0.96f, 0.97f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  kinerja::web::TestRecordFrame(frame_start_ms, kinerja::web::NowSeconds() * 1000);
 }
 
 }  // namespace
+
+// TEST AND BENCHMARK ONLY: see App::TestFillStore.
+extern "C" EMSCRIPTEN_KEEPALIVE int kinerja_test_fill_store(int total) {
+  return g_app ? g_app->TestFillStore(total) : -1;
+}
 
 int main() {
   kinerja::web::StartStorage();
@@ -89,6 +96,7 @@ int main() {
   ImGui_ImplGlfw_InitForOpenGL(g_window, true);
   ImGui_ImplOpenGL3_Init("#version 300 es");
   glfwSetScrollCallback(g_window, BrowserScroll);  // replaces the backend's raw callback
+  kinerja::web::InstallTouchInput();
 
   static kinerja::web::App app;
   g_app = &app;
