@@ -611,14 +611,14 @@ Result<wire::PullResponse> CentralStore::Pull(const Principal& who, int64_t sinc
     resp.cursor = r->seq;
     resp.records.push_back(std::move(r).value());
   }
-  if (!resp.more) {
-    // Nothing more in scope: move the cursor to the head so the next pull starts there.
-    auto head = db_->Prepare("SELECT value FROM counters WHERE name='seq'");
-    if (!head.ok()) return head.status();
-    auto hrow = head->Step();
-    if (!hrow.ok()) return hrow.status();
-    resp.cursor = std::max(resp.cursor, head->ColumnInt(0));
-  }
+  // The head tells the device how far it has to go (a progress bar for long pulls).
+  auto head = db_->Prepare("SELECT value FROM counters WHERE name='seq'");
+  if (!head.ok()) return head.status();
+  auto hrow = head->Step();
+  if (!hrow.ok()) return hrow.status();
+  resp.head = head->ColumnInt(0);
+  // Nothing more in scope: move the cursor to the head so the next pull starts there.
+  if (!resp.more) resp.cursor = std::max(resp.cursor, resp.head);
   return resp;
 }
 

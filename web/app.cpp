@@ -1,5 +1,7 @@
 #include "web/app.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "engine/sync/ids.h"
@@ -11,13 +13,9 @@ namespace kinerja::web {
 namespace {
 
 constexpr size_t kPushBatch = 100;
+// The UI sizes offered, as CSS pixels per ImGui unit.
+constexpr float kUiZooms[] = {0.85f, 1.0f, 1.15f, 1.3f, 1.5f};
 const char* kDbPath = "/data/kinerja.db";
-
-std::string Format(const char* fmt, int a, int b = 0) {
-  char buf[256];
-  std::snprintf(buf, sizeof buf, fmt, a, b);
-  return buf;
-}
 
 }  // namespace
 
@@ -33,6 +31,9 @@ void App::Start() {
   if (session.ok() && session->has_value()) session_ = **session;
   last_sync_ = MetaGet("last_sync");
   if (MetaGet("lang") == "en") SetLang(Lang::kEn);
+  for (float z : kUiZooms) {
+    if (MetaGet("ui_zoom") == std::to_string(std::lround(z * 100))) ui_zoom_ = z;
+  }
   Refresh();
   LoadKiosk();
   screen_ = session_ ? HomeScreen() : Screen::kLogin;
@@ -46,7 +47,12 @@ void App::Refresh() {
   auto pending = store_->PendingCount();
   pending_ = pending.ok() ? *pending : 0;
   auto aside = store_->ListSetAside();
-  set_aside_total_ = aside.ok() ? static_cast<int64_t>(aside->size()) : 0;
+  set_aside_list_ = aside.ok() ? std::move(aside).value() : std::vector<LocalStore::SetAsideChange>{};
+  set_aside_total_ = static_cast<int64_t>(set_aside_list_.size());
+  auto by_kind = store_->PendingByKind();
+  pending_by_kind_ = by_kind.ok() ? std::move(by_kind).value() : std::vector<LocalStore::KindCount>{};
+  auto conflicts = store_->ListConflicts();
+  conflicts_ = conflicts.ok() ? std::move(conflicts).value() : std::vector<wire::Record>{};
   auto roster = store_->List("employee");
   roster_ = roster.ok() ? std::move(roster).value() : std::vector<wire::Record>{};
   // One query for every status of the period; the view re-applies the current search.
@@ -106,6 +112,18 @@ void App::ToggleLanguage() {
   FlushStorage();
 }
 
+void App::ChangeUiZoom(int step) {
+  constexpr int n = static_cast<int>(sizeof kUiZooms / sizeof kUiZooms[0]);
+  int at = 1;
+  for (int i = 0; i < n; ++i) {
+    if (kUiZooms[i] == ui_zoom_) at = i;
+  }
+  at = std::clamp(at + step, 0, n - 1);
+  ui_zoom_ = kUiZooms[at];
+  MetaSet("ui_zoom", std::to_string(std::lround(ui_zoom_ * 100)));
+  FlushStorage();
+}
+
 void App::SetMessage(std::string text, bool error) {
   message_ = std::move(text);
   message_is_error_ = error;
@@ -124,6 +142,7 @@ void App::Frame() {
     case Screen::kKioskSetup: DrawKioskSetupScreen(*this); break;
     case Screen::kKiosk: DrawKioskScreen(*this); break;
     case Screen::kAppraise: DrawAppraiseScreen(*this); break;
+    case Screen::kSync: DrawSyncScreen(*this); break;
   }
   if (first_interactive_ms_ == 0 && screen_ != Screen::kLoading) {
     first_interactive_ms_ = NowSeconds() * 1000;  // since navigation start (performance.now)
@@ -190,6 +209,9 @@ void App::StartSync() {
   if (appraisal_dirty_) SaveAppraisal();  // the draft on screen goes out with this sync
   busy_ = true;
   set_aside_ = 0;
+  progress_ = SyncProgress{};
+  progress_.phase = SyncProgress::kSending;
+  progress_.to_send = pending_;
   SetMessage(T("syncing"), false);
   PushStep(0);
 }
@@ -238,6 +260,7 @@ void App::PushStep(int sent_so_far) {
                   return FinishSync(s.ToString(), sent_so_far, 0);
                 }
                 FlushStorage();
+                progress_.sent = sent_so_far + n;
                 PushStep(sent_so_far + n);
               });
 }
@@ -245,6 +268,10 @@ void App::PushStep(int sent_so_far) {
 void App::PullStep(int sent, int received) {
   auto cursor = store_->Cursor();
   if (!cursor.ok()) return FinishSync(cursor.status().ToString(), sent, received);
+  if (progress_.phase != SyncProgress::kReceiving) {
+    progress_.phase = SyncProgress::kReceiving;
+    progress_.pull_from = progress_.pull_at = *cursor;
+  }
   HttpRequest("GET", "/api/v1/sync/pull?since=" + std::to_string(*cursor), "", session_->token,
               [this, sent, received](const HttpResult& r) {
                 if (r.status == 0) return FinishSync(T("sync_offline"), sent, received);
@@ -261,6 +288,9 @@ void App::PullStep(int sent, int received) {
                 }
                 FlushStorage();
                 int got = received + static_cast<int>(pull->records.size());
+                progress_.received = got;
+                progress_.pull_at = pull->cursor;
+                progress_.pull_head = pull->head;
                 if (pull->more) return PullStep(sent, got);
                 FinishSync("", sent, got);
               });
@@ -268,6 +298,7 @@ void App::PullStep(int sent, int received) {
 
 void App::FinishSync(const std::string& error, int sent, int received) {
   busy_ = false;
+  progress_.phase = SyncProgress::kIdle;
   Refresh();
   if (session_) LoadKiosk();  // units may have arrived
   RequestStorageEstimate();
@@ -275,8 +306,11 @@ void App::FinishSync(const std::string& error, int sent, int received) {
   last_sync_ = IsoUtc(NowUnixSeconds());
   MetaSet("last_sync", last_sync_);
   FlushStorage();
-  if (set_aside_ > 0) return SetMessage(Format(T("sync_set_aside"), set_aside_), true);
-  SetMessage(Format(T("sync_ok"), sent, received), false);
+  if (set_aside_ > 0) return SetMessage(Tf("sync_set_aside", set_aside_), true);
+  if (!conflicts_.empty()) {
+    return SetMessage(Tf("sync_conflicts", static_cast<int>(conflicts_.size())), true);
+  }
+  SetMessage(Tf("sync_ok", sent, received), false);
 }
 
 void App::OpenEmployee(const std::string& employee_id) {
@@ -289,6 +323,11 @@ void App::OpenEmployee(const std::string& employee_id) {
 }
 
 void App::Back() {
+  if (screen_ == Screen::kSync) {
+    screen_ = session_ ? before_sync_screen_ : Screen::kLogin;
+    SetMessage("", false);
+    return;
+  }
   if (screen_ == Screen::kAppraise) {
     if (appraisal_dirty_ && !SaveAppraisal()) return;  // never leave an unsaved draft behind
     screen_ = Screen::kNote;
@@ -319,7 +358,8 @@ bool App::SaveNote(const std::string& text) {
 }
 
 void App::PublishTestState() {
-  const char* names[] = {"loading", "login", "roster", "note", "kiosk_setup", "kiosk", "appraise"};
+  const char* names[] = {"loading", "login",    "roster",  "note",
+                         "kiosk_setup", "kiosk", "appraise", "sync"};
   Json j{{"screen", names[static_cast<int>(screen_)]},
          {"storage_ready", StorageReady()},
          {"flushes_pending", FlushesPending()},
@@ -334,6 +374,9 @@ void App::PublishTestState() {
          {"message", message_},
          {"message_is_error", message_is_error_},
          {"lang", CurrentLang() == Lang::kId ? "id" : "en"},
+         {"ui_zoom", ui_zoom_},
+         {"text_input", ImGui::GetIO().WantTextInput},
+         {"text_field", ActiveTextForTest()},
          {"frames", frames_},
          {"first_interactive_ms", first_interactive_ms_},
          {"save_commit_ms", save_commit_ms_},
@@ -349,6 +392,17 @@ void App::PublishTestState() {
                         {"signed_off", c[3]}};
   }
   if (screen_ == Screen::kNote) j["notes"] = open_notes_.size();
+  Json by_kind = Json::object();
+  for (const auto& k : pending_by_kind_) by_kind[k.kind] = k.count;
+  j["pending_by_kind"] = by_kind;
+  j["conflicts"] = conflicts_.size();
+  j["progress"] = {{"phase", progress_.phase}, {"to_send", progress_.to_send},
+                   {"sent", progress_.sent}, {"received", progress_.received},
+                   {"fraction", progress_.Fraction()}};
+  if (screen_ == Screen::kSync) {
+    j["conflict_views"] = conflict_views_.size();
+    j["conflicts_loading"] = conflicts_loading_;
+  }
   if (screen_ == Screen::kKioskSetup || screen_ == Screen::kKiosk) {
     int answered = 0;
     for (int a : survey_answers_) answered += a > 0 ? 1 : 0;

@@ -16,7 +16,31 @@
 
 namespace kinerja::web {
 
-enum class Screen { kLoading, kLogin, kRoster, kNote, kKioskSetup, kKiosk, kAppraise };
+enum class Screen { kLoading, kLogin, kRoster, kNote, kKioskSetup, kKiosk, kAppraise, kSync };
+
+// Where a running sync is: sending the outbox, then receiving the server's changes.
+struct SyncProgress {
+  enum Phase { kIdle, kSending, kReceiving } phase = kIdle;
+  int64_t to_send = 0;     // queued when the sync began
+  int64_t sent = 0;        // acknowledged so far
+  int64_t received = 0;    // records pulled so far
+  int64_t pull_from = 0;   // the cursor the pull started at
+  int64_t pull_at = 0;     // the cursor now
+  int64_t pull_head = 0;   // the server's head (0: unknown)
+  // 0..1 within the current phase; negative when it cannot be known (an older server).
+  float Fraction() const;
+};
+
+// A record in conflict as the server keeps it: its stored version and the edits it kept.
+struct ConflictView {
+  struct Kept {
+    std::string change_id, user_id, device_id, received_at;
+    int64_t base_version = 0;
+    Json body;
+  };
+  wire::Record record;
+  std::vector<Kept> kept;
+};
 
 class App {
  public:
@@ -34,6 +58,23 @@ class App {
   bool SaveNote(const std::string& text);
   // Switches Bahasa Indonesia / English and remembers the choice on the device.
   void ToggleLanguage();
+  // The user's UI size: text and touch targets grow together, one of kUiZooms; `step` +1 is
+  // one size larger, -1 one smaller (clamped). Remembered on the device.
+  void ChangeUiZoom(int step);
+
+  // --- sync centre ---
+  // Opens the Sync screen (pending per kind, progress, set-aside changes, conflicts); loads the
+  // conflicts from the server when online.
+  void OpenSyncScreen();
+  // Fetches the records in conflict within the user's scope, with their kept edits.
+  void LoadConflicts();
+  // Settles conflict_views()[index] with one version: -1 the stored one, k the kept edit k. The
+  // resolution is written as an ordinary change naming every kept edit, then synced. False,
+  // with a message, when the index or choice is out of range or the write fails.
+  bool ResolveConflict(size_t index, int choice);
+  // Saves every unsynced change (queued and set aside) to a JSON file the browser downloads.
+  // The data stays on the device.
+  void ExportUnsynced();
 
   // --- survey kiosk (enumerator) ---
   // Locks the tablet into kiosk mode for kiosk_units()[unit_index] and `service`. False, with
@@ -75,6 +116,17 @@ class App {
   const std::string& open_employee() const { return open_employee_; }
   // The open employee's notes, newest first; reloaded by Refresh() after every change.
   const std::vector<wire::Record>& open_notes() const { return open_notes_; }
+  float ui_zoom() const { return ui_zoom_; }
+  const SyncProgress& sync_progress() const { return progress_; }
+  const std::vector<LocalStore::KindCount>& pending_by_kind() const { return pending_by_kind_; }
+  const std::vector<LocalStore::SetAsideChange>& set_aside_list() const { return set_aside_list_; }
+  // Records on this device that the server flagged as in conflict.
+  const std::vector<wire::Record>& conflicts() const { return conflicts_; }
+  const std::vector<ConflictView>& conflict_views() const { return conflict_views_; }
+  bool conflicts_loading() const { return conflicts_loading_; }
+  const std::string& conflicts_error() const { return conflicts_error_; }
+  // The display name of an employee on the roster; the id when unknown.
+  std::string EmployeeName(const std::string& employee_id) const;
   bool busy() const { return busy_; }
   int64_t pending() const { return pending_; }
   int64_t set_aside_total() const { return set_aside_total_; }
@@ -143,6 +195,15 @@ class App {
   bool message_is_error_ = false;
   bool logout_blocked_ = false;
   int frames_ = 0;
+  float ui_zoom_ = 1.0f;
+  Screen before_sync_screen_ = Screen::kRoster;
+  SyncProgress progress_;
+  std::vector<LocalStore::KindCount> pending_by_kind_;
+  std::vector<LocalStore::SetAsideChange> set_aside_list_;
+  std::vector<wire::Record> conflicts_;
+  std::vector<ConflictView> conflict_views_;
+  bool conflicts_loading_ = false;
+  std::string conflicts_error_;
 
   KioskConfig kiosk_;
   std::vector<KioskUnit> kiosk_units_;
@@ -168,5 +229,6 @@ void DrawNoteScreen(App& app);
 void DrawKioskSetupScreen(App& app);
 void DrawKioskScreen(App& app);
 void DrawAppraiseScreen(App& app);
+void DrawSyncScreen(App& app);
 
 }  // namespace kinerja::web

@@ -191,6 +191,9 @@ bool App::SaveAppraisal() {
   LocalStore::Edit edit{appraisal_.record_id, "appraisal", appraisal_.employee_id,
                         EmployeeUnitPath(appraisal_.employee_id),
                         AppraisalBody(appraisal_, *template_), {}};
+  // Autosaved drafts fold into one queued change until a sync hands it out; a submission or
+  // a sign-off is always a change of its own.
+  edit.replace_unsent = appraisal_.status == "draft";
   int64_t now = NowUnixSeconds();
   double started = NowSeconds();
   auto change = store_->Write(edit, now);
@@ -200,6 +203,7 @@ bool App::SaveAppraisal() {
     return false;
   }
   FlushStorage();
+  appraisal_.record_id = change->record_id;  // a new form's first save created the record
   appraisal_dirty_ = false;
   appraisal_saved_at_ = IsoUtc(now);
   Refresh();

@@ -1,5 +1,6 @@
 #include "web/i18n.h"
 
+#include <cstdio>
 #include <cstring>
 
 namespace kinerja::web {
@@ -67,7 +68,68 @@ constexpr Entry kCatalogue[] = {
      "%d changes were refused by the server (e.g. the appraisal is signed off) and kept aside on "
      "this device; contact HR."},
     {"set_aside_count", "Ditolak: %d", "Refused: %d"},
-    {"sync_rejected", "Server menolak: %s", "The server refused: %s"},
+    {"sync_rejected",
+     "Server menolak kiriman: %s. Data tetap aman di perangkat; bila terulang, hubungi admin.",
+     "The server refused the batch: %s. The data stays safe on this device; if it happens "
+     "again, contact the admin."},
+    {"sync_conflicts",
+     "%d data berkonflik: diubah di dua perangkat. Buka Sinkronisasi untuk membandingkan dan "
+     "memilih versi.",
+     "%d records are in conflict: changed on two devices. Open Sync to compare them and choose "
+     "a version."},
+    {"conflicts_short", "Konflik: %d", "Conflicts: %d"},
+    {"progress_sending", "Mengirim %d dari %d perubahan", "Sending %d of %d changes"},
+    {"progress_receiving", "Menerima data... %d diterima", "Receiving... %d received"},
+    // Sync screen
+    {"sync_heading", "Sinkronisasi", "Sync"},
+    {"sync_now", "Sinkronkan sekarang", "Sync now"},
+    {"sync_offline_hint",
+     "Luring: perubahan disimpan di perangkat dan dikirim saat ada koneksi.",
+     "Offline: changes are kept on this device and sent when there is a connection."},
+    {"pending_heading", "Belum terkirim", "Not yet sent"},
+    {"all_sent", "Semua perubahan sudah terkirim.", "Every change has been sent."},
+    {"export_unsynced", "Ekspor data belum terkirim", "Export unsynced data"},
+    {"export_hint",
+     "Jalan terakhir bila tablet tidak bisa sinkron: simpan berkas dan serahkan ke admin. Data "
+     "tetap di perangkat.",
+     "A last resort when this tablet cannot sync: save the file and hand it to the admin. The "
+     "data stays on the device."},
+    {"export_done", "%d perubahan diekspor ke berkas unduhan.",
+     "%d changes exported to a downloaded file."},
+    {"set_aside_heading", "Ditolak server (disimpan terpisah)", "Refused by the server (kept aside)"},
+    {"set_aside_hint",
+     "Perubahan ini tidak akan dikirim lagi; tetap tersimpan di perangkat dan di server untuk "
+     "ditinjau HR.",
+     "These changes will not be sent again; they stay on this device, and on the server for HR "
+     "to review."},
+    {"conflicts_heading", "Konflik", "Conflicts"},
+    {"no_conflicts", "Tidak ada konflik.", "No conflicts."},
+    {"conflicts_count", "%d data diubah di dua perangkat dari versi yang sama.",
+     "%d records were changed on two devices from the same version."},
+    {"conflicts_hint",
+     "Bandingkan versi berdampingan (beda ditandai kuning) lalu pilih satu. Pilihan Anda "
+     "dikirim sebagai perubahan baru.",
+     "Compare the versions side by side (differences in yellow), then choose one. Your choice "
+     "is sent as a new change."},
+    {"conflicts_offline", "Sambungkan ke internet untuk melihat versi yang bertentangan.",
+     "Connect to the internet to see the conflicting versions."},
+    {"conflicts_reload", "Muat ulang konflik", "Reload conflicts"},
+    {"conflict_field", "Isian", "Field"},
+    {"conflict_stored", "Versi tersimpan (v%d)", "Stored version (v%d)"},
+    {"conflict_kept", "Versi perangkat %s (%s)", "Version from device %s (%s)"},
+    {"conflict_choose", "Pilih versi:", "Choose a version:"},
+    {"conflict_use", "Pakai versi ini", "Use this version"},
+    {"conflict_resolved", "Konflik diselesaikan; pilihan dikirim saat sinkron.",
+     "Conflict settled; the choice is sent with the next sync."},
+    {"conflict_sync_first", "Sinkronkan dulu agar perangkat memiliki versi terbaru.",
+     "Sync first so that this device has the latest version."},
+    {"kind_appraisal_note", "Catatan penilaian", "Appraisal notes"},
+    {"kind_appraisal", "Penilaian SKP", "SKP appraisals"},
+    {"kind_survey_response", "Jawaban survei (SKM)", "Survey answers (SKM)"},
+    {"kind_self_assessment", "Penilaian diri", "Self-assessments"},
+    {"kind_appraisal_response", "Tanggapan atas penilaian", "Responses to appraisals"},
+    {"kind_competency_assessment", "Penilaian kompetensi", "Competency assessments"},
+    {"kind_queue_ticket", "Catatan antrean", "Queue tickets"},
     {"session_expired", "Sesi berakhir. Masuk lagi untuk sinkron.",
      "Session expired. Log in again to sync."},
     {"storage", "%s, %.1f MB dipakai", "%s, %.1f MB used"},
@@ -197,6 +259,12 @@ const char* T(const char* key) {
 bool HasText(const char* key) {
   const Entry* e = Find(key);
   return e && e->id[0] && e->en[0];
+}
+
+std::string Tf(const char* key, int a, int b) {
+  char buf[512];
+  std::snprintf(buf, sizeof buf, T(key), a, b);
+  return buf;
 }
 
 }  // namespace kinerja::web

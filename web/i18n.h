@@ -1,6 +1,8 @@
 #pragma once
 // Every string the app shows, in one catalogue: Bahasa Indonesia first, English second.
 
+#include <string>
+
 namespace kinerja::web {
 
 enum class Lang { kId, kEn };
@@ -10,6 +12,8 @@ Lang CurrentLang();
 // The text for `key` in the current language; the key itself if the catalogue lacks it
 // (a test asserts that every key used by the screens is present in both languages).
 const char* T(const char* key);
+// T(key) formatted with up to two integers ("Not yet sent: %d").
+std::string Tf(const char* key, int a, int b = 0);
 // True when `key` has both translations.
 bool HasText(const char* key);
 

@@ -1,10 +1,16 @@
 // The browser app's frame loop: GLFW window on the canvas, Dear ImGui with the WebGL2
 // renderer, and one App drawn per frame. Everything browser-specific is in platform.cpp.
+//
+// Pixels: ImGui lays out in CSS pixels divided by the user's UI zoom (App::ui_zoom()); the
+// canvas' backing store has the device's own pixels (CSS size x devicePixelRatio), and the font
+// is rasterised at that density, so text stays crisp on a high-DPI tablet at every zoom.
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
 
 #include <algorithm>
+#include <cfloat>
+#include <cmath>
 
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
@@ -17,6 +23,34 @@ namespace {
 GLFWwindow* g_window = nullptr;
 kinerja::web::App* g_app = nullptr;
 double g_last_time = 0;
+float g_font_scale = 0;  // device pixels per ImGui unit the font atlas was built for
+
+constexpr float kFontPx = 20.0f;  // the UI font's size in CSS pixels at zoom 1
+constexpr const char* kFontFile = "/fonts/kinerja_sans.ttf";
+// The glyphs the build keeps in the font (web/CMakeLists.txt subsets it to the same ranges).
+const ImWchar kGlyphRanges[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x2013, 0x2014, 0x2018, 0x201D,
+                                0x2022, 0x2022, 0x2026, 0x2026, 0x2190, 0x2193, 0x2212, 0x2212,
+                                0x2713, 0x2713, 0x2717, 0x2717, 0};
+
+// Rebuilds the font atlas for `scale` device pixels per ImGui unit. Called between frames.
+void BuildFont(float scale) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  ImFontConfig cfg;
+  cfg.OversampleH = 2;
+  cfg.PixelSnapH = false;
+  ImFont* font = io.Fonts->AddFontFromFileTTF(kFontFile, std::round(kFontPx * scale), &cfg,
+                                               kGlyphRanges);
+  if (!font) {  // the embedded file is missing: ImGui's own font, scaled, rather than nothing
+    ImFontConfig fallback;
+    fallback.SizePixels = std::round(13.0f * scale);
+    io.Fonts->AddFontDefault(&fallback);
+  }
+  io.FontGlobalScale = font ? 1.0f / scale : 1.5f / scale;
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+  g_font_scale = scale;
+}
 
 // Emscripten's GLFW 3 passes the browser's wheel deltaY as it is (pixels, positive = down);
 // ImGui expects GLFW's native steps (positive = up). A mouse notch is ~100 px in browsers.
@@ -29,15 +63,30 @@ void Frame() {
   int w = 0, h = 0;
   double dpr = 1;
   kinerja::web::CanvasSize(&w, &h, &dpr);
+  // The backing store follows the CSS size (a resize or a rotated tablet) at device pixels.
+  int dev_w = static_cast<int>(std::lround(w * dpr));
+  int dev_h = static_cast<int>(std::lround(h * dpr));
   int cur_w = 0, cur_h = 0;
   glfwGetWindowSize(g_window, &cur_w, &cur_h);
-  if (w > 0 && h > 0 && (w != cur_w || h != cur_h)) glfwSetWindowSize(g_window, w, h);
+  if (dev_w > 0 && dev_h > 0 && (dev_w != cur_w || dev_h != cur_h)) {
+    glfwSetWindowSize(g_window, dev_w, dev_h);
+  }
+  const float zoom = g_app->ui_zoom();
+  const float scale = static_cast<float>(dpr) * zoom;  // device pixels per ImGui unit
+  if (scale != g_font_scale) BuildFont(scale);
+  kinerja::web::SetUiZoom(zoom);
 
   glfwPollEvents();
+  kinerja::web::SoftKeyboardBeginFrame();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
-  // Browsers may deliver two frames with one timestamp; ImGui asserts on a zero delta.
   ImGuiIO& io = ImGui::GetIO();
+  // GLFW reports the window and the pointer in device pixels; ImGui works in units of `scale`.
+  io.DisplaySize = ImVec2(static_cast<float>(dev_w) / scale, static_cast<float>(dev_h) / scale);
+  io.DisplayFramebufferScale = ImVec2(scale, scale);
+  if (io.MousePos.x != -FLT_MAX) io.MousePos = ImVec2(io.MousePos.x / scale, io.MousePos.y / scale);
+  kinerja::web::TouchInputApply();  // a finger, in CSS pixels, replaces the pointer
+  // Browsers may deliver two frames with one timestamp; ImGui asserts on a zero delta.
   double now = kinerja::web::NowSeconds();
   io.DeltaTime = static_cast<float>(std::max(now - g_last_time, 1e-4));
   g_last_time = now;
@@ -59,6 +108,7 @@ void Frame() {
   glClearColor(0.95f, 0.96f, 0.97f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  kinerja::web::SoftKeyboardEndFrame();
   kinerja::web::TestRecordFrame(frame_start_ms, kinerja::web::NowSeconds() * 1000);
 }
 
@@ -71,6 +121,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE int kinerja_test_fill_store(int total) {
 
 int main() {
   kinerja::web::StartStorage();
+  // Before glfwInit: these listeners must run before GLFW's own.
+  kinerja::web::InstallSoftKeyboard();
+  kinerja::web::InstallTouchInput();
   if (!glfwInit()) return 1;
   glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
@@ -92,11 +145,9 @@ int main() {
   style.ItemSpacing = ImVec2(10, 10);
   style.ScrollbarSize = 24;
   style.TouchExtraPadding = ImVec2(4, 4);
-  io.FontGlobalScale = 1.5f;
   ImGui_ImplGlfw_InitForOpenGL(g_window, true);
   ImGui_ImplOpenGL3_Init("#version 300 es");
   glfwSetScrollCallback(g_window, BrowserScroll);  // replaces the backend's raw callback
-  kinerja::web::InstallTouchInput();
 
   static kinerja::web::App app;
   g_app = &app;

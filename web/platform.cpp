@@ -30,34 +30,12 @@ constexpr size_t kMaxFrameSamples = 4096;
 std::vector<double> g_frame_cpu_ms;
 std::vector<double> g_frame_interval_ms;
 double g_last_frame_start_ms = 0;
+float g_zoom = 1.0f;
 
 void RunFlush();
 
 }  // namespace
 }  // namespace kinerja::web
-
-// See InstallTouchInput in platform.h.
-EM_JS(void, kinerja_install_touch_input, (), {
-  var canvas = Module["canvas"];
-  var finger = null;  // identifier of the touch that drives the cursor
-  function follow(e) {
-    var t = null;
-    for (var i = 0; i < e.changedTouches.length; ++i) {
-      var c = e.changedTouches[i];
-      if (finger === null || c.identifier === finger) { t = c; break; }
-    }
-    if (!t) return;
-    if (e.type === "touchstart") finger = t.identifier;
-    if (e.type === "touchend" || e.type === "touchcancel") finger = null;
-    var r = canvas.getBoundingClientRect();
-    Browser.mouseX = (t.clientX - r.left) * (canvas.width / r.width);
-    Browser.mouseY = (t.clientY - r.top) * (canvas.height / r.height);
-    if (e.cancelable) e.preventDefault();  // no emulated mouse click after the tap
-  }
-  ["touchstart", "touchmove", "touchend", "touchcancel"].forEach(function(type) {
-    canvas.addEventListener(type, follow, {capture: true, passive: false});
-  });
-});
 
 extern "C" {
 EMSCRIPTEN_KEEPALIVE void kinerja_storage_loaded() { kinerja::web::g_storage_ready = true; }
@@ -207,7 +185,24 @@ void HttpRequest(const std::string& method, const std::string& path, const std::
   emscripten_fetch(&attr, path.c_str());  // headers and body are copied before return
 }
 
-void InstallTouchInput() { kinerja_install_touch_input(); }
+void DownloadFile(const std::string& filename, const std::string& mime_type,
+                  const std::string& content) {
+  EM_ASM(
+      {
+        var blob = new Blob([HEAPU8.slice($2, $2 + $3)], {type : UTF8ToString($1)});
+        var a = document.createElement('a');
+        a.href = URL.createObjectURL(blob);
+        a.download = UTF8ToString($0);
+        a.style.display = 'none';
+        document.body.appendChild(a);
+        a.click();
+        setTimeout(function() {
+          URL.revokeObjectURL(a.href);
+          a.remove();
+        }, 10000);
+      },
+      filename.c_str(), mime_type.c_str(), content.data(), content.size());
+}
 
 bool BrowserOnline() { return EM_ASM_INT({ return navigator.onLine ? 1 : 0; }) != 0; }
 
@@ -218,6 +213,9 @@ void CanvasSize(int* width, int* height, double* dpr) {
   *height = static_cast<int>(h);
   *dpr = emscripten_get_device_pixel_ratio();
 }
+
+void SetUiZoom(float zoom) { g_zoom = zoom; }
+float UiZoom() { return g_zoom; }
 
 double NowSeconds() { return emscripten_get_now() / 1000.0; }
 
@@ -235,7 +233,9 @@ void TestMarkItem(const char* id) {
   // Only items actually visible in their window count: a clipped row reports nothing.
   if (!ImGui::IsItemVisible()) return;
   char buf[96];
-  std::snprintf(buf, sizeof buf, "%.1f,%.1f,%.1f,%.1f", a.x, a.y, b.x - a.x, b.y - a.y);
+  const float z = g_zoom;
+  std::snprintf(buf, sizeof buf, "%.1f,%.1f,%.1f,%.1f", a.x * z, a.y * z, (b.x - a.x) * z,
+                (b.y - a.y) * z);
   g_rects[id] = buf;
 }
 

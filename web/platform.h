@@ -41,22 +41,58 @@ using HttpCallback = std::function<void(const HttpResult&)>;
 void HttpRequest(const std::string& method, const std::string& path, const std::string& body,
                  const std::string& token, HttpCallback done);
 bool BrowserOnline();
+// Hands `content` to the browser as a file download named `filename` (the user keeps it).
+void DownloadFile(const std::string& filename, const std::string& mime_type,
+                  const std::string& content);
+
+// --- Soft keyboard ---------------------------------------------------------------------------
+// ImGui draws its text fields on the canvas, which a touch screen's keyboard knows nothing of.
+// A hidden <input> stands in for them: it is focused while an ImGui text field is active (and
+// again inside the tap itself, as mobile browsers open the keyboard only within a user
+// gesture), and what is typed there (letters, IME compositions, Enter, Backspace, paste) is fed
+// to ImGui. Other keys (arrows, Tab, shortcuts) reach ImGui through GLFW as before. A PIN field
+// asks for the digit keyboard and a password field for a password keyboard.
+// InstallSoftKeyboard(): once, before glfwInit (its key listeners must run before GLFW's).
+// SoftKeyboardBeginFrame(): before ImGui::NewFrame; hands queued input to ImGui, a key press
+//   per frame so that deletions and insertions keep their order.
+// SoftKeyboardEndFrame(): after ImGui::Render; shows or hides the keyboard and keeps the input
+//   at the text cursor (where the IME draws its candidates).
+void InstallSoftKeyboard();
+void SoftKeyboardBeginFrame();
+void SoftKeyboardEndFrame();
+// Call right after an ImGui::InputText with Password or CharsDecimal `flags` (ImGui 1.86
+// forgets a field's flags when it returns): while that field is active, the browser shows a
+// password or digit keyboard. Other fields get the text keyboard.
+void SoftKeyboardNoteField(int imgui_input_text_flags);
+// For the test hook: the text of the active text field, "" when none is active or it is a
+// password or PIN field (never exposed).
+std::string ActiveTextForTest();
+
+// --- Touch -----------------------------------------------------------------------------------
+// Emscripten 3.1.6's GLFW presses the mouse button on a touch without moving the pointer to
+// the finger. Touches are taken from the canvas before GLFW sees them and given to ImGui as
+// the left mouse button, replayed a frame at a time (land, press, drag, lift, leave), so that
+// a quick tap is a click where the finger was and nothing stays hovered after it.
+// InstallTouchInput(): once, before glfwInit and after InstallSoftKeyboard.
+// TouchInputApply(): every frame after ImGui_ImplGlfw_NewFrame (it overrides GLFW's pointer
+//   while the last input was a finger; a mouse takes over again when it moves).
+void InstallTouchInput();
+void TouchInputApply();
 
 // --- Canvas and time -------------------------------------------------------------------------
-// Makes a finger work like the mouse on the canvas. Emscripten's GLFW presses and releases
-// the button on touchstart/touchend but never moves the cursor for a touch, so a drag (the
-// lists' drag-to-scroll) went nowhere; this moves it to the first finger and stops the
-// browser's emulated mouse events after a tap, which would otherwise tap a second time.
-// Call once, after the GLFW window exists.
-void InstallTouchInput();
 // The canvas' CSS size and the device pixel ratio.
 void CanvasSize(int* width, int* height, double* dpr);
+// CSS pixels per ImGui unit: the user's UI size setting (the device pixel ratio is applied to
+// the framebuffer only, so ImGui units are CSS pixels at zoom 1). Set by the frame loop.
+void SetUiZoom(float zoom);
+float UiZoom();
 double NowSeconds();
 int64_t NowUnixSeconds();
 
 // --- Test hook -------------------------------------------------------------------------------
 // Records the last ImGui item's rectangle under `id` for end-to-end tests, which read it with
-// Module.ccall('kinerja_test_rect', 'string', ['string'], [id]) as "x,y,w,h" in CSS pixels.
+// Module.ccall('kinerja_test_rect', 'string', ['string'], [id]) as "x,y,w,h" in CSS pixels
+// (ImGui units times UiZoom()).
 void TestMarkItem(const char* id);
 // The same for a rectangle drawn by hand (screen coordinates), when it is visible.
 void TestMarkRect(const char* id, const ImVec2& min, const ImVec2& max);

@@ -5,7 +5,7 @@
 namespace kinerja {
 namespace {
 
-constexpr int64_t kSchemaVersion = 2;
+constexpr int64_t kSchemaVersion = 3;
 
 constexpr const char* kSchemaV1 = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -48,6 +48,18 @@ wire::Record RowToRecord(const Statement& s) {
   return r;
 }
 
+// Every row of a SELECT of kRecordColumns, as records.
+Result<std::vector<wire::Record>> AllRecords(Statement& st) {
+  std::vector<wire::Record> out;
+  for (;;) {
+    auto row = st.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    out.push_back(RowToRecord(st));
+  }
+  return out;
+}
+
 // meta key "skipped:<record id>" = the seq at which a pull passed over the record because it
 // had unacknowledged local edits.
 const std::string kSkippedPrefix = "skipped:";
@@ -81,6 +93,12 @@ CREATE TABLE IF NOT EXISTS set_aside(
 );
 )sql";
 
+// v3: a queued change handed out for sending (or exported) is frozen; until then a later
+// draft save of the same record may replace its body instead of queueing another change.
+constexpr const char* kSchemaV3 = R"sql(
+ALTER TABLE outbox ADD COLUMN handed_out INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 Status LocalStore::Migrate() {
   auto v = db_->UserVersion();
   if (!v.ok()) return v.status();
@@ -91,7 +109,7 @@ Status LocalStore::Migrate() {
   }
   if (*v == kSchemaVersion) return Status::Ok();
   // One step per version, each in its own transaction; a tablet may skip app versions.
-  const char* steps[] = {kSchemaV1, kSchemaV2};
+  const char* steps[] = {kSchemaV1, kSchemaV2, kSchemaV3};
   for (int64_t next = *v + 1; next <= kSchemaVersion; ++next) {
     Transaction tx(*db_);
     KINERJA_RETURN_IF_ERROR(tx.status());
@@ -197,14 +215,7 @@ Result<std::vector<wire::Record>> LocalStore::List(std::string_view kind,
   if (!st.ok()) return st.status();
   st->Bind(1, kind);
   if (!subject_id.empty()) st->Bind(2, subject_id);
-  std::vector<wire::Record> out;
-  for (;;) {
-    auto row = st->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    out.push_back(RowToRecord(*st));
-  }
-  return out;
+  return AllRecords(*st);
 }
 
 Result<std::optional<wire::Record>> LocalStore::Get(std::string_view id) {
@@ -241,6 +252,34 @@ Result<wire::Change> LocalStore::Write(const Edit& edit, int64_t now_unix) {
     if (existing->kind != edit.kind) {
       return Status::InvalidArgument("record " + edit.record_id + " is a " + existing->kind +
                                      ", not a " + edit.kind);
+    }
+    if (edit.replace_unsent && edit.resolves.empty()) {
+      // The record's newest queued change, if never handed out, takes the new body.
+      auto last = db_->Prepare(
+          "SELECT change_id, base_version, handed_out, resolves FROM outbox WHERE record_id=?"
+          " ORDER BY seq DESC LIMIT 1");
+      if (!last.ok()) return last.status();
+      last->Bind(1, existing->id);
+      auto row = last->Step();
+      if (!row.ok()) return row.status();
+      if (*row && last->ColumnInt(2) == 0 && last->ColumnText(3) == "[]") {
+        change.change_id = last->ColumnText(0);
+        change.record_id = existing->id;
+        change.base_version = last->ColumnInt(1);
+        auto upd = db_->Prepare("UPDATE outbox SET body=?, created_at=? WHERE change_id=?");
+        if (!upd.ok()) return upd.status();
+        KINERJA_RETURN_IF_ERROR(
+            upd->Bind(1, edit.body.dump()).Bind(2, change.created_at).Bind(3, change.change_id).Run());
+        auto rec = db_->Prepare("UPDATE records SET body=?, author_id=?, updated_at=? WHERE id=?");
+        if (!rec.ok()) return rec.status();
+        KINERJA_RETURN_IF_ERROR(rec->Bind(1, edit.body.dump())
+                                    .Bind(2, author)
+                                    .Bind(3, change.created_at)
+                                    .Bind(4, existing->id)
+                                    .Run());
+        KINERJA_RETURN_IF_ERROR(tx.Commit());
+        return change;
+      }
     }
     change.record_id = existing->id;
     change.base_version = existing->version;
@@ -313,14 +352,7 @@ Result<std::vector<wire::Record>> LocalStore::ListConflicts() {
   auto st = db_->Prepare(std::string("SELECT ") + kRecordColumns +
                          " FROM records WHERE conflict=1 ORDER BY updated_at DESC, id");
   if (!st.ok()) return st.status();
-  std::vector<wire::Record> out;
-  for (;;) {
-    auto row = st->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    out.push_back(RowToRecord(*st));
-  }
-  return out;
+  return AllRecords(*st);
 }
 
 Result<Json> LocalStore::ExportUnsynced(int64_t now_unix) {
@@ -350,6 +382,12 @@ Result<wire::PushRequest> LocalStore::NextPush(size_t limit) {
   auto device = DeviceId();
   if (!device.ok()) return device.status();
   req.device_id = *device;
+  // Handed out: from now on these changes are sent as they are, never replaced.
+  auto freeze = db_->Prepare(
+      "UPDATE outbox SET handed_out=1 WHERE handed_out=0 AND seq IN"
+      " (SELECT seq FROM outbox ORDER BY seq LIMIT ?)");
+  if (!freeze.ok()) return freeze.status();
+  KINERJA_RETURN_IF_ERROR(freeze->Bind(1, static_cast<int64_t>(limit)).Run());
   auto st = db_->Prepare(
       "SELECT change_id, record_id, kind, base_version, body, created_at, resolves FROM outbox"
       " ORDER BY seq LIMIT ?");

@@ -50,6 +50,10 @@ class LocalStore {
     std::string unit_path;
     Json body;
     std::vector<std::string> resolves;  // a conflict resolution: the kept edits it settles
+    // A draft autosave: when the record's newest queued change has not been handed out for
+    // sending yet (NextPush, ExportUnsynced), it takes this body instead of a new change
+    // being queued (same change id and base version). Otherwise an ordinary write.
+    bool replace_unsent = false;
   };
   Result<wire::Change> Write(const Edit& edit, int64_t now_unix);
 
@@ -70,7 +74,8 @@ class LocalStore {
   //    "set_aside": [{"change_id", "record_id", "kind", "created_at", "code", "reason", "body"}]}
   // "push" is a valid POST /api/v1/sync/push body, so the changes can still be sent later.
   Result<Json> ExportUnsynced(int64_t now_unix);
-  // The oldest queued changes, at most `limit`, as one push request.
+  // The oldest queued changes, at most `limit`, as one push request. They are handed out:
+  // a later write never replaces them (what was sent once is sent again unchanged).
   Result<wire::PushRequest> NextPush(size_t limit);
   // Drops every acknowledged change and records the server's versions; a conflict marks
   // the record. Changes the response does not mention stay queued. When a record's last

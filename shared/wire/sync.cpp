@@ -67,7 +67,9 @@ Json ToJson(const Record& r) {
 Json ToJson(const PullResponse& r) {
   Json recs = Json::array();
   for (const auto& x : r.records) recs.push_back(ToJson(x));
-  return Json{{"records", recs}, {"cursor", r.cursor}, {"more", r.more}};
+  Json j{{"records", recs}, {"cursor", r.cursor}, {"more", r.more}};
+  if (r.head > 0) j["head"] = r.head;
+  return j;
 }
 
 Result<Change> ChangeFromJson(const Json& j, std::string_view where) {
@@ -238,6 +240,11 @@ Result<PullResponse> PullResponseFromJson(const Json& j) {
   auto more = GetBool(j, "more", "pull");
   if (!more.ok()) return more.status();
   r.more = *more;
+  if (j.contains("head")) {
+    auto head = GetInt(j, "head", "pull");
+    if (!head.ok()) return head.status();
+    r.head = *head;
+  }
   return r;
 }
 

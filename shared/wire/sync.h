@@ -69,6 +69,9 @@ struct PullResponse {
   std::vector<Record> records;
   int64_t cursor = 0;  // pass back as `since` on the next pull
   bool more = false;   // true when the limit cut the answer short
+  // The server's newest sequence number when it answered (0: not sent, an older server).
+  // Cursor and head give a device its progress through a long pull.
+  int64_t head = 0;
 };
 
 // Codecs. The parsers validate everything (types, unknown fields, limits, id syntax) and name

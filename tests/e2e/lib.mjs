@@ -60,6 +60,7 @@ export async function startServer({ args = [], publicDir = path.join(repoRoot, '
 
 export function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }
 
+// `options` adds to or overrides the context options (e.g. hasTouch, deviceScaleFactor).
 export async function launch(profileDir, options = {}) {
   return chromium.launchPersistentContext(profileDir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -141,6 +142,19 @@ async function pressAt(page, r) {
   await sleep(60);
   await page.mouse.up();
   await sleep(60);
+}
+
+// Taps the centre of a widget with a finger: touch events through the DevTools protocol (the
+// page's context needs hasTouch), a frame apart, as on a tablet.
+export async function touchTap(page, id) {
+  const r = await widgetRect(page, id);
+  const cdp = await page.context().newCDPSession(page);
+  const point = [{ x: r.x + r.w / 2, y: r.y + r.h / 2 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point });
+  await sleep(80);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await sleep(80);
+  await cdp.detach();
 }
 
 export async function typeInto(page, id, text) {

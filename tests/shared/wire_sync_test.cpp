@@ -44,11 +44,22 @@ TEST(WireSync, APullResponseRoundTrips) {
   p.records.push_back(r);
   p.cursor = 7;
   p.more = true;
+  p.head = 120;
   auto back = PullResponseFromJson(ToJson(p));
   ASSERT_TRUE(back.ok()) << back.status().ToString();
   EXPECT_TRUE(back->more);
+  EXPECT_EQ(back->head, 120);
   EXPECT_TRUE(back->records[0].conflict);
   EXPECT_EQ(back->records[0].seq, 7);
+}
+
+TEST(WireSync, APullResponseWithoutAHeadFromAnOlderServerStillParses) {
+  auto back = PullResponseFromJson(Json{{"records", Json::array()}, {"cursor", 3}, {"more", false}});
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->head, 0);
+  auto bad = PullResponseFromJson(
+      Json{{"records", Json::array()}, {"cursor", 3}, {"more", false}, {"head", "x"}});
+  EXPECT_FALSE(bad.ok());
 }
 
 TEST(WireSync, EveryMalformedPushFieldIsNamed) {

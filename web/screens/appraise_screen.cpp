@@ -62,11 +62,13 @@ void DrawIndicators(App& app, AppraisalForm& f) {
       ImGui::TableNextColumn();
       ImGui::SetNextItemWidth(-1);
       edited |= ImGui::InputText("##target", row.target, sizeof row.target, ImGuiInputTextFlags_CharsDecimal);
+      SoftKeyboardNoteField(ImGuiInputTextFlags_CharsDecimal);
       TestMarkItem((p + ".target").c_str());
       ImGui::TableNextColumn();
       ImGui::SetNextItemWidth(-1);
       edited |= ImGui::InputText("##realisasi", row.realisasi, sizeof row.realisasi,
                                  ImGuiInputTextFlags_CharsDecimal);
+      SoftKeyboardNoteField(ImGuiInputTextFlags_CharsDecimal);
       TestMarkItem((p + ".realisasi").c_str());
       ImGui::TableNextColumn();
       if (ImGui::Button("X", ImVec2(-1, 0))) remove = static_cast<int>(i);

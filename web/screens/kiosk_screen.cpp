@@ -31,6 +31,7 @@ void DrawExit(App& app) {
   bool enter = ImGui::InputText("##exit_pin", pin, sizeof pin,
                                 ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal |
                                     ImGuiInputTextFlags_EnterReturnsTrue);
+  SoftKeyboardNoteField(ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal);
   TestMarkItem("kiosk.pin");
   ImGui::SameLine();
   if (ImGui::Button(T("kiosk_pin_ok"), ImVec2(120, 0)) || enter) {

@@ -47,10 +47,12 @@ void DrawKioskSetupScreen(App& app) {
   ImGui::TextUnformatted(T("kiosk_pin"));
   ImGui::InputText("##pin", pin, sizeof pin,
                    ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal);
+  SoftKeyboardNoteField(ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal);
   TestMarkItem("kiosk_setup.pin");
   ImGui::TextUnformatted(T("kiosk_pin_again"));
   ImGui::InputText("##pin_again", pin_again, sizeof pin_again,
                    ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal);
+  SoftKeyboardNoteField(ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal);
   TestMarkItem("kiosk_setup.pin_again");
   ImGui::PopItemWidth();
   ImGui::Spacing();

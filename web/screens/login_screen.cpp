@@ -19,6 +19,7 @@ void DrawLoginScreen(App& app) {
   ImGui::TextUnformatted(T("password"));
   bool enter = ImGui::InputText("##password", password, sizeof password,
                                 ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+  SoftKeyboardNoteField(ImGuiInputTextFlags_Password);
   TestMarkItem("login.password");
   ImGui::PopItemWidth();
   ImGui::Spacing();

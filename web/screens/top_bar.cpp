@@ -10,7 +10,6 @@
 #include "web/platform.h"
 
 namespace kinerja::web {
-
 void DrawTopBar(App& app) {
   ImGui::TextUnformatted(T("app_title"));
   ImGui::SameLine();
@@ -22,16 +21,23 @@ void DrawTopBar(App& app) {
   if (full) {
     ImGui::SameLine();
     ImGui::Text("%s", app.session()->display_name.c_str());
+    // What waits, what was refused and what is in conflict; a tap opens the Sync screen.
     ImGui::SameLine();
-    ImGui::Text(T("pending"), static_cast<int>(app.pending()));
+    std::string status = Tf("pending", static_cast<int>(app.pending()));
     if (app.set_aside_total() > 0) {
-      ImGui::SameLine();
-      ImGui::TextColored(ImVec4(0.8f, 0.3f, 0.1f, 1), T("set_aside_count"),
-                         static_cast<int>(app.set_aside_total()));
+      status += "  " + Tf("set_aside_count", static_cast<int>(app.set_aside_total()));
     }
+    if (!app.conflicts().empty()) {
+      status += "  " + Tf("conflicts_short", static_cast<int>(app.conflicts().size()));
+    }
+    bool attention = app.set_aside_total() > 0 || !app.conflicts().empty();
+    if (attention) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.8f, 0.3f, 0.1f, 1));
+    if (ImGui::Button((status + "###sync_center").c_str())) app.OpenSyncScreen();
+    if (attention) ImGui::PopStyleColor();
+    TestMarkItem("sync_center");
   }
   // The buttons sit at the right; when a long name reaches them they go to the next line.
-  const float buttons_x = ImGui::GetWindowWidth() - 490;
+  const float buttons_x = ImGui::GetWindowWidth() - 600;
   if (ImGui::GetItemRectMax().x + 20 < buttons_x) ImGui::SameLine(buttons_x);
   else ImGui::SetCursorPosX(buttons_x);
   if (full) {
@@ -43,6 +49,13 @@ void DrawTopBar(App& app) {
   }
   if (ImGui::Button(T("language"), ImVec2(220, 0))) app.ToggleLanguage();
   TestMarkItem("language");
+  // Text size: smaller / larger (the whole UI scales, touch targets too).
+  ImGui::SameLine();
+  if (ImGui::Button("A-", ImVec2(48, 0))) app.ChangeUiZoom(-1);
+  TestMarkItem("zoom_out");
+  ImGui::SameLine();
+  if (ImGui::Button("A+", ImVec2(48, 0))) app.ChangeUiZoom(+1);
+  TestMarkItem("zoom_in");
   if (full) {
     ImGui::SameLine();
     if (ImGui::Button(T("logout"), ImVec2(100, 0))) app.Logout(false);
@@ -65,6 +78,17 @@ void DrawTopBar(App& app) {
     } else {
       ImGui::TextDisabled("%s", persist);
     }
+  }
+  // A running sync shows how far it got, on every screen.
+  const SyncProgress& progress = app.sync_progress();
+  if (progress.phase != SyncProgress::kIdle) {
+    float f = progress.Fraction();
+    std::string label =
+        progress.phase == SyncProgress::kSending
+            ? Tf("progress_sending", static_cast<int>(progress.sent), static_cast<int>(progress.to_send))
+            : Tf("progress_receiving", static_cast<int>(progress.received));
+    ImGui::ProgressBar(f < 0 ? 0.5f : f, ImVec2(-1, 24), label.c_str());
+    TestMarkItem("progress");
   }
   if (app.logout_blocked()) {
     ImGui::TextColored(ImVec4(0.9f, 0.3f, 0.2f, 1), T("logout_pending"), static_cast<int>(app.pending()));

@@ -188,6 +188,60 @@ TEST(LocalStore, TheExportHoldsEveryUnsyncedChangeAsAPushBodyAndTheSetAsideOnes)
   EXPECT_EQ(*s.PendingCount(), 1) << "exporting sends nothing and drops nothing";
 }
 
+TEST(LocalStore, DraftSavesFoldIntoOneQueuedChangeUntilItIsHandedOut) {
+  auto store = LocalStore::Open(":memory:");
+  ASSERT_TRUE(store.ok());
+  LocalStore& s = **store;
+  LocalStore::Edit draft{"", "appraisal", "e-ani", "/p/", Json{{"comments", "a"}}, {}, true};
+  auto first = s.Write(draft, 1);
+  ASSERT_TRUE(first.ok());
+  draft.record_id = first->record_id;
+  draft.body = Json{{"comments", "ab"}};
+  auto second = s.Write(draft, 2);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second->change_id, first->change_id) << "the unsent draft took the new body";
+  EXPECT_EQ(second->base_version, 0);
+  EXPECT_EQ(*s.PendingCount(), 1);
+  EXPECT_EQ((*s.Get(first->record_id))->version, 1) << "one edit, as the server will see it";
+  EXPECT_EQ((*s.Get(first->record_id))->body["comments"], "ab");
+  auto push = s.NextPush(10);
+  ASSERT_EQ(push->changes.size(), 1u);
+  EXPECT_EQ(push->changes[0].body["comments"], "ab");
+
+  // Handed out for sending: the next save queues a change of its own, based on version 1.
+  draft.body = Json{{"comments", "abc"}};
+  auto third = s.Write(draft, 3);
+  ASSERT_TRUE(third.ok());
+  EXPECT_NE(third->change_id, first->change_id);
+  EXPECT_EQ(third->base_version, 1);
+  EXPECT_EQ(*s.PendingCount(), 2);
+  auto again = s.NextPush(10);
+  ASSERT_EQ(again->changes.size(), 2u);
+  EXPECT_EQ(again->changes[0].body["comments"], "ab") << "what was handed out is sent unchanged";
+
+  // An ordinary write never replaces, even an unsent change.
+  LocalStore::Edit plain{first->record_id, "appraisal", "e-ani", "/p/", Json{{"comments", "x"}}};
+  ASSERT_TRUE(s.Write(plain, 4).ok());
+  ASSERT_TRUE(s.Write(plain, 5).ok());
+  EXPECT_EQ(*s.PendingCount(), 4);
+}
+
+TEST(LocalStore, AnExportedChangeIsNoLongerReplacedByADraftSave) {
+  auto store = LocalStore::Open(":memory:");
+  ASSERT_TRUE(store.ok());
+  LocalStore& s = **store;
+  LocalStore::Edit draft{"", "appraisal", "e-ani", "/p/", Json{{"comments", "a"}}, {}, true};
+  auto first = s.Write(draft, 1);
+  ASSERT_TRUE(first.ok());
+  ASSERT_TRUE(s.ExportUnsynced(2).ok());
+  draft.record_id = first->record_id;
+  draft.body = Json{{"comments", "b"}};
+  auto second = s.Write(draft, 3);
+  ASSERT_TRUE(second.ok());
+  EXPECT_NE(second->change_id, first->change_id) << "the file holds the first body under its id";
+  EXPECT_EQ(*s.PendingCount(), 2);
+}
+
 TEST(LocalStore, AResolutionKeepsTheChangeIdsItSettlesThroughTheOutbox) {
   auto store = LocalStore::Open(":memory:");
   ASSERT_TRUE(store.ok());
@@ -206,7 +260,8 @@ TEST(LocalStore, AVersionOneStoreIsUpgradedKeepingItsQueue) {
     ASSERT_TRUE(store.ok());
     ASSERT_TRUE((*store)->Write({"", "appraisal_note", "e-ani", "/p/", Json{{"text", "x"}}}, 1).ok());
     // Back to the version-1 layout, as an older app left it.
-    ASSERT_TRUE((*store)->db().Exec("DROP TABLE set_aside; ALTER TABLE outbox DROP COLUMN resolves;").ok());
+    ASSERT_TRUE((*store)->db().Exec("DROP TABLE set_aside; ALTER TABLE outbox DROP COLUMN resolves;"
+                                    " ALTER TABLE outbox DROP COLUMN handed_out;").ok());
     ASSERT_TRUE((*store)->db().SetUserVersion(1).ok());
   }
   auto store = LocalStore::Open(path);
