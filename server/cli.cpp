@@ -23,10 +23,12 @@ constexpr const char* kHelp = R"(kinerja - ASN performance evaluation: server, a
 
 Usage:
   kinerja serve [--host 127.0.0.1] [--port 8080] [--db data/kinerja.db] [--public public]
-                [--demo] [--tls-cert FILE --tls-key FILE]
+                [--demo] [--demo-staff N] [--tls-cert FILE --tls-key FILE]
       Start the sync server and serve the web app. --demo seeds a demo city into an empty
-      database (logins in docs/demo.md).
-  kinerja demo [--db FILE]                 Seed the demo city into an empty database.
+      database (logins in docs/demo.md); --demo-staff N (implies --demo) also adds N
+      generated employees under one supervisor, login upt (load tests, benchmarks).
+  kinerja demo [--db FILE] [--staff N]     Seed the demo city (and N generated staff) into an
+                                           empty database.
   kinerja user add --username NAME --role ROLE --unit UNIT [--name "Full Name"]
                    [--employee EMPLOYEE_ID] [--db FILE]
       Create an account. The password is read from standard input (one line).
@@ -107,14 +109,36 @@ int Fail(std::ostream& err, const Status& s, int code = 1) {
   return code;
 }
 
+// --demo-staff / --staff: "" is none; otherwise 1..kMaxDemoStaff.
+Result<int> DemoStaffCount(const std::string& text, const char* flag) {
+  if (text.empty()) return 0;
+  char* end = nullptr;
+  long n = std::strtol(text.c_str(), &end, 10);
+  if (*end != '\0' || n < 1 || n > kMaxDemoStaff) {
+    return Status::InvalidArgument(std::string(flag) + " must be a number 1-" +
+                                   std::to_string(kMaxDemoStaff) + ", not '" + text + "'");
+  }
+  return static_cast<int>(n);
+}
+
+// The demo city, then `staff` generated employees when asked.
+Status SeedDemo(CentralStore& store, int staff) {
+  KINERJA_RETURN_IF_ERROR(SeedDemoCity(store));
+  if (staff == 0) return Status::Ok();
+  return AddDemoStaff(store, staff, org::CivilFromDays(NowUnix() / 86400));
+}
+
 HttpServer* g_server = nullptr;
 void OnSignal(int) {
   if (g_server) g_server->Stop();
 }
 
 int Serve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  auto f = ParseFlags(args, 1, {"host", "port", "db", "public", "tls-cert", "tls-key"}, {"demo"});
+  auto f = ParseFlags(args, 1, {"host", "port", "db", "public", "tls-cert", "tls-key", "demo-staff"},
+                      {"demo"});
   if (!f.ok()) return Fail(err, f.status(), 2);
+  auto staff = DemoStaffCount(Get(*f, "demo-staff"), "--demo-staff");
+  if (!staff.ok()) return Fail(err, staff.status(), 2);
   ServeOptions o;
   o.host = Get(*f, "host", "127.0.0.1");
   std::string port = Get(*f, "port", "8080");
@@ -131,13 +155,14 @@ int Serve(const std::vector<std::string>& args, std::ostream& out, std::ostream&
   std::string db_path = Get(*f, "db", kDefaultDb);
   auto store = OpenStore(db_path);
   if (!store.ok()) return Fail(err, store.status());
-  if (Get(*f, "demo") == "true") {
+  if (Get(*f, "demo") == "true" || *staff > 0) {
     auto empty = (*store)->IsEmpty();
     if (!empty.ok()) return Fail(err, empty.status());
     if (*empty) {
-      if (Status s = SeedDemoCity(**store); !s.ok()) return Fail(err, s);
+      if (Status s = SeedDemo(**store, *staff); !s.ok()) return Fail(err, s);
       out << "kinerja: demo city added (logins in docs/demo.md, password '" << kDemoPassword
           << "')\n";
+      if (*staff > 0) out << "kinerja: " << *staff << " demo staff added under login upt\n";
     }
   }
   Api api(**store, ApiLimits{}, [] { return NowUnix(); });
@@ -158,13 +183,16 @@ int Serve(const std::vector<std::string>& args, std::ostream& out, std::ostream&
 }
 
 int Demo(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  auto f = ParseFlags(args, 1, {"db"}, {});
+  auto f = ParseFlags(args, 1, {"db", "staff"}, {});
   if (!f.ok()) return Fail(err, f.status(), 2);
+  auto staff = DemoStaffCount(Get(*f, "staff"), "--staff");
+  if (!staff.ok()) return Fail(err, staff.status(), 2);
   if (Status s = InitCrypto(); !s.ok()) return Fail(err, s);
   auto store = OpenStore(Get(*f, "db", kDefaultDb));
   if (!store.ok()) return Fail(err, store.status());
-  if (Status s = SeedDemoCity(**store); !s.ok()) return Fail(err, s);
+  if (Status s = SeedDemo(**store, *staff); !s.ok()) return Fail(err, s);
   out << "kinerja: demo city added\n";
+  if (*staff > 0) out << "kinerja: " << *staff << " demo staff added under login upt\n";
   return 0;
 }
 

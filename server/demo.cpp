@@ -1,6 +1,11 @@
 #include "server/demo.h"
 
+#include <cstdio>
+#include <string>
+#include <vector>
+
 #include "engine/competency/position_assessment.h"
+#include "engine/org/roster.h"
 #include "server/auth.h"
 #include "shared/json_util.h"
 
@@ -139,6 +144,98 @@ Status SeedDemoCity(CentralStore& store) {
     if (!id.ok()) return id.status();
   }
   return Status::Ok();
+}
+
+namespace {
+
+const char* const kFirstNames[] = {
+    "Ahmad", "Agus", "Andi", "Bambang", "Dewi", "Eko", "Fajar", "Fitri", "Gita", "Hadi",
+    "Indah", "Joko", "Kartika", "Lestari", "Made", "Nur", "Putri", "Rahmat", "Rina", "Siti",
+    "Taufik", "Utami", "Wahyu", "Yanti", "Yogi", "Zainal", "Ratna", "Bayu", "Citra", "Dimas"};
+const char* const kLastNames[] = {
+    "Saputra", "Wijaya", "Hidayat", "Pratama", "Kusuma", "Setiawan", "Nugroho", "Lestari",
+    "Rahayu", "Santoso", "Siregar", "Nasution", "Simanjuntak", "Hakim", "Syahputra",
+    "Permana", "Gunawan", "Wibowo", "Maharani", "Anggraini", "Sembiring", "Harahap",
+    "Purnomo", "Susanti", "Firmansyah", "Ramadhan", "Utomo", "Halim", "Tambunan", "Suryadi",
+    "Marpaung", "Yulianti", "Kurniawati", "Hartono", "Effendi", "Sinaga", "Manurung"};
+struct Position { const char* id; const char* name; };
+const Position kPositions[] = {
+    {"pengadministrasi_perizinan", "Pengadministrasi Perizinan"},
+    {"analis_perizinan", "Analis Perizinan"},
+    {"petugas_loket", "Petugas Loket"},
+    {"verifikator_berkas", "Verifikator Berkas"},
+    {"pengelola_data", "Pengelola Data"},
+    {"arsiparis", "Arsiparis"},
+    {"pranata_komputer", "Pranata Komputer"},
+    {"pengadministrasi_umum", "Pengadministrasi Umum"}};
+constexpr size_t kPositionCount = sizeof kPositions / sizeof kPositions[0];
+
+template <size_t N>
+const char* Pick(const char* const (&list)[N], size_t i) { return list[i % N]; }
+
+// The i-th generated NIP: birth dates spread over 1970-1999, TMT CPNS at age 24, gender
+// alternating, and a sequence that keeps every NIP unique (30 x 12 x 28 birth dates per
+// sequence number).
+std::string GeneratedNip(int i) {
+  int n = i;
+  int year = 1970 + n % 30;
+  n /= 30;
+  int month = 1 + n % 12;
+  n /= 12;
+  int day = 1 + n % 28;
+  n /= 28;
+  int sequence = 1 + n % 999;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d%02d%02d%04d%02d%d%03d", year, month, day, year + 24,
+                1 + (i / 7) % 12, 1 + i % 2, sequence);
+  return buf;
+}
+
+}  // namespace
+
+Status AddDemoStaff(CentralStore& store, int count, const org::Date& today) {
+  if (count < 1 || count > kMaxDemoStaff) {
+    return Status::InvalidArgument("the number of demo staff must be 1-" +
+                                   std::to_string(kMaxDemoStaff) + ", not " + std::to_string(count));
+  }
+  const char* kHeadNip = "197801092003121002";
+  std::vector<org::Employee> staff;
+  std::vector<std::string> position_names;  // what the tablet shows, per employee
+  staff.reserve(static_cast<size_t>(count) + 1);
+  staff.push_back({kHeadNip, kHeadNip, "Kepala UPT Uji", "kepala_upt", "upt-uji", "", {}});
+  position_names.push_back("Kepala UPT");
+  for (int i = 0; i < count; ++i) {
+    std::string nip = GeneratedNip(i);
+    std::string name = std::string(Pick(kFirstNames, static_cast<size_t>(i))) + " " +
+                       Pick(kLastNames, static_cast<size_t>(i / 30)) + " " +
+                       Pick(kLastNames, static_cast<size_t>(i / 7 + 11));
+    const Position& pos = kPositions[static_cast<size_t>(i / 3) % kPositionCount];
+    staff.push_back({nip, nip, name, pos.id, "upt-uji", kHeadNip, {}});
+    position_names.push_back(pos.name);
+  }
+  // The same validation as an imported roster: valid, unique NIPs and a sound chain.
+  auto roster = org::Roster::Build(staff, today);
+  if (!roster.ok()) return roster.status();
+
+  auto added = store.AddUnit("upt-uji", "dpmptsp", "UPT Pelayanan Terpadu (data uji)", "upt");
+  if (!added.ok()) {
+    if (added.code() == Code::kAlreadyExists) {
+      return Status::AlreadyExists("demo staff were already added (unit upt-uji exists)");
+    }
+    return added;
+  }
+  const auto& checked = roster->employees();  // input order
+  for (size_t i = 0; i < checked.size(); ++i) {
+    const auto& e = checked[i];
+    KINERJA_RETURN_IF_ERROR(store.UpsertEmployee(
+        {e.id, e.nip, e.name, position_names[i], e.unit_id, e.supervisor_id}));
+  }
+  auto hash = HashPassword(kDemoPassword);
+  if (!hash.ok()) return hash.status();
+  UserSpec head{"upt", kDemoPassword, "Kepala UPT Uji", wire::Role::kSupervisor, "upt-uji",
+                kHeadNip, *hash};
+  auto id = store.AddUser(head);
+  return id.ok() ? Status::Ok() : id.status();
 }
 
 }  // namespace kinerja::server

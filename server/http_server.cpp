@@ -4,8 +4,39 @@
 #include <sys/socket.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <memory>
 
 namespace kinerja::server {
+namespace {
+
+// The precompressed copy of a static file: "<public>/<name>.gz", made by the web build
+// (gzip -9). Only plain file names ending in .js or .wasm, only when the copy is at least as
+// new as the file, only for a browser that accepts gzip and asks for the whole file.
+std::string PrecompressedPath(const std::string& public_dir, const httplib::Request& req) {
+  if (public_dir.empty() || (req.method != "GET" && req.method != "HEAD")) return "";
+  const std::string& p = req.path;
+  if (p.size() < 2 || p[0] != '/' || p.find('/', 1) != std::string::npos || p.find("..") != std::string::npos) {
+    return "";
+  }
+  bool js = p.size() > 3 && p.compare(p.size() - 3, 3, ".js") == 0;
+  bool wasm = p.size() > 5 && p.compare(p.size() - 5, 5, ".wasm") == 0;
+  if (!js && !wasm) return "";
+  if (req.has_header("Range")) return "";
+  if (req.get_header_value("Accept-Encoding").find("gzip") == std::string::npos) return "";
+  std::error_code ec;
+  std::filesystem::path plain = std::filesystem::path(public_dir) / p.substr(1);
+  std::filesystem::path gz = plain;
+  gz += ".gz";
+  auto plain_time = std::filesystem::last_write_time(plain, ec);
+  if (ec) return "";
+  auto gz_time = std::filesystem::last_write_time(gz, ec);
+  if (ec || gz_time < plain_time) return "";
+  return gz.string();
+}
+
+}  // namespace
 
 struct HttpServer::Impl {
   Api& api;
@@ -80,6 +111,31 @@ Result<int> HttpServer::Bind() {
     }
     // The page and the service worker must revalidate, so a new build reaches tablets.
     svr.set_mount_point("/", o.public_dir, {{"Cache-Control", "no-cache"}});
+    // The JS and the wasm go out gzip-encoded from their precompressed copies (httplib would
+    // compress the JS on every request and never the wasm). A content provider, not a body,
+    // so httplib does not compress them again.
+    std::string dir = o.public_dir;
+    svr.set_pre_routing_handler([dir](const httplib::Request& req, httplib::Response& res) {
+      std::string gz = PrecompressedPath(dir, req);
+      if (gz.empty()) return httplib::Server::HandlerResponse::Unhandled;
+      auto data = std::make_shared<std::string>();
+      {
+        std::ifstream in(gz, std::ios::binary);
+        if (!in) return httplib::Server::HandlerResponse::Unhandled;
+        data->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+      }
+      bool wasm = req.path.size() > 5 && req.path.compare(req.path.size() - 5, 5, ".wasm") == 0;
+      res.status = 200;
+      res.set_header("Content-Encoding", "gzip");
+      res.set_header("Vary", "Accept-Encoding");
+      res.set_header("Cache-Control", "no-cache");
+      res.set_content_provider(
+          data->size(), wasm ? "application/wasm" : "text/javascript",
+          [data](size_t offset, size_t length, httplib::DataSink& sink) {
+            return sink.write(data->data() + offset, length);
+          });
+      return httplib::Server::HandlerResponse::Handled;
+    });
   }
   // httplib 0.11 (Debian's prebuilt libcpp-httplib) listens with a fixed backlog of 5: when
   // more devices than that connect at once, the kernel drops their SYNs and each one waits

@@ -43,6 +43,7 @@ void App::Start() {
 
 void App::Refresh() {
   if (!store_) return;
+  const double started = NowSeconds();
   auto pending = store_->PendingCount();
   pending_ = pending.ok() ? *pending : 0;
   auto aside = store_->ListSetAside();
@@ -54,9 +55,13 @@ void App::Refresh() {
   conflicts_ = conflicts.ok() ? std::move(conflicts).value() : std::vector<wire::Record>{};
   auto roster = store_->List("employee");
   roster_ = roster.ok() ? std::move(roster).value() : std::vector<wire::Record>{};
+  // One query for every status of the period; the view re-applies the current search.
+  auto statuses = LoadAppraisalStatuses(store_->db(), AppraisalPeriod(NowUnixSeconds()));
+  roster_view_.Build(roster_, statuses.ok() ? *statuses : AppraisalStatuses{});
   LoadOpenNotes();
   RefreshEmployeeViews();
   LoadQueueUnits();
+  refresh_ms_ = (NowSeconds() - started) * 1000;
 }
 
 void App::LoadOpenNotes() {
@@ -146,6 +151,9 @@ void App::Frame() {
     case Screen::kMyAppraisal: DrawMyAppraisalScreen(*this); break;
     case Screen::kCompetency: DrawCompetencyScreen(*this); break;
     case Screen::kQueue: DrawQueueScreen(*this); break;
+  }
+  if (first_interactive_ms_ == 0 && screen_ != Screen::kLoading) {
+    first_interactive_ms_ = NowSeconds() * 1000;  // since navigation start (performance.now)
   }
   PublishTestState();
 }
@@ -390,7 +398,20 @@ void App::PublishTestState() {
          {"ui_zoom", ui_zoom_},
          {"text_input", ImGui::GetIO().WantTextInput},
          {"text_field", ActiveTextForTest()},
-         {"frames", frames_}};
+         {"frames", frames_},
+         {"first_interactive_ms", first_interactive_ms_},
+         {"save_commit_ms", save_commit_ms_},
+         {"refresh_ms", refresh_ms_},
+         {"flush_ms", LastFlushMs()}};
+  if (screen_ == Screen::kRoster) {
+    const auto& c = roster_view_.counts();
+    j["roster_view"] = {{"shown", roster_view_.visible().size()},
+                        {"query", roster_view_.query()},
+                        {"filter_runs", roster_view_.filter_runs()},
+                        {"scroll", roster_scroll_},
+                        {"not_started", c[0]}, {"draft", c[1]}, {"submitted", c[2]},
+                        {"signed_off", c[3]}};
+  }
   if (screen_ == Screen::kNote) j["notes"] = open_notes_.size();
   Json by_kind = Json::object();
   for (const auto& k : pending_by_kind_) by_kind[k.kind] = k.count;

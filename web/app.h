@@ -11,6 +11,7 @@
 
 #include "engine/appraisal/template.h"
 #include "engine/sync/local_store.h"
+#include "engine/sync/roster_view.h"
 #include "web/appraisal_form.h"
 #include "web/competency_form.h"
 #include "web/kiosk.h"
@@ -160,6 +161,10 @@ class App {
   Screen screen() const { return screen_; }
   const std::optional<wire::Session>& session() const { return session_; }
   const std::vector<wire::Record>& roster() const { return roster_; }
+  // The roster with this period's appraisal statuses, rebuilt by Refresh(); the screen sets
+  // its query and reports how far the list is scrolled (for the test hook).
+  RosterView& roster_view() { return roster_view_; }
+  void set_roster_scroll(float y) { roster_scroll_ = y; }
   const std::string& open_employee() const { return open_employee_; }
   // The open employee's notes, newest first; reloaded by Refresh() after every change.
   const std::vector<wire::Record>& open_notes() const { return open_notes_; }
@@ -229,11 +234,24 @@ class App {
   // Adds the competency and queue parts of the test state (competency_form.cpp, queue_log.cpp).
   void PublishCompetencyState(Json& state) const;
   void PublishQueueState(Json& state) const;
+ public:
+  // TEST AND BENCHMARK ONLY (bench/web, kinerja_test_fill_store): fills the device store with
+  // synthetic, already-synced appraisal records (ids "bench-fill-N", never queued for the
+  // server) until it holds at least `total` records, in one transaction, then flushes.
+  // Returns the number of records stored, or -1 when the store is not open.
+  int TestFillStore(int total);
+
+ private:
 
   std::unique_ptr<LocalStore> store_;
   std::optional<wire::Session> session_;
   Screen screen_ = Screen::kLoading;
   std::vector<wire::Record> roster_;
+  RosterView roster_view_;
+  float roster_scroll_ = 0;
+  double first_interactive_ms_ = 0;  // performance.now() at the end of the first usable frame
+  double save_commit_ms_ = 0;        // the last appraisal save's commit (SQLite) time
+  double refresh_ms_ = 0;            // the last Refresh(): counts, roster and statuses
   std::string open_employee_;
   std::vector<wire::Record> open_notes_;
   bool busy_ = false;

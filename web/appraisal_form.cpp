@@ -196,7 +196,9 @@ bool App::SaveAppraisal() {
   // a sign-off is always a change of its own.
   edit.replace_unsent = appraisal_.status == "draft";
   int64_t now = NowUnixSeconds();
+  double started = NowSeconds();
   auto change = store_->Write(edit, now);
+  save_commit_ms_ = (NowSeconds() - started) * 1000;
   if (!change.ok()) {
     SetMessage(change.status().ToString(), true);
     return false;

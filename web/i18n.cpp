@@ -44,6 +44,10 @@ constexpr Entry kCatalogue[] = {
     {"notes_count", "%d catatan", "%d notes"},
     {"no_staff", "Belum ada data pegawai. Sinkronkan saat daring.",
      "No staff yet. Sync while online."},
+    {"no_match", "Tidak ada pegawai yang cocok.", "No staff match."},
+    {"roster_summary", "%d orang: %d belum dinilai, %d draf, %d terkirim, %d ditandatangani",
+     "%d people: %d not started, %d draft, %d submitted, %d signed off"},
+    {"status_not_started", "belum dinilai", "not started"},
     // Note
     {"back", "< Kembali", "< Back"},
     {"appraisal_notes", "Catatan penilaian", "Appraisal notes"},

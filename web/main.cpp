@@ -59,6 +59,7 @@ void BrowserScroll(GLFWwindow* window, double dx, double dy) {
 }
 
 void Frame() {
+  const double frame_start_ms = kinerja::web::NowSeconds() * 1000;
   int w = 0, h = 0;
   double dpr = 1;
   kinerja::web::CanvasSize(&w, &h, &dpr);
@@ -108,9 +109,15 @@ void Frame() {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   kinerja::web::SoftKeyboardEndFrame();
+  kinerja::web::TestRecordFrame(frame_start_ms, kinerja::web::NowSeconds() * 1000);
 }
 
 }  // namespace
+
+// TEST AND BENCHMARK ONLY: see App::TestFillStore.
+extern "C" EMSCRIPTEN_KEEPALIVE int kinerja_test_fill_store(int total) {
+  return g_app ? g_app->TestFillStore(total) : -1;
+}
 
 int main() {
   kinerja::web::StartStorage();

@@ -5,9 +5,11 @@
 #include <emscripten/html5.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <map>
 #include <memory>
+#include <vector>
 
 #include "imgui.h"
 
@@ -22,6 +24,12 @@ double g_usage_bytes = -1;
 double g_quota_bytes = -1;
 std::map<std::string, std::string> g_rects;
 std::string g_state = "{}";
+double g_flush_started_ms = 0;  // when the current run of flushes was asked for
+double g_last_flush_ms = 0;
+constexpr size_t kMaxFrameSamples = 4096;
+std::vector<double> g_frame_cpu_ms;
+std::vector<double> g_frame_interval_ms;
+double g_last_frame_start_ms = 0;
 float g_zoom = 1.0f;
 
 void RunFlush();
@@ -37,7 +45,9 @@ EMSCRIPTEN_KEEPALIVE void kinerja_flush_done(int ok) {
   if (kinerja::web::g_flush_again) {
     kinerja::web::g_flush_again = false;
     kinerja::web::RunFlush();
+    return;
   }
+  kinerja::web::g_last_flush_ms = emscripten_get_now() - kinerja::web::g_flush_started_ms;
 }
 EMSCRIPTEN_KEEPALIVE void kinerja_persist_result(int granted) {
   kinerja::web::g_persist = granted ? "granted" : "denied";
@@ -53,6 +63,23 @@ EMSCRIPTEN_KEEPALIVE const char* kinerja_test_rect(const char* id) {
   return out.c_str();
 }
 EMSCRIPTEN_KEEPALIVE const char* kinerja_test_state() { return kinerja::web::g_state.c_str(); }
+EMSCRIPTEN_KEEPALIVE const char* kinerja_test_frames() {
+  static std::string out;
+  auto list = [](const std::vector<double>& v) {
+    std::string s = "[";
+    char buf[32];
+    for (size_t i = 0; i < v.size(); ++i) {
+      std::snprintf(buf, sizeof buf, i ? ",%.3f" : "%.3f", v[i]);
+      s += buf;
+    }
+    return s + "]";
+  };
+  out = "{\"cpu_ms\":" + list(kinerja::web::g_frame_cpu_ms) +
+        ",\"interval_ms\":" + list(kinerja::web::g_frame_interval_ms) + "}";
+  kinerja::web::g_frame_cpu_ms.clear();
+  kinerja::web::g_frame_interval_ms.clear();
+  return out.c_str();
+}
 }
 
 namespace kinerja::web {
@@ -104,10 +131,13 @@ void FlushStorage() {
     g_flush_again = true;
     return;
   }
+  g_flush_started_ms = emscripten_get_now();
   RunFlush();
 }
 
 int FlushesPending() { return (g_flush_running ? 1 : 0) + (g_flush_again ? 1 : 0); }
+
+double LastFlushMs() { return g_last_flush_ms; }
 
 void RequestPersistentStorage() {
   EM_ASM({
@@ -209,6 +239,23 @@ void TestMarkItem(const char* id) {
   g_rects[id] = buf;
 }
 
+void TestMarkRect(const char* id, const ImVec2& a, const ImVec2& b) {
+  if (!ImGui::IsRectVisible(a, b)) return;
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "%.1f,%.1f,%.1f,%.1f", a.x, a.y, b.x - a.x, b.y - a.y);
+  g_rects[id] = buf;
+}
+
 void TestSetState(const std::string& json) { g_state = json; }
+
+void TestRecordFrame(double start_ms, double end_ms) {
+  // Nobody reading: drop the older half at once rather than shifting every frame.
+  for (auto* v : {&g_frame_cpu_ms, &g_frame_interval_ms}) {
+    if (v->size() >= kMaxFrameSamples) v->erase(v->begin(), v->begin() + kMaxFrameSamples / 2);
+  }
+  g_frame_cpu_ms.push_back(end_ms - start_ms);
+  if (g_last_frame_start_ms > 0) g_frame_interval_ms.push_back(start_ms - g_last_frame_start_ms);
+  g_last_frame_start_ms = start_ms;
+}
 
 }  // namespace kinerja::web

@@ -6,6 +6,8 @@
 #include <functional>
 #include <string>
 
+struct ImVec2;
+
 namespace kinerja::web {
 
 // --- Storage ---------------------------------------------------------------------------------
@@ -18,6 +20,9 @@ bool StorageReady();
 // flush runs are folded into one more flush. FlushesPending() is 0 when all is on disk.
 void FlushStorage();
 int FlushesPending();
+// Milliseconds from the last FlushStorage() made while idle until IndexedDB had everything
+// (including flushes folded into it); 0 before the first.
+double LastFlushMs();
 // Asks the browser not to evict our storage; the answer arrives later (PersistState).
 void RequestPersistentStorage();
 std::string PersistState();  // "unknown", "granted", "denied"
@@ -89,8 +94,15 @@ int64_t NowUnixSeconds();
 // Module.ccall('kinerja_test_rect', 'string', ['string'], [id]) as "x,y,w,h" in CSS pixels
 // (ImGui units times UiZoom()).
 void TestMarkItem(const char* id);
+// The same for a rectangle drawn by hand (screen coordinates), when it is visible.
+void TestMarkRect(const char* id, const ImVec2& min, const ImVec2& max);
 void TestBeginFrame();
 // The JSON the tests read with kinerja_test_state().
 void TestSetState(const std::string& json);
+// Records one frame: its start and end (NowSeconds() * 1000). Benchmarks read the frames'
+// CPU times and the intervals between their starts with kinerja_test_frames(), which returns
+// {"cpu_ms": [...], "interval_ms": [...]} for the frames since the previous call (when
+// nobody reads, the older half is dropped once 4096 are kept).
+void TestRecordFrame(double start_ms, double end_ms);
 
 }  // namespace kinerja::web

@@ -34,18 +34,19 @@ export function tempDir(prefix) {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-// Starts `kinerja serve --demo` on a fresh database; resolves once it answers /health.
-export async function startServer() {
+// Starts `kinerja serve --demo` on a fresh database (plus `args`, e.g. ['--demo-staff', '5000']);
+// resolves once it answers /health.
+export async function startServer({ args = [], publicDir = path.join(repoRoot, 'public') } = {}) {
   const dir = tempDir('kinerja-e2e-db-');
   const port = await freePort();
   const db = path.join(dir, 'kinerja.db');
   const proc = spawn(kinerjaBin, ['serve', '--port', String(port), '--db', db, '--public',
-    path.join(repoRoot, 'public'), '--demo'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    publicDir, '--demo', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   proc.stdout.on('data', (d) => { log += d; });
   proc.stderr.on('data', (d) => { log += d; });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 600; i++) {
     try {
       const r = await fetch(`${base}/api/v1/health`);
       if (r.ok) return { proc, base, db, dir, log: () => log };
@@ -68,6 +69,25 @@ export async function launch(profileDir, options = {}) {
     viewport: { width: 1024, height: 768 },
     ...options,
   });
+}
+
+// A finger dragged from (x, y) by dy CSS px in `steps` moves over `ms`, through CDP touch
+// events (Input.dispatchTouchEvent), as a tablet would send them. Touch emulation is switched
+// on for the page first.
+export async function touchDrag(page, { x, y, dy, steps = 20, ms = 400 }) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
+  const point = (py) => [{ x, y: py, id: 1, radiusX: 4, radiusY: 4, force: 1 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(y) });
+  await sleep(50);
+  for (let i = 1; i <= steps; i++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(y + (dy * i) / steps) });
+    await sleep(ms / steps);
+  }
+  await sleep(50);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await sleep(80);
+  await cdp.detach().catch(() => {});
 }
 
 // SIGKILLs every Chromium process of `profileDir`, as a crash or a killed tab would.
@@ -152,12 +172,12 @@ export function sqlite(db, sql) {
 }
 
 // Logs `username` in with the demo password and waits until the login screen is gone.
-export async function loginAs(page, username, password = 'kinerja-demo') {
+export async function loginAs(page, username, password = 'kinerja-demo', timeoutMs = 20000) {
   await waitState(page, (s) => s.screen === 'login', 'the login screen');
   await typeInto(page, 'login.username', username);
   await typeInto(page, 'login.password', password);
   await tap(page, 'login.submit');
-  await waitState(page, (s) => s.screen !== 'login' && s.user === username && !s.busy, `${username} logged in`);
+  await waitState(page, (s) => s.screen !== 'login' && s.user === username && !s.busy, `${username} logged in`, timeoutMs);
 }
 
 // The widget's rectangle once it lies wholly between `top` and `bottom` (CSS px) and has

@@ -101,5 +101,21 @@ TEST(Cli, RosterImportStoresValidRowsAndReportsEachRefusedOne) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(Cli, DemoStaffNeedsACountInRangeAndIsAddedWithTheDemoCity) {
+  auto dir = std::filesystem::temp_directory_path() / ("kinerja-cli-staff-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::string db = (dir / "k.db").string();
+  CliRun bad = Cli({"demo", "--db", db, "--staff", "many"});
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find("--staff must be a number 1-100000, not 'many'"), std::string::npos) << bad.err;
+  EXPECT_EQ(Cli({"serve", "--db", db, "--demo-staff", "0"}).code, 2);
+  EXPECT_FALSE(std::filesystem::exists(db)) << "nothing is created for a usage error";
+  CliRun ok = Cli({"demo", "--db", db, "--staff", "25"});
+  EXPECT_EQ(ok.code, 0) << ok.err;
+  EXPECT_NE(ok.out.find("25 demo staff added under login upt"), std::string::npos) << ok.out;
+  EXPECT_EQ(Cli({"demo", "--db", db, "--staff", "25"}).code, 1) << "the database has users now";
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace kinerja::server
