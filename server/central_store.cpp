@@ -87,6 +87,11 @@ Result<wire::Record> RecordFromRow(const Statement& st) {
 int64_t CentralStore::SchemaVersion() { return kSchemaVersion; }
 
 Result<std::unique_ptr<CentralStore>> CentralStore::Open(const std::string& path) {
+  return Open(path, kReadConnections);
+}
+
+Result<std::unique_ptr<CentralStore>> CentralStore::Open(const std::string& path,
+                                                         int read_connections) {
   auto db = Database::Open(path);
   if (!db.ok()) return db.status();
   std::unique_ptr<CentralStore> store(new CentralStore(std::move(db).value()));
@@ -94,6 +99,11 @@ Result<std::unique_ptr<CentralStore>> CentralStore::Open(const std::string& path
     KINERJA_RETURN_IF_ERROR(store->db_->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"));
   }
   KINERJA_RETURN_IF_ERROR(store->Migrate());
+  if (path != ":memory:" && read_connections > 0) {
+    auto readers = ReadPool::Open(path, read_connections);
+    if (!readers.ok()) return readers.status();
+    store->readers_ = std::move(readers).value();
+  }
   return store;
 }
 
@@ -296,7 +306,7 @@ Result<wire::Session> CentralStore::Login(const wire::LoginRequest& req, int64_t
   std::string user_id, hash, display, role_name, unit_id, employee_id;
   int64_t disabled = 0;
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    TimedLock lock(mu_, lock_times_, LockedOp::kLogin);
     auto st = db_->Prepare(
         "SELECT id, password_hash, display_name, role, unit_id, employee_id, disabled FROM users"
         " WHERE username=?");
@@ -320,7 +330,7 @@ Result<wire::Session> CentralStore::Login(const wire::LoginRequest& req, int64_t
   if (user_id.empty() || !ok) return Status::Unauthenticated("wrong username or password");
   if (disabled) return Status::PermissionDenied("this account is disabled; ask HR");
 
-  std::lock_guard<std::mutex> lock(mu_);
+  TimedLock lock(mu_, lock_times_, LockedOp::kLogin);
   auto role = wire::RoleFromName(role_name);
   if (!role.ok()) return Status::Corruption("user " + req.username + " has a bad role");
   auto path = UnitPath(unit_id);
@@ -368,14 +378,16 @@ Result<wire::Session> CentralStore::Login(const wire::LoginRequest& req, int64_t
 }
 
 Result<Principal> CentralStore::Authenticate(const std::string& token, int64_t now) {
-  std::lock_guard<std::mutex> lock(mu_);
-  auto st = db_->Prepare(
+  const std::string hash = TokenHash(token);
+  ReadAccess read(readers_.get(), mu_, *db_, lock_times_, LockedOp::kAuthenticate);
+  KINERJA_RETURN_IF_ERROR(read.status());
+  auto st = read.db().Prepare(
       "SELECT u.id, u.username, u.role, un.path, u.employee_id, s.device_id, s.expires_at,"
       " u.disabled, coalesce(d.revoked, 0) FROM sessions s JOIN users u ON u.id=s.user_id"
       " JOIN units un ON un.id=u.unit_id LEFT JOIN devices d ON d.id=s.device_id"
       " WHERE s.token_hash=?");
   if (!st.ok()) return st.status();
-  st->Bind(1, TokenHash(token));
+  st->Bind(1, hash);
   auto row = st->Step();
   if (!row.ok()) return row.status();
   if (!*row) return Status::Unauthenticated("the session is unknown; log in again");
@@ -397,7 +409,7 @@ Status CentralStore::Logout(const std::string& token) {
 
 Result<wire::PushResponse> CentralStore::Push(const Principal& who, const wire::PushRequest& req,
                                               int64_t now, std::string* failed_change_id) {
-  std::lock_guard<std::mutex> lock(mu_);
+  TimedLock lock(mu_, lock_times_, LockedOp::kPush);
   if (req.device_id != who.device_id) {
     return Status::PermissionDenied("push.device_id does not match the device of this session");
   }
@@ -444,6 +456,7 @@ Result<wire::PushResponse> CentralStore::PushLocked(const Principal& who,
   if (!log_change_r.ok()) return log_change_r.status();
       Statement* log_change = *log_change_r;
   size_t applied = 0;
+  EmployeeCache employees;  // a batch names the same few employees: load each once
   for (size_t i = 0; i < req.changes.size(); ++i) {
     *failed_index = i;  // names the change if anything below fails
     const wire::Change& c = req.changes[i];
@@ -463,7 +476,7 @@ Result<wire::PushResponse> CentralStore::PushLocked(const Principal& who,
     }
     auto existing = LoadRecord(*db_, c.record_id);
     if (!existing.ok()) return existing.status();
-    auto accepted = CheckChange(*db_, who, c, *existing, where);
+    auto accepted = CheckChange(*db_, who, c, *existing, where, &employees);
     if (!accepted.ok()) return accepted.status();
     if (!c.resolves.empty()) {
       // A resolution settles kept conflicting edits of this record, from its current version.
@@ -585,13 +598,17 @@ Result<wire::PushResponse> CentralStore::PushLocked(const Principal& who,
 }
 
 Result<wire::PullResponse> CentralStore::Pull(const Principal& who, int64_t since, int64_t limit) {
-  std::lock_guard<std::mutex> lock(mu_);
   if (since < 0) return Status::InvalidArgument("since must be 0 or more");
   if (limit < 1 || limit > wire::kMaxPullLimit) {
     return Status::InvalidArgument("limit must be 1-" + std::to_string(wire::kMaxPullLimit));
   }
   std::string scope = ScopeSql(who);
-  auto st = db_->Prepare(
+  // One read transaction: the records and the head cursor below come from one committed
+  // state, so a batch being pushed meanwhile is seen whole or not at all.
+  ReadAccess read(readers_.get(), mu_, *db_, lock_times_, LockedOp::kPull);
+  KINERJA_RETURN_IF_ERROR(read.status());
+  Database& db = read.db();
+  auto st = db.Prepare(
       "SELECT id, kind, version, unit_path, subject_id, author_id, body, conflict, seq, updated_at"
       " FROM records WHERE seq > ?1 AND (" + scope + ") ORDER BY seq LIMIT ?2");
   if (!st.ok()) return st.status();
@@ -613,7 +630,7 @@ Result<wire::PullResponse> CentralStore::Pull(const Principal& who, int64_t sinc
   }
   if (!resp.more) {
     // Nothing more in scope: move the cursor to the head so the next pull starts there.
-    auto head = db_->Prepare("SELECT value FROM counters WHERE name='seq'");
+    auto head = db.Prepare("SELECT value FROM counters WHERE name='seq'");
     if (!head.ok()) return head.status();
     auto hrow = head->Step();
     if (!hrow.ok()) return hrow.status();
