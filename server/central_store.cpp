@@ -457,6 +457,17 @@ Result<wire::PushResponse> CentralStore::PushLocked(const Principal& who,
       Statement* log_change = *log_change_r;
   size_t applied = 0;
   EmployeeCache employees;  // a batch names the same few employees: load each once
+  // The batch's seq numbers: read the counter once, count on in memory, write it back once
+  // before the commit. The transaction holds SQLite's write lock from its start (BEGIN
+  // IMMEDIATE), so no other writer, in this process or another, can move the counter meanwhile.
+  auto head_r = db_->Cached("SELECT value FROM counters WHERE name='seq'");
+  if (!head_r.ok()) return head_r.status();
+  auto head_row = (*head_r)->Step();
+  if (!head_row.ok()) return head_row.status();
+  if (!*head_row) return Status::Corruption("the seq counter is missing");
+  const int64_t first_seq = (*head_r)->ColumnInt(0);
+  (*head_r)->Reset();
+  int64_t last_seq = first_seq;
   for (size_t i = 0; i < req.changes.size(); ++i) {
     *failed_index = i;  // names the change if anything below fails
     const wire::Change& c = req.changes[i];
@@ -499,10 +510,9 @@ Result<wire::PushResponse> CentralStore::PushLocked(const Principal& who,
         }
       }
     }
-    auto seq = NextSeq();
-    if (!seq.ok()) return seq.status();
+    const int64_t seq = ++last_seq;
     wire::ChangeAck ack{c.change_id, wire::Outcome::kApplied, 0};
-    std::string body = accepted->body.dump();
+    std::string body = accepted->body_as_sent ? c.body.dump() : accepted->body.dump();
     if (!existing->has_value()) {
       if (c.base_version != 0) {
         return Status::StaleVersion(where + ": record " + c.record_id + " does not exist yet at " +
@@ -520,7 +530,7 @@ Result<wire::PushResponse> CentralStore::PushLocked(const Principal& who,
                                   .Bind(4, accepted->subject_id)
                                   .Bind(5, who.user_id)
                                   .Bind(6, body)
-                                  .Bind(7, *seq)
+                                  .Bind(7, seq)
                                   .Bind(8, now_iso)
                                   .Run());
       ack.version = 1;
@@ -531,7 +541,7 @@ Result<wire::PushResponse> CentralStore::PushLocked(const Principal& who,
       if (!upd_r.ok()) return upd_r.status();
       Statement* upd = *upd_r;
       KINERJA_RETURN_IF_ERROR(
-          upd->Bind(1, body).Bind(2, who.user_id).Bind(3, *seq).Bind(4, now_iso).Bind(5, c.record_id).Run());
+          upd->Bind(1, body).Bind(2, who.user_id).Bind(3, seq).Bind(4, now_iso).Bind(5, c.record_id).Run());
       ack.version = (*existing)->version + 1;
     } else if (c.base_version < (*existing)->version) {
       // Someone else changed the record since this edit's base: keep both, flag the record.
@@ -540,7 +550,7 @@ Result<wire::PushResponse> CentralStore::PushLocked(const Principal& who,
       auto mark_r = db_->Cached("UPDATE records SET conflict=1, seq=? WHERE id=?");
       if (!mark_r.ok()) return mark_r.status();
       Statement* mark = *mark_r;
-      KINERJA_RETURN_IF_ERROR(mark->Bind(1, *seq).Bind(2, c.record_id).Run());
+      KINERJA_RETURN_IF_ERROR(mark->Bind(1, seq).Bind(2, c.record_id).Run());
     } else {
       return Status::StaleVersion(where + ": based on version " + std::to_string(c.base_version) +
                                   " but the server holds version " +
@@ -587,6 +597,11 @@ Result<wire::PushResponse> CentralStore::PushLocked(const Principal& who,
     resp.acks.push_back(ack);
   }
   *failed_index = req.changes.size();
+  if (last_seq != first_seq) {
+    auto set_head = db_->Cached("UPDATE counters SET value=? WHERE name='seq'");
+    if (!set_head.ok()) return set_head.status();
+    KINERJA_RETURN_IF_ERROR((*set_head)->Bind(1, last_seq).Run());
+  }
   if (applied > 0) {
     KINERJA_RETURN_IF_ERROR(AuditLocked(&who, "push",
                                         std::to_string(applied) + " changes from device " +

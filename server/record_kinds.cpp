@@ -75,7 +75,7 @@ Result<Accepted> CheckAppraisalNote(Database& db, const Principal& who, const wi
   if (existing && existing->subject_id != *employee_id) {
     return Status::InvalidArgument(where + ": a note cannot move to another employee");
   }
-  return Accepted{(*employee)->unit_path, *employee_id, c.body};
+  return Accepted{(*employee)->unit_path, *employee_id, Json(), true};
 }
 
 // An anonymous public-satisfaction (SKM) response: nine answers 1-4 and an optional
@@ -137,7 +137,7 @@ Result<Accepted> CheckSurveyResponse(Database& db, const Principal& who, const w
   if (!*row || (!hr && !StartsWith(unit->ColumnText(0), who.unit_path))) {
     return Status::NotFound(where + ": unit " + *unit_id + " is not in your scope");
   }
-  return Accepted{unit->ColumnText(0), "", c.body};
+  return Accepted{unit->ColumnText(0), "", Json(), true};
 }
 
 // An appraisal (SKP) for one employee and period. The device sends the raw inputs under

@@ -46,6 +46,7 @@ struct Accepted {
   std::string unit_path;
   std::string subject_id;
   Json body;
+  bool body_as_sent = false;  // store the change's own body (`body` is left empty: no copy)
 };
 
 // Checks change `c` (at position `where` in its batch) by the rules of its kind, given the
