@@ -409,42 +409,52 @@ Status CentralStore::Logout(const std::string& token) {
 
 Result<wire::PushResponse> CentralStore::Push(const Principal& who, const wire::PushRequest& req,
                                               int64_t now, std::string* failed_change_id) {
-  TimedLock lock(mu_, lock_times_, LockedOp::kPush);
   if (req.device_id != who.device_id) {
     return Status::PermissionDenied("push.device_id does not match the device of this session");
   }
   size_t failed = req.changes.size();
-  auto resp = PushLocked(who, req, now, &failed);
-  if (resp.ok() || failed >= req.changes.size()) return resp;
-  const wire::Change& c = req.changes[failed];
-  if (failed_change_id) *failed_change_id = c.change_id;
-  if (resp.status().code() == Code::kLocked) {
-    // The batch wrote nothing; the refused edit is kept for review, once.
-    auto keep = db_->Prepare(
-        "INSERT OR IGNORE INTO refused_changes(change_id, record_id, kind, device_id, user_id,"
-        " base_version, body, code, reason, received_at) VALUES(?,?,?,?,?,?,?,?,?,?)");
-    if (keep.ok()) {
-      (void)keep->Bind(1, c.change_id)
-          .Bind(2, c.record_id)
-          .Bind(3, c.kind)
-          .Bind(4, req.device_id)
-          .Bind(5, who.user_id)
-          .Bind(6, c.base_version)
-          .Bind(7, c.body.dump())
-          .Bind(8, CodeName(resp.status().code()))
-          .Bind(9, resp.status().message())
-          .Bind(10, IsoUtc(now))
-          .Run();
+  Result<wire::PushResponse> resp = Status::Internal("the push was not applied");
+  // Runs inside the group's transaction, within a savepoint of its own: a refused batch
+  // rolls back to it and writes nothing (but the refused edit kept for review).
+  Status s = push_group_.Run(*db_, mu_, lock_times_, [&](Database& db) -> Status {
+    KINERJA_RETURN_IF_ERROR(db.Exec("SAVEPOINT push_changes"));
+    resp = PushLocked(who, req, now, &failed);
+    if (resp.ok()) return db.Exec("RELEASE push_changes");
+    (void)db.Exec("ROLLBACK TO push_changes");
+    (void)db.Exec("RELEASE push_changes");
+    if (resp.status().code() == Code::kLocked && failed < req.changes.size()) {
+      // The batch wrote nothing; the refused edit is kept for review, once.
+      const wire::Change& c = req.changes[failed];
+      auto keep = db.Prepare(
+          "INSERT OR IGNORE INTO refused_changes(change_id, record_id, kind, device_id, user_id,"
+          " base_version, body, code, reason, received_at) VALUES(?,?,?,?,?,?,?,?,?,?)");
+      if (keep.ok()) {
+        (void)keep->Bind(1, c.change_id)
+            .Bind(2, c.record_id)
+            .Bind(3, c.kind)
+            .Bind(4, req.device_id)
+            .Bind(5, who.user_id)
+            .Bind(6, c.base_version)
+            .Bind(7, c.body.dump())
+            .Bind(8, CodeName(resp.status().code()))
+            .Bind(9, resp.status().message())
+            .Bind(10, IsoUtc(now))
+            .Run();
+      }
     }
+    return resp.status();
+  });
+  if (s.ok()) return resp;
+  if (failed < req.changes.size() && failed_change_id) {
+    *failed_change_id = req.changes[failed].change_id;
   }
-  return resp;
+  return s;
 }
 
 Result<wire::PushResponse> CentralStore::PushLocked(const Principal& who,
                                                     const wire::PushRequest& req, int64_t now,
                                                     size_t* failed_index) {
-  Transaction tx(*db_);
-  KINERJA_RETURN_IF_ERROR(tx.status());
+  // Runs inside the caller's transaction (Push: the group's, within a savepoint).
   wire::PushResponse resp;
   std::string now_iso = IsoUtc(now);
   auto seen_r = db_->Cached("SELECT outcome, result_version, record_id FROM changes WHERE change_id=?");
@@ -608,7 +618,6 @@ Result<wire::PushResponse> CentralStore::PushLocked(const Principal& who,
                                             req.device_id,
                                         now));
   }
-  KINERJA_RETURN_IF_ERROR(tx.Commit());
   return resp;
 }
 

@@ -17,6 +17,7 @@
 #include <string>
 
 #include "engine/store/db.h"
+#include "server/commit_group.h"
 #include "server/lock_stats.h"
 #include "server/read_pool.h"
 #include "shared/result.h"
@@ -81,7 +82,9 @@ class CentralStore {
   Status Logout(const std::string& token);
 
   // Applies a batch atomically: every change is checked first (kind, scope, body); any
-  // refusal rejects the whole batch and writes nothing. A change id seen before is
+  // refusal rejects the whole batch and writes nothing. Batches pushed at the same time
+  // may share one SQLite transaction (server/commit_group.h); each is acknowledged only
+  // after that transaction has committed. A change id seen before is
   // acknowledged as a duplicate and stored once.
   // On failure, `failed_change_id` (if given) names the change that caused it. A change
   // refused because its record is locked (signed off) is also kept in refused_changes for
@@ -142,6 +145,7 @@ class CentralStore {
   std::unique_ptr<Database> db_;
   std::unique_ptr<ReadPool> readers_;  // null for ":memory:": reads use db_ under mu_
   LockTimes lock_times_;
+  CommitGroup push_group_;  // concurrent pushes share a transaction (group commit)
 };
 
 }  // namespace kinerja::server

@@ -23,9 +23,10 @@ constexpr const char* kHelp = R"(kinerja - ASN performance evaluation: server, a
 
 Usage:
   kinerja serve [--host 127.0.0.1] [--port 8080] [--db data/kinerja.db] [--public public]
-                [--demo] [--tls-cert FILE --tls-key FILE]
+                [--demo] [--tls-cert FILE --tls-key FILE] [--threads 64]
       Start the sync server and serve the web app. --demo seeds a demo city into an empty
-      database (logins in docs/demo.md).
+      database (logins in docs/demo.md). --threads: worker threads, at least the number of
+      devices connected at once (a kept-alive connection holds its worker while open).
   kinerja demo [--db FILE]                 Seed the demo city into an empty database.
   kinerja user add --username NAME --role ROLE --unit UNIT [--name "Full Name"]
                    [--employee EMPLOYEE_ID] [--db FILE]
@@ -113,7 +114,8 @@ void OnSignal(int) {
 }
 
 int Serve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  auto f = ParseFlags(args, 1, {"host", "port", "db", "public", "tls-cert", "tls-key"}, {"demo"});
+  auto f = ParseFlags(args, 1, {"host", "port", "db", "public", "tls-cert", "tls-key", "threads"},
+                     {"demo"});
   if (!f.ok()) return Fail(err, f.status(), 2);
   ServeOptions o;
   o.host = Get(*f, "host", "127.0.0.1");
@@ -127,6 +129,13 @@ int Serve(const std::vector<std::string>& args, std::ostream& out, std::ostream&
   o.public_dir = Get(*f, "public", "public");
   o.tls_cert = Get(*f, "tls-cert");
   o.tls_key = Get(*f, "tls-key");
+  if (std::string threads = Get(*f, "threads"); !threads.empty()) {
+    long t = std::strtol(threads.c_str(), &end, 10);
+    if (*end != '\0' || t < 1 || t > 4096) {
+      return Fail(err, Status::InvalidArgument("--threads must be 1-4096, not '" + threads + "'"), 2);
+    }
+    o.worker_threads = static_cast<int>(t);
+  }
   if (Status s = InitCrypto(); !s.ok()) return Fail(err, s);
   std::string db_path = Get(*f, "db", kDefaultDb);
   auto store = OpenStore(db_path);

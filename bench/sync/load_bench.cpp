@@ -46,6 +46,7 @@ struct LoadOptions {
   int think_ms = 0;  // mean pause before each round (uniform 0..2x); 0 = back to back
   bool keep_alive = false;
   int read_connections = server::CentralStore::kReadConnections;  // 0: reads on the writer
+  int workers = server::ServeOptions{}.worker_threads;  // server worker threads
   bool keep = false;
 };
 
@@ -67,6 +68,8 @@ bool ParseOptions(int argc, char** argv, LoadOptions* o) {
       if (!next_int(&o->rounds, 1, 1000)) return false;
     } else if (a == "--think-ms") {
       if (!next_int(&o->think_ms, 0, 60000)) return false;
+    } else if (a == "--workers") {
+      if (!next_int(&o->workers, 1, 4096)) return false;
     } else if (a == "--read-connections") {
       if (!next_int(&o->read_connections, 0, 64)) return false;
     } else {
@@ -360,7 +363,7 @@ int RunLoad(int argc, char** argv) {
   LoadOptions o;
   if (!ParseOptions(argc, argv, &o)) {
     std::fprintf(stderr, "load: bad flags (--devices N, --rounds K, --think-ms MS, --keep-alive,"
-                         " --read-connections N, --keep)\n");
+                         " --read-connections N, --workers N, --keep)\n");
     return 2;
   }
   ScratchDir dir("syncbench-load", o.keep);
@@ -369,10 +372,10 @@ int RunLoad(int argc, char** argv) {
     return 1;
   }
   std::printf("== load: %d devices over loopback HTTP, %d sync rounds each (1-5 notes, push, pull),"
-              " think time %d ms, keep-alive %s, httplib %s with %u server worker threads,"
+              " think time %d ms, keep-alive %s, httplib %s with %d server worker threads,"
               " %d read connections beside the writer\n",
               o.devices, o.rounds, o.think_ms, o.keep_alive ? "on" : "off", CPPHTTPLIB_VERSION,
-              static_cast<unsigned>(CPPHTTPLIB_THREAD_POOL_COUNT), o.read_connections);
+              o.workers, o.read_connections);
   const std::string db_path = dir.File("central.db");
   auto t_setup = Clock::now();
   auto store = server::CentralStore::Open(db_path, o.read_connections);
@@ -388,6 +391,7 @@ int RunLoad(int argc, char** argv) {
   server::ServeOptions serve;
   serve.host = "127.0.0.1";
   serve.port = 0;
+  serve.worker_threads = o.workers;
   server::HttpServer http(api, serve);
   auto port = http.Bind();
   if (!port.ok()) {

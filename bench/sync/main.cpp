@@ -44,7 +44,7 @@ void Usage() {
                "usage: kinerja_sync_bench ingest|load|all [flags]\n"
                "  ingest [--changes N=100000] [--batches 500,100] [--server-only] [--keep]\n"
                "  load   [--devices N=200] [--rounds K=10] [--think-ms MS=0] [--keep-alive]\n"
-               "         [--read-connections N=8] [--keep]\n");
+               "         [--read-connections N=8] [--workers N=64] [--keep]\n");
 }
 
 }  // namespace
