@@ -37,8 +37,8 @@ for part in ${parts[*]}; do
     ingest) args=(ingest) ;;
     load) args=(load) ;;
     paced) args=(load --think-ms 1000) ;;
-    load-keepalive) args=(load --keep-alive) ;;
-    paced-keepalive) args=(load --think-ms 1000 --keep-alive) ;;
+    load-keepalive) args=(load --keep-alive --workers 256) ;;
+    paced-keepalive) args=(load --think-ms 1000 --keep-alive --workers 256) ;;
     *) echo "unknown part '$part' (ingest, load, paced, load-keepalive, paced-keepalive)" >&2; exit 2 ;;
   esac
   if ! "$bench" "${args[@]}" | tee -a "$log"; then

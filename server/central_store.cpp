@@ -11,7 +11,7 @@
 namespace kinerja::server {
 namespace {
 
-constexpr int64_t kSchemaVersion = 4;
+constexpr int64_t kSchemaVersion = 5;
 constexpr int64_t kSessionSeconds = 30 * 24 * 3600;  // tablets stay offline for weeks
 
 constexpr const char* kSchemaV1 = R"sql(
@@ -120,6 +120,14 @@ CREATE TABLE templates(
   id TEXT PRIMARY KEY, text TEXT NOT NULL, added_at TEXT NOT NULL, added_by TEXT NOT NULL);
 )sql";
 
+// v5: a supervisor's pull asks for the employees they appraise (supervisor_id in the
+// employee's body) on every request; without an index that is a scan of all records. The
+// index is partial: only employee records have entries, so pushed notes do not write it.
+constexpr const char* kSchemaV5 = R"sql(
+CREATE INDEX IF NOT EXISTS records_supervisor ON records(json_extract(body, '$.supervisor_id'))
+  WHERE kind='employee';
+)sql";
+
 Status CentralStore::Migrate() {
   auto v = db_->UserVersion();
   if (!v.ok()) return v.status();
@@ -155,6 +163,13 @@ Status CentralStore::Migrate() {
     KINERJA_RETURN_IF_ERROR(tx.status());
     KINERJA_RETURN_IF_ERROR(db_->Exec(kSchemaV4));
     KINERJA_RETURN_IF_ERROR(db_->SetUserVersion(4));
+    KINERJA_RETURN_IF_ERROR(tx.Commit());
+  }
+  if (*v < 5) {
+    Transaction tx(*db_);
+    KINERJA_RETURN_IF_ERROR(tx.status());
+    KINERJA_RETURN_IF_ERROR(db_->Exec(kSchemaV5));
+    KINERJA_RETURN_IF_ERROR(db_->SetUserVersion(5));
     KINERJA_RETURN_IF_ERROR(tx.Commit());
   }
   return Status::Ok();
