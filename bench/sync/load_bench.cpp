@@ -225,6 +225,7 @@ void RunDevice(Device& dev, int port, const LoadOptions& o, std::barrier<>& sync
   cli.set_read_timeout(120, 0);  // logins queue behind Argon2id on a busy 2-core machine
   cli.set_write_timeout(30, 0);
   cli.set_keep_alive(o.keep_alive);
+  cli.set_tcp_nodelay(true);  // as browsers do; else a request's body waits for a delayed ACK
   std::mt19937 rng(static_cast<unsigned>(dev.index) * 7919u + 17u);
 
   sync_point.arrive_and_wait();  // everyone logs in at once
