@@ -1,6 +1,8 @@
 #include "server/commit_group.h"
 
 #include <algorithm>
+#include <exception>
+#include <string>
 
 namespace kinerja::server {
 
@@ -37,7 +39,16 @@ void CommitGroup::WriteGroup(Database& db, const std::vector<Pending*>& group) {
     for (Pending* p : group) p->result = begin;
     return;
   }
-  for (Pending* p : group) p->result = p->work(db);
+  for (Pending* p : group) {
+    // A throw (nlohmann/json may throw) must not leave the group half written with its
+    // leader gone: it fails this batch only, after rolling back the batch's savepoint.
+    try {
+      p->result = p->work(db);
+    } catch (const std::exception& e) {
+      (void)db.Exec("ROLLBACK TO push_changes; RELEASE push_changes;");
+      p->result = Status::Internal(std::string("unexpected error while applying a batch: ") + e.what());
+    }
+  }
   Status commit = db.Commit();
   if (!commit.ok()) {
     db.Rollback();

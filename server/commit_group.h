@@ -24,8 +24,8 @@ class CommitGroup {
   static constexpr size_t kMaxGroup = 64;
 
   // One batch's work, run on the writer connection inside the group's transaction. On
-  // failure it must leave no writes of its own (roll back to its savepoint) except what it
-  // deliberately keeps (e.g. a refused edit kept for review).
+  // failure it must leave no writes of its own (roll back to its savepoint, which must be
+  // named push_changes) except what it deliberately keeps (a refused edit kept for review).
   using Work = std::function<Status(Database&)>;
 
   // Runs `work` in the next group transaction on `db`, holding `writer_mu` (timed in
