@@ -2,6 +2,10 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+#include <semaphore>
+#include <thread>
+
 namespace kinerja::server {
 namespace {
 
@@ -11,6 +15,22 @@ std::string Hex(const unsigned char* p, size_t n) {
   out.pop_back();
   return out;
 }
+
+// Argon2id computations allowed at once: one per core.
+std::counting_semaphore<>& HashSlots() {
+  static std::counting_semaphore<> slots(
+      static_cast<std::ptrdiff_t>(std::max(1u, std::thread::hardware_concurrency())));
+  return slots;
+}
+
+// Holds one of the slots for its scope.
+class HashSlot {
+ public:
+  HashSlot() { HashSlots().acquire(); }
+  ~HashSlot() { HashSlots().release(); }
+  HashSlot(const HashSlot&) = delete;
+  HashSlot& operator=(const HashSlot&) = delete;
+};
 
 }  // namespace
 
@@ -22,6 +42,7 @@ Status InitCrypto() {
 Result<std::string> HashPassword(std::string_view password) {
   if (password.size() > 256) return Status::InvalidArgument("password is over 256 characters");
   char out[crypto_pwhash_STRBYTES];
+  HashSlot slot;
   if (crypto_pwhash_str(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                         crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
     return Status::Internal("out of memory while hashing a password");
@@ -31,6 +52,7 @@ Result<std::string> HashPassword(std::string_view password) {
 
 bool VerifyPassword(std::string_view encoded, std::string_view password) {
   std::string enc(encoded);  // must be NUL-terminated
+  HashSlot slot;
   return crypto_pwhash_str_verify(enc.c_str(), password.data(), password.size()) == 0;
 }
 

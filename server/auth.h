@@ -2,6 +2,8 @@
 // Passwords and session tokens. Passwords are hashed with Argon2id (libsodium's
 // crypto_pwhash_str, interactive limits); tokens are 256 random bits, of which the server
 // stores only the SHA-256 hash, so a copied database holds no usable session.
+// At most one Argon2id computation per core runs at a time (each takes 64 MiB and a core);
+// more callers wait their turn, so a burst of logins cannot exhaust memory or starve syncs.
 
 #include <string>
 #include <string_view>

@@ -12,7 +12,7 @@
 namespace kinerja::server {
 namespace {
 
-constexpr int64_t kSchemaVersion = 4;
+constexpr int64_t kSchemaVersion = 5;
 constexpr int64_t kSessionSeconds = 30 * 24 * 3600;  // tablets stay offline for weeks
 
 constexpr const char* kSchemaV1 = R"sql(
@@ -88,6 +88,11 @@ Result<wire::Record> RecordFromRow(const Statement& st) {
 int64_t CentralStore::SchemaVersion() { return kSchemaVersion; }
 
 Result<std::unique_ptr<CentralStore>> CentralStore::Open(const std::string& path) {
+  return Open(path, kReadConnections);
+}
+
+Result<std::unique_ptr<CentralStore>> CentralStore::Open(const std::string& path,
+                                                         int read_connections) {
   auto db = Database::Open(path);
   if (!db.ok()) return db.status();
   std::unique_ptr<CentralStore> store(new CentralStore(std::move(db).value()));
@@ -95,6 +100,11 @@ Result<std::unique_ptr<CentralStore>> CentralStore::Open(const std::string& path
     KINERJA_RETURN_IF_ERROR(store->db_->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"));
   }
   KINERJA_RETURN_IF_ERROR(store->Migrate());
+  if (path != ":memory:" && read_connections > 0) {
+    auto readers = ReadPool::Open(path, read_connections);
+    if (!readers.ok()) return readers.status();
+    store->readers_ = std::move(readers).value();
+  }
   return store;
 }
 
@@ -109,6 +119,14 @@ DROP INDEX IF EXISTS records_scope;
 constexpr const char* kSchemaV4 = R"sql(
 CREATE TABLE templates(
   id TEXT PRIMARY KEY, text TEXT NOT NULL, added_at TEXT NOT NULL, added_by TEXT NOT NULL);
+)sql";
+
+// v5: a supervisor's pull asks for the employees they appraise (supervisor_id in the
+// employee's body) on every request; without an index that is a scan of all records. The
+// index is partial: only employee records have entries, so pushed notes do not write it.
+constexpr const char* kSchemaV5 = R"sql(
+CREATE INDEX IF NOT EXISTS records_supervisor ON records(json_extract(body, '$.supervisor_id'))
+  WHERE kind='employee';
 )sql";
 
 Status CentralStore::Migrate() {
@@ -146,6 +164,13 @@ Status CentralStore::Migrate() {
     KINERJA_RETURN_IF_ERROR(tx.status());
     KINERJA_RETURN_IF_ERROR(db_->Exec(kSchemaV4));
     KINERJA_RETURN_IF_ERROR(db_->SetUserVersion(4));
+    KINERJA_RETURN_IF_ERROR(tx.Commit());
+  }
+  if (*v < 5) {
+    Transaction tx(*db_);
+    KINERJA_RETURN_IF_ERROR(tx.status());
+    KINERJA_RETURN_IF_ERROR(db_->Exec(kSchemaV5));
+    KINERJA_RETURN_IF_ERROR(db_->SetUserVersion(5));
     KINERJA_RETURN_IF_ERROR(tx.Commit());
   }
   return Status::Ok();
@@ -328,7 +353,7 @@ Result<wire::Session> CentralStore::Login(const wire::LoginRequest& req, int64_t
   std::string user_id, hash, display, role_name, unit_id, employee_id;
   int64_t disabled = 0;
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    TimedLock lock(mu_, lock_times_, LockedOp::kLogin);
     auto st = db_->Prepare(
         "SELECT id, password_hash, display_name, role, unit_id, employee_id, disabled FROM users"
         " WHERE username=?");
@@ -352,7 +377,7 @@ Result<wire::Session> CentralStore::Login(const wire::LoginRequest& req, int64_t
   if (user_id.empty() || !ok) return Status::Unauthenticated("wrong username or password");
   if (disabled) return Status::PermissionDenied("this account is disabled; ask HR");
 
-  std::lock_guard<std::mutex> lock(mu_);
+  TimedLock lock(mu_, lock_times_, LockedOp::kLogin);
   auto role = wire::RoleFromName(role_name);
   if (!role.ok()) return Status::Corruption("user " + req.username + " has a bad role");
   auto path = UnitPath(unit_id);
@@ -400,14 +425,16 @@ Result<wire::Session> CentralStore::Login(const wire::LoginRequest& req, int64_t
 }
 
 Result<Principal> CentralStore::Authenticate(const std::string& token, int64_t now) {
-  std::lock_guard<std::mutex> lock(mu_);
-  auto st = db_->Prepare(
+  const std::string hash = TokenHash(token);
+  ReadAccess read(readers_.get(), mu_, *db_, lock_times_, LockedOp::kAuthenticate);
+  KINERJA_RETURN_IF_ERROR(read.status());
+  auto st = read.db().Prepare(
       "SELECT u.id, u.username, u.role, un.path, u.employee_id, s.device_id, s.expires_at,"
       " u.disabled, coalesce(d.revoked, 0) FROM sessions s JOIN users u ON u.id=s.user_id"
       " JOIN units un ON un.id=u.unit_id LEFT JOIN devices d ON d.id=s.device_id"
       " WHERE s.token_hash=?");
   if (!st.ok()) return st.status();
-  st->Bind(1, TokenHash(token));
+  st->Bind(1, hash);
   auto row = st->Step();
   if (!row.ok()) return row.status();
   if (!*row) return Status::Unauthenticated("the session is unknown; log in again");
@@ -429,42 +456,52 @@ Status CentralStore::Logout(const std::string& token) {
 
 Result<wire::PushResponse> CentralStore::Push(const Principal& who, const wire::PushRequest& req,
                                               int64_t now, std::string* failed_change_id) {
-  std::lock_guard<std::mutex> lock(mu_);
   if (req.device_id != who.device_id) {
     return Status::PermissionDenied("push.device_id does not match the device of this session");
   }
   size_t failed = req.changes.size();
-  auto resp = PushLocked(who, req, now, &failed);
-  if (resp.ok() || failed >= req.changes.size()) return resp;
-  const wire::Change& c = req.changes[failed];
-  if (failed_change_id) *failed_change_id = c.change_id;
-  if (resp.status().code() == Code::kLocked) {
-    // The batch wrote nothing; the refused edit is kept for review, once.
-    auto keep = db_->Prepare(
-        "INSERT OR IGNORE INTO refused_changes(change_id, record_id, kind, device_id, user_id,"
-        " base_version, body, code, reason, received_at) VALUES(?,?,?,?,?,?,?,?,?,?)");
-    if (keep.ok()) {
-      (void)keep->Bind(1, c.change_id)
-          .Bind(2, c.record_id)
-          .Bind(3, c.kind)
-          .Bind(4, req.device_id)
-          .Bind(5, who.user_id)
-          .Bind(6, c.base_version)
-          .Bind(7, c.body.dump())
-          .Bind(8, CodeName(resp.status().code()))
-          .Bind(9, resp.status().message())
-          .Bind(10, IsoUtc(now))
-          .Run();
+  Result<wire::PushResponse> resp = Status::Internal("the push was not applied");
+  // Runs inside the group's transaction, within a savepoint of its own: a refused batch
+  // rolls back to it and writes nothing (but the refused edit kept for review).
+  Status s = push_group_.Run(*db_, mu_, lock_times_, [&](Database& db) -> Status {
+    KINERJA_RETURN_IF_ERROR(db.Exec("SAVEPOINT push_changes"));
+    resp = PushLocked(who, req, now, &failed);
+    if (resp.ok()) return db.Exec("RELEASE push_changes");
+    (void)db.Exec("ROLLBACK TO push_changes");
+    (void)db.Exec("RELEASE push_changes");
+    if (resp.status().code() == Code::kLocked && failed < req.changes.size()) {
+      // The batch wrote nothing; the refused edit is kept for review, once.
+      const wire::Change& c = req.changes[failed];
+      auto keep = db.Prepare(
+          "INSERT OR IGNORE INTO refused_changes(change_id, record_id, kind, device_id, user_id,"
+          " base_version, body, code, reason, received_at) VALUES(?,?,?,?,?,?,?,?,?,?)");
+      if (keep.ok()) {
+        (void)keep->Bind(1, c.change_id)
+            .Bind(2, c.record_id)
+            .Bind(3, c.kind)
+            .Bind(4, req.device_id)
+            .Bind(5, who.user_id)
+            .Bind(6, c.base_version)
+            .Bind(7, c.body.dump())
+            .Bind(8, CodeName(resp.status().code()))
+            .Bind(9, resp.status().message())
+            .Bind(10, IsoUtc(now))
+            .Run();
+      }
     }
+    return resp.status();
+  });
+  if (s.ok()) return resp;
+  if (failed < req.changes.size() && failed_change_id) {
+    *failed_change_id = req.changes[failed].change_id;
   }
-  return resp;
+  return s;
 }
 
 Result<wire::PushResponse> CentralStore::PushLocked(const Principal& who,
                                                     const wire::PushRequest& req, int64_t now,
                                                     size_t* failed_index) {
-  Transaction tx(*db_);
-  KINERJA_RETURN_IF_ERROR(tx.status());
+  // Runs inside the caller's transaction (Push: the group's, within a savepoint).
   wire::PushResponse resp;
   std::string now_iso = IsoUtc(now);
   auto seen_r = db_->Cached("SELECT outcome, result_version, record_id FROM changes WHERE change_id=?");
@@ -476,6 +513,18 @@ Result<wire::PushResponse> CentralStore::PushLocked(const Principal& who,
   if (!log_change_r.ok()) return log_change_r.status();
       Statement* log_change = *log_change_r;
   size_t applied = 0;
+  EmployeeCache employees;  // a batch names the same few employees: load each once
+  // The batch's seq numbers: read the counter once, count on in memory, write it back once
+  // before the commit. The transaction holds SQLite's write lock from its start (BEGIN
+  // IMMEDIATE), so no other writer, in this process or another, can move the counter meanwhile.
+  auto head_r = db_->Cached("SELECT value FROM counters WHERE name='seq'");
+  if (!head_r.ok()) return head_r.status();
+  auto head_row = (*head_r)->Step();
+  if (!head_row.ok()) return head_row.status();
+  if (!*head_row) return Status::Corruption("the seq counter is missing");
+  const int64_t first_seq = (*head_r)->ColumnInt(0);
+  (*head_r)->Reset();
+  int64_t last_seq = first_seq;
   for (size_t i = 0; i < req.changes.size(); ++i) {
     *failed_index = i;  // names the change if anything below fails
     const wire::Change& c = req.changes[i];
@@ -495,7 +544,7 @@ Result<wire::PushResponse> CentralStore::PushLocked(const Principal& who,
     }
     auto existing = LoadRecord(*db_, c.record_id);
     if (!existing.ok()) return existing.status();
-    auto accepted = CheckChange(*db_, who, c, *existing, where);
+    auto accepted = CheckChange(*db_, who, c, *existing, where, &employees);
     if (!accepted.ok()) return accepted.status();
     if (!c.resolves.empty()) {
       // A resolution settles kept conflicting edits of this record, from its current version.
@@ -518,10 +567,9 @@ Result<wire::PushResponse> CentralStore::PushLocked(const Principal& who,
         }
       }
     }
-    auto seq = NextSeq();
-    if (!seq.ok()) return seq.status();
+    const int64_t seq = ++last_seq;
     wire::ChangeAck ack{c.change_id, wire::Outcome::kApplied, 0};
-    std::string body = accepted->body.dump();
+    std::string body = accepted->body_as_sent ? c.body.dump() : accepted->body.dump();
     if (!existing->has_value()) {
       if (c.base_version != 0) {
         return Status::StaleVersion(where + ": record " + c.record_id + " does not exist yet at " +
@@ -539,7 +587,7 @@ Result<wire::PushResponse> CentralStore::PushLocked(const Principal& who,
                                   .Bind(4, accepted->subject_id)
                                   .Bind(5, who.user_id)
                                   .Bind(6, body)
-                                  .Bind(7, *seq)
+                                  .Bind(7, seq)
                                   .Bind(8, now_iso)
                                   .Run());
       ack.version = 1;
@@ -550,7 +598,7 @@ Result<wire::PushResponse> CentralStore::PushLocked(const Principal& who,
       if (!upd_r.ok()) return upd_r.status();
       Statement* upd = *upd_r;
       KINERJA_RETURN_IF_ERROR(
-          upd->Bind(1, body).Bind(2, who.user_id).Bind(3, *seq).Bind(4, now_iso).Bind(5, c.record_id).Run());
+          upd->Bind(1, body).Bind(2, who.user_id).Bind(3, seq).Bind(4, now_iso).Bind(5, c.record_id).Run());
       ack.version = (*existing)->version + 1;
     } else if (c.base_version < (*existing)->version) {
       // Someone else changed the record since this edit's base: keep both, flag the record.
@@ -559,7 +607,7 @@ Result<wire::PushResponse> CentralStore::PushLocked(const Principal& who,
       auto mark_r = db_->Cached("UPDATE records SET conflict=1, seq=? WHERE id=?");
       if (!mark_r.ok()) return mark_r.status();
       Statement* mark = *mark_r;
-      KINERJA_RETURN_IF_ERROR(mark->Bind(1, *seq).Bind(2, c.record_id).Run());
+      KINERJA_RETURN_IF_ERROR(mark->Bind(1, seq).Bind(2, c.record_id).Run());
     } else {
       return Status::StaleVersion(where + ": based on version " + std::to_string(c.base_version) +
                                   " but the server holds version " +
@@ -606,24 +654,32 @@ Result<wire::PushResponse> CentralStore::PushLocked(const Principal& who,
     resp.acks.push_back(ack);
   }
   *failed_index = req.changes.size();
+  if (last_seq != first_seq) {
+    auto set_head = db_->Cached("UPDATE counters SET value=? WHERE name='seq'");
+    if (!set_head.ok()) return set_head.status();
+    KINERJA_RETURN_IF_ERROR((*set_head)->Bind(1, last_seq).Run());
+  }
   if (applied > 0) {
     KINERJA_RETURN_IF_ERROR(AuditLocked(&who, "push",
                                         std::to_string(applied) + " changes from device " +
                                             req.device_id,
                                         now));
   }
-  KINERJA_RETURN_IF_ERROR(tx.Commit());
   return resp;
 }
 
 Result<wire::PullResponse> CentralStore::Pull(const Principal& who, int64_t since, int64_t limit) {
-  std::lock_guard<std::mutex> lock(mu_);
   if (since < 0) return Status::InvalidArgument("since must be 0 or more");
   if (limit < 1 || limit > wire::kMaxPullLimit) {
     return Status::InvalidArgument("limit must be 1-" + std::to_string(wire::kMaxPullLimit));
   }
   std::string scope = ScopeSql(who);
-  auto st = db_->Prepare(
+  // One read transaction: the records and the head cursor below come from one committed
+  // state, so a batch being pushed meanwhile is seen whole or not at all.
+  ReadAccess read(readers_.get(), mu_, *db_, lock_times_, LockedOp::kPull);
+  KINERJA_RETURN_IF_ERROR(read.status());
+  Database& db = read.db();
+  auto st = db.Prepare(
       "SELECT id, kind, version, unit_path, subject_id, author_id, body, conflict, seq, updated_at"
       " FROM records WHERE seq > ?1 AND (" + scope + ") ORDER BY seq LIMIT ?2");
   if (!st.ok()) return st.status();
@@ -644,7 +700,7 @@ Result<wire::PullResponse> CentralStore::Pull(const Principal& who, int64_t sinc
     resp.records.push_back(std::move(r).value());
   }
   // The head tells the device how far it has to go (a progress bar for long pulls).
-  auto head = db_->Prepare("SELECT value FROM counters WHERE name='seq'");
+  auto head = db.Prepare("SELECT value FROM counters WHERE name='seq'");
   if (!head.ok()) return head.status();
   auto hrow = head->Step();
   if (!hrow.ok()) return hrow.status();

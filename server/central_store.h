@@ -3,7 +3,10 @@
 // every record in its latest version, every change ever accepted (the idempotency key), kept
 // conflicts and the audit log. Schema migrations upgrade an existing file in place.
 //
-// Thread safety: every public method takes the store's mutex; one connection serves all.
+// Thread safety: every write takes the store's writer lock on its one writer connection.
+// Pulls and token checks read through a pool of read connections (server/read_pool.h),
+// each in a read transaction that sees committed data only, so they run beside a push;
+// an in-memory store (":memory:", tests) has no read connections and reads on the writer.
 // The data model is a keyed document store (records keyed by id with scope columns and a
 // global sequence), so a distributed database can stand behind the same protocol later.
 
@@ -14,6 +17,9 @@
 #include <string>
 
 #include "engine/store/db.h"
+#include "server/commit_group.h"
+#include "server/lock_stats.h"
+#include "server/read_pool.h"
 #include "shared/result.h"
 #include "shared/wire/auth.h"
 #include "shared/wire/sync.h"
@@ -55,6 +61,9 @@ class CentralStore {
   // Opens or creates the database at `path` and migrates it. Fails with kIo, kCorruption, or
   // when the file's schema is newer than this binary.
   static Result<std::unique_ptr<CentralStore>> Open(const std::string& path);
+  // The same with `read_connections` read connections beside the writer (0: every read on
+  // the writer under its lock, as an in-memory store does; benchmarks compare the two).
+  static Result<std::unique_ptr<CentralStore>> Open(const std::string& path, int read_connections);
   // The schema version this binary writes (user_version after Open).
   static int64_t SchemaVersion();
 
@@ -80,7 +89,9 @@ class CentralStore {
   Status Logout(const std::string& token);
 
   // Applies a batch atomically: every change is checked first (kind, scope, body); any
-  // refusal rejects the whole batch and writes nothing. A change id seen before is
+  // refusal rejects the whole batch and writes nothing. Batches pushed at the same time
+  // may share one SQLite transaction (server/commit_group.h); each is acknowledged only
+  // after that transaction has committed. A change id seen before is
   // acknowledged as a duplicate and stored once.
   // On failure, `failed_change_id` (if given) names the change that caused it. A change
   // refused because its record is locked (signed off) is also kept in refused_changes for
@@ -121,6 +132,10 @@ class CentralStore {
   Result<int64_t> CountRecords(const std::string& kind);
   // SQLite online backup into `dest_path`.
   Status Backup(const std::string& dest_path);
+  // Wait and hold times of the writer lock and the read connections, per operation.
+  const LockTimes& ConnectionTimes() const { return lock_times_; }
+  // Read connections opened beside the writer (0 for ":memory:").
+  static constexpr int kReadConnections = 8;
 
  private:
   explicit CentralStore(std::unique_ptr<Database> db) : db_(std::move(db)) {}
@@ -135,6 +150,9 @@ class CentralStore {
 
   std::mutex mu_;
   std::unique_ptr<Database> db_;
+  std::unique_ptr<ReadPool> readers_;  // null for ":memory:": reads use db_ under mu_
+  LockTimes lock_times_;
+  CommitGroup push_group_;  // concurrent pushes share a transaction (group commit)
 };
 
 }  // namespace kinerja::server

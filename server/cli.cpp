@@ -23,10 +23,12 @@ constexpr const char* kHelp = R"(kinerja - ASN performance evaluation: server, a
 
 Usage:
   kinerja serve [--host 127.0.0.1] [--port 8080] [--db data/kinerja.db] [--public public]
-                [--demo] [--demo-staff N] [--tls-cert FILE --tls-key FILE]
+                [--demo] [--demo-staff N] [--tls-cert FILE --tls-key FILE] [--threads 64]
       Start the sync server and serve the web app. --demo seeds a demo city into an empty
       database (logins in docs/demo.md); --demo-staff N (implies --demo) also adds N
       generated employees under one supervisor, login upt (load tests, benchmarks).
+      --threads: worker threads, at least the number of devices connected at once (a
+      kept-alive connection holds its worker while open).
   kinerja demo [--db FILE] [--staff N]     Seed the demo city (and N generated staff) into an
                                            empty database.
   kinerja user add --username NAME --role ROLE --unit UNIT [--name "Full Name"]
@@ -134,7 +136,8 @@ void OnSignal(int) {
 }
 
 int Serve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  auto f = ParseFlags(args, 1, {"host", "port", "db", "public", "tls-cert", "tls-key", "demo-staff"},
+  auto f = ParseFlags(args, 1,
+                      {"host", "port", "db", "public", "tls-cert", "tls-key", "demo-staff", "threads"},
                       {"demo"});
   if (!f.ok()) return Fail(err, f.status(), 2);
   auto staff = DemoStaffCount(Get(*f, "demo-staff"), "--demo-staff");
@@ -151,6 +154,13 @@ int Serve(const std::vector<std::string>& args, std::ostream& out, std::ostream&
   o.public_dir = Get(*f, "public", "public");
   o.tls_cert = Get(*f, "tls-cert");
   o.tls_key = Get(*f, "tls-key");
+  if (std::string threads = Get(*f, "threads"); !threads.empty()) {
+    long t = std::strtol(threads.c_str(), &end, 10);
+    if (*end != '\0' || t < 1 || t > 4096) {
+      return Fail(err, Status::InvalidArgument("--threads must be 1-4096, not '" + threads + "'"), 2);
+    }
+    o.worker_threads = static_cast<int>(t);
+  }
   if (Status s = InitCrypto(); !s.ok()) return Fail(err, s);
   std::string db_path = Get(*f, "db", kDefaultDb);
   auto store = OpenStore(db_path);

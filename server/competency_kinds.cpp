@@ -10,7 +10,7 @@ using kinds::IsAppraiserOf;
 Result<Accepted> CheckCompetencyAssessment(Database& db, const Principal& who,
                                            const wire::Change& c,
                                            const std::optional<StoredRecord>& existing,
-                                           const std::string& where) {
+                                           const std::string& where, EmployeeCache& employees) {
   KINERJA_RETURN_IF_ERROR(kinds::RoleMayWrite(
       who, c.kind, where, {wire::Role::kSupervisor, wire::Role::kHr, wire::Role::kAdmin}));
   if (existing && existing->body.value("status", "") == "submitted") {
@@ -37,9 +37,9 @@ Result<Accepted> CheckCompetencyAssessment(Database& db, const Principal& who,
   if (assessed == c.body.end() || !assessed->is_object()) {
     return Status::InvalidArgument(w + ".assessed must be an object of competency code to level 1-5");
   }
-  auto employee = kinds::EmployeeInScope(db, who, *employee_id, where);
+  auto employee = kinds::EmployeeInScope(db, who, *employee_id, where, employees);
   if (!employee.ok()) return employee.status();
-  if (who.role == wire::Role::kSupervisor && !IsAppraiserOf(who, *employee)) {
+  if (who.role == wire::Role::kSupervisor && !IsAppraiserOf(who, **employee)) {
     return Status::PermissionDenied(where + ": you are not the appraiser of employee " +
                                     *employee_id);
   }
@@ -47,7 +47,7 @@ Result<Accepted> CheckCompetencyAssessment(Database& db, const Principal& who,
     return Status::InvalidArgument(where + ": a competency assessment cannot move to another employee");
   }
   // The position and its required levels are the server's: from the employee record.
-  std::string position_id = employee->body.value("position_id", "");
+  std::string position_id = (*employee)->body.value("position_id", "");
   auto position = position_id.empty() ? Result<std::optional<StoredRecord>>(std::optional<StoredRecord>())
                                       : LoadRecord(db, "position." + position_id);
   if (!position.ok()) return position.status();
@@ -65,7 +65,7 @@ Result<Accepted> CheckCompetencyAssessment(Database& db, const Principal& who,
   Json body = c.body;
   body["position_id"] = position_id;
   body["result"] = std::move(result).value();
-  return Accepted{employee->unit_path, *employee_id, std::move(body)};
+  return Accepted{(*employee)->unit_path, *employee_id, std::move(body)};
 }
 
 }  // namespace kinerja::server

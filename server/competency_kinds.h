@@ -17,7 +17,7 @@ namespace kinerja::server {
 Result<Accepted> CheckCompetencyAssessment(Database& db, const Principal& who,
                                            const wire::Change& c,
                                            const std::optional<StoredRecord>& existing,
-                                           const std::string& where);
+                                           const std::string& where, EmployeeCache& employees);
 
 // `queue_ticket`: one queue ticket (engine/service/queue_ticket.h) logged by an officer
 // (employee or supervisor) of a unit whose unit record enables the queue log, for that unit or
@@ -25,6 +25,6 @@ Result<Accepted> CheckCompetencyAssessment(Database& db, const Principal& who,
 // caller's own employee id. Stored in the officer's unit.
 Result<Accepted> CheckQueueTicket(Database& db, const Principal& who, const wire::Change& c,
                                   const std::optional<StoredRecord>& existing,
-                                  const std::string& where);
+                                  const std::string& where, EmployeeCache& employees);
 
 }  // namespace kinerja::server

@@ -58,7 +58,7 @@ Result<std::string> OtherRecordWith(Database& db, const char* kind, const char* 
 
 Result<Accepted> CheckSelfAssessment(Database& db, const Principal& who, const wire::Change& c,
                                      const std::optional<StoredRecord>& existing,
-                                     const std::string& where) {
+                                     const std::string& where, EmployeeCache& /*employees*/) {
   const std::string w = where + ".body";
   KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(
       c.body, {"employee_id", "period", "status", "skp", "comments", "result"}, w));
@@ -126,7 +126,7 @@ Result<Accepted> CheckSelfAssessment(Database& db, const Principal& who, const w
 
 Result<Accepted> CheckAppraisalResponse(Database& db, const Principal& who, const wire::Change& c,
                                         const std::optional<StoredRecord>& existing,
-                                        const std::string& where) {
+                                        const std::string& where, EmployeeCache& /*employees*/) {
   const std::string w = where + ".body";
   KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(
       c.body,

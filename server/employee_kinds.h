@@ -22,7 +22,7 @@ namespace kinerja::server {
 // caller's employee record is missing) or kLocked (already submitted).
 Result<Accepted> CheckSelfAssessment(Database& db, const Principal& who, const wire::Change& c,
                                      const std::optional<StoredRecord>& existing,
-                                     const std::string& where);
+                                     const std::string& where, EmployeeCache& employees);
 
 // Checks an appraisal_response change. Fails with kPermissionDenied (the appraisal is not of
 // the caller), kNotFound (no such appraisal, or not yet submitted), kInvalidArgument (unknown
@@ -30,7 +30,7 @@ Result<Accepted> CheckSelfAssessment(Database& db, const Principal& who, const w
 // responses are final).
 Result<Accepted> CheckAppraisalResponse(Database& db, const Principal& who, const wire::Change& c,
                                         const std::optional<StoredRecord>& existing,
-                                        const std::string& where);
+                                        const std::string& where, EmployeeCache& employees);
 
 // Scope SQL over `records` (parameters as in CentralStore::ScopeSql: ?4 = user id,
 // ?5 = employee id), each a parenthesised condition to OR into the role's scope:

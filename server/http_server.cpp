@@ -63,6 +63,13 @@ Result<int> HttpServer::Bind() {
     impl_->svr = std::make_unique<httplib::Server>();
   }
   httplib::Server& svr = *impl_->svr;
+  if (o.worker_threads > 0) {
+    size_t n = static_cast<size_t>(o.worker_threads);
+    svr.new_task_queue = [n] { return new httplib::ThreadPool(n); };
+  }
+  // httplib writes a response's headers and body separately; with Nagle's algorithm on, a
+  // kept-alive connection then waits for the client's delayed ACK (~40 ms) before the body.
+  svr.set_tcp_nodelay(true);
   svr.set_payload_max_length(o.max_body_bytes);
   svr.set_read_timeout(15, 0);
   svr.set_write_timeout(15, 0);

@@ -19,6 +19,10 @@ struct ServeOptions {
   std::string tls_key;
   size_t max_body_bytes = 4 * 1024 * 1024;
   int listen_backlog = 1024;  // connections waiting to be accepted (the kernel caps it)
+  // Worker threads. httplib serves a connection on one worker until it closes, so a client
+  // that keeps its connection alive (browsers do) holds a worker while idle, up to 5 s;
+  // idle workers cost no CPU. 0: httplib's own default (8 on this machine).
+  int worker_threads = 64;
 };
 
 class HttpServer {

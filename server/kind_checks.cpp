@@ -24,15 +24,17 @@ Status RoleMayWrite(const Principal& who, const std::string& kind, const std::st
                                   " may not write " + kind + " records");
 }
 
-Result<StoredRecord> EmployeeInScope(Database& db, const Principal& who,
-                                     const std::string& employee_id, const std::string& where) {
-  auto employee = LoadRecord(db, employee_id);
+Result<const StoredRecord*> EmployeeInScope(Database& db, const Principal& who,
+                                            const std::string& employee_id,
+                                            const std::string& where, EmployeeCache& employees) {
+  auto employee = employees.Get(db, employee_id);
   if (!employee.ok()) return employee.status();
-  if (!employee->has_value() || (*employee)->kind != "employee" ||
-      (!IsHrOrAdmin(who) && !StartsWith((*employee)->unit_path, who.unit_path))) {
+  const std::optional<StoredRecord>& e = **employee;
+  if (!e.has_value() || e->kind != "employee" ||
+      (!IsHrOrAdmin(who) && !StartsWith(e->unit_path, who.unit_path))) {
     return Status::NotFound(where + ": employee " + employee_id + " is not in your scope");
   }
-  return **employee;
+  return &*e;
 }
 
 bool IsAppraiserOf(const Principal& who, const StoredRecord& employee) {

@@ -1,5 +1,6 @@
 #pragma once
-// Checks shared by the record kinds' rules (competency_kinds.cpp, queue_kinds.cpp): who may
+// Checks shared by the record kinds' rules (record_kinds.cpp and the files of each family of
+// kinds): who may
 // write, whether an employee or unit lies in the caller's scope, who appraises whom.
 
 #include <initializer_list>
@@ -18,9 +19,10 @@ Status RoleMayWrite(const Principal& who, const std::string& kind, const std::st
                     std::initializer_list<wire::Role> roles);
 
 // The employee record `employee_id` if it lies in the caller's organisation subtree (HR and
-// admin: anywhere); kNotFound otherwise.
-Result<StoredRecord> EmployeeInScope(Database& db, const Principal& who,
-                                     const std::string& employee_id, const std::string& where);
+// admin: anywhere); kNotFound otherwise. The record lives in `employees` (the push's cache).
+Result<const StoredRecord*> EmployeeInScope(Database& db, const Principal& who,
+                                            const std::string& employee_id,
+                                            const std::string& where, EmployeeCache& employees);
 
 // Whether the caller is the employee's supervisor (appraiser).
 bool IsAppraiserOf(const Principal& who, const StoredRecord& employee);

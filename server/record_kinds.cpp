@@ -5,52 +5,22 @@
 #include "engine/appraisal/appraise_command.h"
 #include "server/employee_kinds.h"
 #include "server/competency_kinds.h"
+#include "server/kind_checks.h"
 
 namespace kinerja::server {
 namespace {
 
 constexpr size_t kMaxNoteChars = 4000;
 
-bool StartsWith(const std::string& s, const std::string& prefix) {
-  return s.compare(0, prefix.size(), prefix) == 0;
-}
-
-bool IsOneOf(wire::Role r, std::initializer_list<wire::Role> roles) {
-  for (auto x : roles) {
-    if (x == r) return true;
-  }
-  return false;
-}
-
-Status RoleMayWrite(const Principal& who, const std::string& kind, const std::string& where,
-                    std::initializer_list<wire::Role> roles) {
-  if (IsOneOf(who.role, roles)) return Status::Ok();
-  return Status::PermissionDenied(where + ": a " + std::string(wire::RoleName(who.role)) +
-                                  " may not write " + kind + " records");
-}
-
-// The employee record `employee_id`, which must lie in the caller's organisation subtree.
-Result<StoredRecord> EmployeeInScope(Database& db, const Principal& who,
-                                     const std::string& employee_id, const std::string& where) {
-  auto employee = LoadRecord(db, employee_id);
-  if (!employee.ok()) return employee.status();
-  bool hr = IsOneOf(who.role, {wire::Role::kHr, wire::Role::kAdmin});
-  if (!employee->has_value() || (*employee)->kind != "employee" ||
-      (!hr && !StartsWith((*employee)->unit_path, who.unit_path))) {
-    return Status::NotFound(where + ": employee " + employee_id + " is not in your scope");
-  }
-  return **employee;
-}
-
-bool IsAppraiserOf(const Principal& who, const StoredRecord& employee) {
-  const Json& b = employee.body;
-  return b.contains("supervisor_id") && b["supervisor_id"].is_string() &&
-         !who.employee_id.empty() && b["supervisor_id"].get<std::string>() == who.employee_id;
-}
+using kinds::EmployeeInScope;
+using kinds::IsAppraiserOf;
+using kinds::IsOneOf;
+using kinds::RoleMayWrite;
+using kinds::StartsWith;
 
 Result<Accepted> CheckAppraisalNote(Database& db, const Principal& who, const wire::Change& c,
                                     const std::optional<StoredRecord>& existing,
-                                    const std::string& where) {
+                                    const std::string& where, EmployeeCache& employees) {
   KINERJA_RETURN_IF_ERROR(RoleMayWrite(who, c.kind, where,
                                        {wire::Role::kSupervisor, wire::Role::kHr, wire::Role::kAdmin}));
   KINERJA_RETURN_IF_ERROR(
@@ -65,23 +35,23 @@ Result<Accepted> CheckAppraisalNote(Database& db, const Principal& who, const wi
   }
   auto period = GetOptString(c.body, "period", where + ".body");
   if (!period.ok()) return period.status();
-  auto employee = EmployeeInScope(db, who, *employee_id, where);
+  auto employee = EmployeeInScope(db, who, *employee_id, where, employees);
   if (!employee.ok()) return employee.status();
-  if (who.role == wire::Role::kSupervisor && !IsAppraiserOf(who, *employee)) {
+  if (who.role == wire::Role::kSupervisor && !IsAppraiserOf(who, **employee)) {
     return Status::PermissionDenied(where + ": you are not the appraiser of employee " +
                                     *employee_id);
   }
   if (existing && existing->subject_id != *employee_id) {
     return Status::InvalidArgument(where + ": a note cannot move to another employee");
   }
-  return Accepted{employee->unit_path, *employee_id, c.body};
+  return Accepted{(*employee)->unit_path, *employee_id, Json(), true};
 }
 
 // An anonymous public-satisfaction (SKM) response: nine answers 1-4 and an optional
 // respondent profile; no name, NIK or phone can be stored (unknown fields are refused).
 Result<Accepted> CheckSurveyResponse(Database& db, const Principal& who, const wire::Change& c,
                                      const std::optional<StoredRecord>& existing,
-                                     const std::string& where) {
+                                     const std::string& where, EmployeeCache& /*employees*/) {
   KINERJA_RETURN_IF_ERROR(RoleMayWrite(who, c.kind, where,
                                        {wire::Role::kEnumerator, wire::Role::kHr, wire::Role::kAdmin}));
   if (existing || c.base_version != 0) {
@@ -136,7 +106,7 @@ Result<Accepted> CheckSurveyResponse(Database& db, const Principal& who, const w
   if (!*row || (!hr && !StartsWith(unit->ColumnText(0), who.unit_path))) {
     return Status::NotFound(where + ": unit " + *unit_id + " is not in your scope");
   }
-  return Accepted{unit->ColumnText(0), "", c.body};
+  return Accepted{unit->ColumnText(0), "", Json(), true};
 }
 
 // An appraisal (SKP) for one employee and period. The device sends the raw inputs under
@@ -145,7 +115,7 @@ Result<Accepted> CheckSurveyResponse(Database& db, const Principal& who, const w
 // or signed-off appraisal must score. Once signed off, the record is locked.
 Result<Accepted> CheckAppraisal(Database& db, const Principal& who, const wire::Change& c,
                                 const std::optional<StoredRecord>& existing,
-                                const std::string& where) {
+                                const std::string& where, EmployeeCache& employees) {
   KINERJA_RETURN_IF_ERROR(RoleMayWrite(who, c.kind, where,
                                        {wire::Role::kSupervisor, wire::Role::kHr, wire::Role::kAdmin}));
   if (existing && existing->body.value("status", "") == "signed_off") {
@@ -176,9 +146,9 @@ Result<Accepted> CheckAppraisal(Database& db, const Principal& who, const wire::
   if (skp == c.body.end() || !skp->is_object()) {
     return Status::InvalidArgument(w + ".skp must be an object (the SKP inputs)");
   }
-  auto employee = EmployeeInScope(db, who, *employee_id, where);
+  auto employee = EmployeeInScope(db, who, *employee_id, where, employees);
   if (!employee.ok()) return employee.status();
-  if (who.role == wire::Role::kSupervisor && !IsAppraiserOf(who, *employee)) {
+  if (who.role == wire::Role::kSupervisor && !IsAppraiserOf(who, **employee)) {
     return Status::PermissionDenied(where + ": you are not the appraiser of employee " +
                                     *employee_id);
   }
@@ -198,13 +168,14 @@ Result<Accepted> CheckAppraisal(Database& db, const Principal& who, const wire::
   } else {
     return Status::InvalidArgument(w + ".skp: " + scored.status().message());
   }
-  return Accepted{employee->unit_path, *employee_id, std::move(body)};
+  return Accepted{(*employee)->unit_path, *employee_id, std::move(body)};
 }
 
 struct Kind {
   const char* name;
   Result<Accepted> (*check)(Database&, const Principal&, const wire::Change&,
-                            const std::optional<StoredRecord>&, const std::string&);
+                            const std::optional<StoredRecord>&, const std::string&,
+                            EmployeeCache&);
 };
 
 constexpr Kind kKinds[] = {
@@ -247,14 +218,27 @@ Result<std::optional<StoredRecord>> LoadRecord(Database& db, const std::string& 
   return std::optional<StoredRecord>(std::move(r));
 }
 
+Result<const std::optional<StoredRecord>*> EmployeeCache::Get(Database& db, const std::string& id) {
+  auto it = by_id_.find(id);
+  if (it == by_id_.end()) {
+    auto loaded = LoadRecord(db, id);
+    if (!loaded.ok()) return loaded.status();
+    it = by_id_.emplace(id, std::move(loaded).value()).first;
+  }
+  return &it->second;
+}
+
 Result<Accepted> CheckChange(Database& db, const Principal& who, const wire::Change& c,
-                             const std::optional<StoredRecord>& existing, const std::string& where) {
+                             const std::optional<StoredRecord>& existing, const std::string& where,
+                             EmployeeCache* employees) {
+  EmployeeCache own;
+  EmployeeCache& cache = employees ? *employees : own;
   if (existing && existing->kind != c.kind) {
     return Status::InvalidArgument(where + ": record " + c.record_id + " is a " + existing->kind +
                                    ", not a " + c.kind);
   }
   for (const auto& k : kKinds) {
-    if (c.kind == k.name) return k.check(db, who, c, existing, where);
+    if (c.kind == k.name) return k.check(db, who, c, existing, where, cache);
   }
   return Status::InvalidArgument(where + ".kind '" + c.kind + "' cannot be pushed; known kinds: " +
                                  PushableKinds());

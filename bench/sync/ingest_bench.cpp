@@ -39,6 +39,7 @@ struct IngestOptions {
   int64_t changes = 100000;
   std::vector<int64_t> batches = {500, 100};
   bool keep = false;
+  bool server_only = false;  // for a profiler: the server's push path alone, no raw runs
 };
 
 bool ParseOptions(int argc, char** argv, IngestOptions* o) {
@@ -47,6 +48,8 @@ bool ParseOptions(int argc, char** argv, IngestOptions* o) {
     auto next = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
     if (a == "--keep") {
       o->keep = true;
+    } else if (a == "--server-only") {
+      o->server_only = true;
     } else if (a == "--changes") {
       const char* v = next();
       if (!v || (o->changes = std::atoll(v)) <= 0) return false;
@@ -287,7 +290,7 @@ Result<ServerRun> ServerIngest(const std::string& path, int64_t changes, int64_t
 int RunIngest(int argc, char** argv) {
   IngestOptions o;
   if (!ParseOptions(argc, argv, &o)) {
-    std::fprintf(stderr, "ingest: bad flags (--changes N, --batches 500,100, --keep)\n");
+    std::fprintf(stderr, "ingest: bad flags (--changes N, --batches 500,100, --server-only, --keep)\n");
     return 2;
   }
   ScratchDir dir("syncbench-ingest", o.keep);
@@ -301,6 +304,16 @@ int RunIngest(int argc, char** argv) {
   bool first = true;
   for (int64_t batch : o.batches) {
     std::string b = std::to_string(batch);
+    if (o.server_only) {
+      auto srv = ServerIngest(dir.File("central-" + b + ".db"), o.changes, batch);
+      if (!srv.ok()) {
+        std::fprintf(stderr, "ingest (batch %s) failed: %s\n", b.c_str(), srv.status().ToString().c_str());
+        return 1;
+      }
+      std::printf("batch %-4s server      %8.0f changes/s  (%lld changes in %.2f s; no raw reference)\n",
+                  b.c_str(), srv->per_sec, static_cast<long long>(o.changes), srv->seconds);
+      continue;
+    }
     auto raw1 = RawInsertRate(dir.File("raw-a-" + b + ".db"), o.changes, batch);
     auto srv = ServerIngest(dir.File("central-" + b + ".db"), o.changes, batch);
     auto raw2 = RawInsertRate(dir.File("raw-b-" + b + ".db"), o.changes, batch);

@@ -45,6 +45,8 @@ struct LoadOptions {
   int rounds = 10;
   int think_ms = 0;  // mean pause before each round (uniform 0..2x); 0 = back to back
   bool keep_alive = false;
+  int read_connections = server::CentralStore::kReadConnections;  // 0: reads on the writer
+  int workers = server::ServeOptions{}.worker_threads;  // server worker threads
   bool keep = false;
 };
 
@@ -66,6 +68,10 @@ bool ParseOptions(int argc, char** argv, LoadOptions* o) {
       if (!next_int(&o->rounds, 1, 1000)) return false;
     } else if (a == "--think-ms") {
       if (!next_int(&o->think_ms, 0, 60000)) return false;
+    } else if (a == "--workers") {
+      if (!next_int(&o->workers, 1, 4096)) return false;
+    } else if (a == "--read-connections") {
+      if (!next_int(&o->read_connections, 0, 64)) return false;
     } else {
       return false;
     }
@@ -219,6 +225,7 @@ void RunDevice(Device& dev, int port, const LoadOptions& o, std::barrier<>& sync
   cli.set_read_timeout(120, 0);  // logins queue behind Argon2id on a busy 2-core machine
   cli.set_write_timeout(30, 0);
   cli.set_keep_alive(o.keep_alive);
+  cli.set_tcp_nodelay(true);  // as browsers do; else a request's body waits for a delayed ACK
   std::mt19937 rng(static_cast<unsigned>(dev.index) * 7919u + 17u);
 
   sync_point.arrive_and_wait();  // everyone logs in at once
@@ -321,12 +328,43 @@ Result<Integrity> Verify(const std::string& db_path, std::vector<Device>& device
   return out;
 }
 
+using ConnectionTimes = std::vector<server::LockOpStats>;
+
+ConnectionTimes TakeTimes(const server::CentralStore& store) {
+  ConnectionTimes out;
+  for (int i = 0; i < static_cast<int>(server::LockedOp::kCount); ++i) {
+    out.push_back(store.ConnectionTimes().Get(static_cast<server::LockedOp>(i)));
+  }
+  return out;
+}
+
+// Per operation during the sync phase: how long requests waited for and held the writer
+// lock or a read connection, and the share of the phase the writer lock was held.
+void PrintConnectionTimes(const ConnectionTimes& before, const ConnectionTimes& after, double sync_s) {
+  double writer_held_s = 0;
+  for (size_t i = 0; i < after.size(); ++i) {
+    int64_t n = after[i].count - before[i].count;
+    if (n == 0) continue;
+    double wait_ms = static_cast<double>(after[i].wait_ns - before[i].wait_ns) / 1e6;
+    double hold_ms = static_cast<double>(after[i].hold_ns - before[i].hold_ns) / 1e6;
+    if (after[i].on_writer) writer_held_s += hold_ms / 1000.0;
+    std::printf("  %-12s %-17s n=%-6lld wait mean %6.2f ms  hold mean %6.2f ms  (max hold since start %.1f ms)\n",
+                server::LockedOpName(static_cast<server::LockedOp>(i)),
+                after[i].on_writer ? "on writer lock" : "on read conn", static_cast<long long>(n),
+                wait_ms / static_cast<double>(n), hold_ms / static_cast<double>(n),
+                static_cast<double>(after[i].max_hold_ns) / 1e6);
+  }
+  std::printf("  writer lock held %.2f s of %.2f s (%.0f%%)\n", writer_held_s, sync_s,
+              100.0 * writer_held_s / sync_s);
+}
+
 }  // namespace
 
 int RunLoad(int argc, char** argv) {
   LoadOptions o;
   if (!ParseOptions(argc, argv, &o)) {
-    std::fprintf(stderr, "load: bad flags (--devices N, --rounds K, --think-ms MS, --keep-alive, --keep)\n");
+    std::fprintf(stderr, "load: bad flags (--devices N, --rounds K, --think-ms MS, --keep-alive,"
+                         " --read-connections N, --workers N, --keep)\n");
     return 2;
   }
   ScratchDir dir("syncbench-load", o.keep);
@@ -335,12 +373,13 @@ int RunLoad(int argc, char** argv) {
     return 1;
   }
   std::printf("== load: %d devices over loopback HTTP, %d sync rounds each (1-5 notes, push, pull),"
-              " think time %d ms, keep-alive %s, httplib %s with %u server worker threads\n",
+              " think time %d ms, keep-alive %s, httplib %s with %d server worker threads,"
+              " %d read connections beside the writer\n",
               o.devices, o.rounds, o.think_ms, o.keep_alive ? "on" : "off", CPPHTTPLIB_VERSION,
-              static_cast<unsigned>(CPPHTTPLIB_THREAD_POOL_COUNT));
+              o.workers, o.read_connections);
   const std::string db_path = dir.File("central.db");
   auto t_setup = Clock::now();
-  auto store = server::CentralStore::Open(db_path);
+  auto store = server::CentralStore::Open(db_path, o.read_connections);
   if (!store.ok()) {
     std::fprintf(stderr, "load: %s\n", store.status().ToString().c_str());
     return 1;
@@ -353,6 +392,7 @@ int RunLoad(int argc, char** argv) {
   server::ServeOptions serve;
   serve.host = "127.0.0.1";
   serve.port = 0;
+  serve.worker_threads = o.workers;
   server::HttpServer http(api, serve);
   auto port = http.Bind();
   if (!port.ok()) {
@@ -390,9 +430,11 @@ int RunLoad(int argc, char** argv) {
   double login_s = SecondsSince(t_login);
   auto t_sync = Clock::now();
   const double cpu_sync0 = ProcessCpuSeconds();
+  const ConnectionTimes times0 = TakeTimes(**store);
   for (auto& t : threads) t.join();
   double sync_s = SecondsSince(t_sync);
   const double cpu_sync = ProcessCpuSeconds() - cpu_sync0;
+  const ConnectionTimes times1 = TakeTimes(**store);
   http.Stop();
   server_thread.join();
 
@@ -434,6 +476,7 @@ int RunLoad(int argc, char** argv) {
               " request (%.0f requests/s per core if the server had the cores to itself)\n",
               cpu_sync, client_cpu, server_cpu, server_cpu * 1000.0 / static_cast<double>(sync_ms.size()),
               static_cast<double>(sync_ms.size()) / server_cpu);
+  PrintConnectionTimes(times0, times1, sync_s);
   PrintLatency("push", Summarize(push_ms));
   PrintLatency("pull", Summarize(pull_ms));
   PrintLatency("push+pull", all);
@@ -449,7 +492,8 @@ int RunLoad(int argc, char** argv) {
               static_cast<long long>(v.duplicated), static_cast<long long>(v.stored_unacked),
               static_cast<long long>(v.pending), static_cast<long long>(v.note_records),
               static_cast<long long>(v.devices_missing_notes));
-  const std::string tag = "load.think" + std::to_string(o.think_ms) + "ms.";
+  const std::string tag =
+      "load.think" + std::to_string(o.think_ms) + "ms." + (o.keep_alive ? "keepalive." : "");
   PrintTarget((tag + "p99").c_str(), Fixed(all.p99, 1) + " ms (push+pull)", "< 200 ms", all.p99 < 200.0);
   PrintTarget((tag + "errors").c_str(),
               std::to_string(errors) + " (login " + std::to_string(login_errors) + ")", "0", errors == 0);

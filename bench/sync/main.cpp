@@ -42,8 +42,9 @@ namespace {
 void Usage() {
   std::fprintf(stderr,
                "usage: kinerja_sync_bench ingest|load|all [flags]\n"
-               "  ingest [--changes N=100000] [--batches 500,100] [--keep]\n"
-               "  load   [--devices N=200] [--rounds K=10] [--think-ms MS=0] [--keep]\n");
+               "  ingest [--changes N=100000] [--batches 500,100] [--server-only] [--keep]\n"
+               "  load   [--devices N=200] [--rounds K=10] [--think-ms MS=0] [--keep-alive]\n"
+               "         [--read-connections N=8] [--workers N=64] [--keep]\n");
 }
 
 }  // namespace

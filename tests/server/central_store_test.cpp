@@ -48,7 +48,7 @@ TEST(CentralStore, AVersionOneDatabaseIsUpgradedInPlaceToTheCurrentSchemaKeeping
     auto db = Database::Open(path);
     ASSERT_TRUE(db.ok());
     ASSERT_TRUE((*db)->Exec("DROP TABLE refused_changes; DROP INDEX conflicts_record;"
-                            " DROP TABLE templates;").ok());
+                            " DROP TABLE templates; DROP INDEX records_supervisor;").ok());
     ASSERT_TRUE((*db)->SetUserVersion(1).ok());
   }
   auto store = CentralStore::Open(path);
