@@ -127,6 +127,16 @@ void App::ChangeUiZoom(int step) {
   FlushStorage();
 }
 
+Result<wire::Change> App::WriteEdit(const LocalStore::Edit& edit, int64_t now_unix) {
+  auto change = store_->Write(edit, now_unix);
+  if (!change.ok()) {
+    SetMessage(change.status().ToString(), true);
+    return change;
+  }
+  FlushStorage();
+  return change;
+}
+
 void App::SetMessage(std::string text, bool error) {
   message_ = std::move(text);
   message_is_error_ = error;
@@ -367,12 +377,8 @@ bool App::SaveNote(const std::string& text) {
   }
   LocalStore::Edit edit{"", "appraisal_note", open_employee_, EmployeeUnitPath(open_employee_),
                         Json{{"employee_id", open_employee_}, {"text", text}}, {}};
-  auto change = store_->Write(edit, NowUnixSeconds());
-  if (!change.ok()) {
-    SetMessage(change.status().ToString(), true);
-    return false;
-  }
-  FlushStorage();
+  auto change = WriteEdit(edit, NowUnixSeconds());
+  if (!change.ok()) return false;
   Refresh();
   SetMessage(T("note_saved"), false);
   return true;

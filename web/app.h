@@ -201,6 +201,9 @@ class App {
   void Refresh();
   void LoadOpenNotes();
   void SetMessage(std::string text, bool error);
+  // Writes one local edit and flushes it to IndexedDB; on failure shows the error and returns
+  // it. Screens' actions all write through here.
+  Result<wire::Change> WriteEdit(const LocalStore::Edit& edit, int64_t now_unix);
   // The first screen after start-up or login: the kiosk for enumerators, else the roster.
   Screen HomeScreen();
   void PushStep(int sent_so_far);

@@ -137,12 +137,8 @@ bool App::SaveCompetency() {
                         EmployeeUnitPath(competency_.employee_id), CompetencyBody(competency_), {}};
   edit.replace_unsent = competency_.status == "draft";  // autosaves fold into one queued change
   int64_t now = NowUnixSeconds();
-  auto change = store_->Write(edit, now);
-  if (!change.ok()) {
-    SetMessage(change.status().ToString(), true);
-    return false;
-  }
-  FlushStorage();
+  auto change = WriteEdit(edit, now);
+  if (!change.ok()) return false;
   competency_.record_id = change->record_id;  // a new form's first save created the record
   competency_dirty_ = false;
   competency_saved_at_ = IsoUtc(now);

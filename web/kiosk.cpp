@@ -139,12 +139,8 @@ bool App::SubmitSurvey() {
   int64_t now = NowUnixSeconds();
   LocalStore::Edit edit{"", "survey_response", "", kiosk_.unit_path,
                         SurveyBody(kiosk_, survey_answers_, now), {}};
-  auto change = store_->Write(edit, now);
-  if (!change.ok()) {
-    SetMessage(change.status().ToString(), true);
-    return false;
-  }
-  FlushStorage();
+  auto change = WriteEdit(edit, now);
+  if (!change.ok()) return false;
   Refresh();
   ++kiosk_submitted_;
   survey_answers_ = {};

@@ -196,12 +196,8 @@ bool App::SaveSelfAssessment() {
                         SelfAssessmentBody(my_.self, *template_), {}};
   edit.replace_unsent = my_.self.status == "draft";  // autosaves fold into one queued change
   int64_t now = NowUnixSeconds();
-  auto change = store_->Write(edit, now);
-  if (!change.ok()) {
-    SetMessage(change.status().ToString(), true);
-    return false;
-  }
-  FlushStorage();
+  auto change = WriteEdit(edit, now);
+  if (!change.ok()) return false;
   my_.self.record_id = change->record_id;  // a new form's first save created the record
   my_.dirty = false;
   my_.saved_at = IsoUtc(now);
@@ -234,12 +230,8 @@ bool App::RespondToAppraisal(bool accept, const std::string& reason) {
   LocalStore::Edit edit{ResponseId(my_.supervisor.record_id), "appraisal_response", me,
                         EmployeeUnitPath(me), ResponseBody(my_.supervisor.record_id, accept, reason),
                         {}};
-  auto change = store_->Write(edit, NowUnixSeconds());
-  if (!change.ok()) {
-    SetMessage(change.status().ToString(), true);
-    return false;
-  }
-  FlushStorage();
+  auto change = WriteEdit(edit, NowUnixSeconds());
+  if (!change.ok()) return false;
   Refresh();
   SetMessage(T(accept ? "response_accepted" : "response_objected"), false);
   return true;

@@ -85,12 +85,8 @@ void App::OpenQueue() {
 bool App::WriteTicket(const std::string& record_id, const QueueTicket& t) {
   LocalStore::Edit edit{record_id, "queue_ticket", t.officer, session_->unit_path,
                         QueueTicketJson(t), {}};
-  auto change = store_->Write(edit, NowUnixSeconds());
-  if (!change.ok()) {
-    SetMessage(change.status().ToString(), true);
-    return false;
-  }
-  FlushStorage();
+  auto change = WriteEdit(edit, NowUnixSeconds());
+  if (!change.ok()) return false;
   Refresh();
   LoadQueue();
   return true;

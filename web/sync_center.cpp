@@ -126,12 +126,8 @@ bool App::ResolveConflict(size_t index, int choice) {
   edit.unit_path = v.record.unit_path;
   edit.body = choice < 0 ? v.record.body : v.kept[static_cast<size_t>(choice)].body;
   for (const auto& k : v.kept) edit.resolves.push_back(k.change_id);
-  auto change = store_->Write(edit, NowUnixSeconds());
-  if (!change.ok()) {
-    SetMessage(change.status().ToString(), true);
-    return false;
-  }
-  FlushStorage();
+  auto change = WriteEdit(edit, NowUnixSeconds());
+  if (!change.ok()) return false;
   conflict_views_.erase(conflict_views_.begin() + static_cast<std::ptrdiff_t>(index));
   Refresh();
   SetMessage(T("conflict_resolved"), false);

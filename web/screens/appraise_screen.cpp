@@ -8,6 +8,7 @@
 #include "engine/appraisal/levels.h"
 #include "imgui.h"
 #include "web/app.h"
+#include "web/screens/iki_editor.h"
 #include "web/compare_cell.h"
 #include "web/i18n.h"
 #include "web/platform.h"
@@ -43,51 +44,7 @@ bool RatingRow(const Template& t, const std::string& id_prefix, int* rating, flo
 
 void DrawIndicators(App& app, AppraisalForm& f) {
   Heading(T("hasil_kerja"), 1.1f);
-  bool edited = false;
-  int remove = -1;
-  if (ImGui::BeginTable("iki", 4, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
-    ImGui::TableSetupColumn(T("iki"), ImGuiTableColumnFlags_WidthStretch, 5);
-    ImGui::TableSetupColumn(T("target"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn(T("realisasi"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 60);
-    ImGui::TableHeadersRow();
-    for (size_t i = 0; i < f.rows.size(); ++i) {
-      IkiRow& row = f.rows[i];
-      std::string p = "appraise.row" + std::to_string(i);
-      ImGui::PushID(static_cast<int>(i));
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      ImGui::SetNextItemWidth(-1);
-      edited |= ImGui::InputText("##iki", row.iki, sizeof row.iki);
-      TestMarkItem((p + ".iki").c_str());
-      ImGui::TableNextColumn();
-      ImGui::SetNextItemWidth(-1);
-      edited |= ImGui::InputText("##target", row.target, sizeof row.target, ImGuiInputTextFlags_CharsDecimal);
-      SoftKeyboardNoteField(ImGuiInputTextFlags_CharsDecimal);
-      TestMarkItem((p + ".target").c_str());
-      ImGui::TableNextColumn();
-      ImGui::SetNextItemWidth(-1);
-      edited |= ImGui::InputText("##realisasi", row.realisasi, sizeof row.realisasi,
-                                 ImGuiInputTextFlags_CharsDecimal);
-      SoftKeyboardNoteField(ImGuiInputTextFlags_CharsDecimal);
-      TestMarkItem((p + ".realisasi").c_str());
-      ImGui::TableNextColumn();
-      if (ImGui::Button("X", ImVec2(-1, 0))) remove = static_cast<int>(i);
-      TestMarkItem((p + ".remove").c_str());
-      ImGui::PopID();
-    }
-    ImGui::EndTable();
-  }
-  if (remove >= 0) {
-    f.rows.erase(f.rows.begin() + remove);
-    edited = true;
-  }
-  if (ImGui::Button(T("add_indicator"), ImVec2(260, 0))) {
-    f.rows.emplace_back();
-    edited = true;
-  }
-  TestMarkItem("appraise.add_row");
-  if (edited) app.AppraisalEdited();
+  if (EditIndicators("iki", "appraise", f)) app.AppraisalEdited();
 }
 
 void DrawRatings(App& app, AppraisalForm& f, const Template& t) {

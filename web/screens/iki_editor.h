@@ -1,0 +1,15 @@
+#pragma once
+// The SKP's work-result indicators as an editable table (IKI, target, realisasi, remove), with
+// an "add indicator" button below: shared by the supervisor's appraisal and the employee's
+// self-assessment.
+
+#include "web/appraisal_form.h"
+
+namespace kinerja::web {
+
+// Draws and edits `f.rows`. `table_id` must be unique in the window; `test_prefix` names the
+// widgets for the test hook ("appraise" gives "appraise.row0.iki", "appraise.add_row"). Target
+// and realisasi ask for the digit keyboard. True on the frame anything changed.
+bool EditIndicators(const char* table_id, const char* test_prefix, AppraisalForm& f);
+
+}  // namespace kinerja::web
