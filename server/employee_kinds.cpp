@@ -1,6 +1,7 @@
 #include "server/employee_kinds.h"
 
 #include "engine/appraisal/appraise_command.h"
+#include "server/kind_checks.h"
 
 namespace kinerja::server {
 namespace {
@@ -110,17 +111,7 @@ Result<Accepted> CheckSelfAssessment(Database& db, const Principal& who, const w
                                    *period + "; edit that record instead");
   }
   Json body = c.body;
-  TemplateLookup stored = [&db](std::string_view id) {
-    return CentralStore::TemplateTextLocked(db, id);
-  };
-  auto scored = AppraiseReportFromJson(skp->dump(), stored);
-  if (scored.ok()) {
-    body["result"] = *scored;
-  } else if (*status == "draft") {
-    body["result"] = Json{{"error", scored.status().message()}};
-  } else {
-    return Status::InvalidArgument(w + ".skp: " + scored.status().message());
-  }
+  KINERJA_RETURN_IF_ERROR(kinds::ScoreSkpInto(db, *skp, *status == "draft", w, body));
   return Accepted{employee->unit_path, *employee_id, std::move(body)};
 }
 

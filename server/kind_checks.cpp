@@ -1,5 +1,7 @@
 #include "server/kind_checks.h"
 
+#include "engine/appraisal/appraise_command.h"
+
 namespace kinerja::server::kinds {
 
 bool IsOneOf(wire::Role r, std::initializer_list<wire::Role> roles) {
@@ -41,6 +43,22 @@ bool IsAppraiserOf(const Principal& who, const StoredRecord& employee) {
   const Json& b = employee.body;
   return b.contains("supervisor_id") && b["supervisor_id"].is_string() &&
          !who.employee_id.empty() && b["supervisor_id"].get<std::string>() == who.employee_id;
+}
+
+Status ScoreSkpInto(Database& db, const Json& skp, bool draft, const std::string& where_body,
+                    Json& body) {
+  TemplateLookup stored = [&db](std::string_view id) {
+    return CentralStore::TemplateTextLocked(db, id);
+  };
+  auto scored = AppraiseReportFromJson(skp.dump(), stored);
+  if (scored.ok()) {
+    body["result"] = *scored;
+  } else if (draft) {
+    body["result"] = Json{{"error", scored.status().message()}};
+  } else {
+    return Status::InvalidArgument(where_body + ".skp: " + scored.status().message());
+  }
+  return Status::Ok();
 }
 
 Result<StoredRecord> UnitRecord(Database& db, const std::string& unit_id, const std::string& where) {

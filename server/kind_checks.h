@@ -27,6 +27,12 @@ Result<const StoredRecord*> EmployeeInScope(Database& db, const Principal& who,
 // Whether the caller is the employee's supervisor (appraiser).
 bool IsAppraiserOf(const Principal& who, const StoredRecord& employee);
 
+// Scores `skp` (the `kinerja appraise` input) with the engine, using the built-in templates or
+// the city's versions stored centrally, into body["result"]. A draft that does not score keeps
+// the engine's error there; otherwise kInvalidArgument naming `where_body`.skp.
+Status ScoreSkpInto(Database& db, const Json& skp, bool draft, const std::string& where_body,
+                    Json& body);
+
 // The unit record ("unit.<id>") of `unit_id`; kNotFound when there is none.
 Result<StoredRecord> UnitRecord(Database& db, const std::string& unit_id, const std::string& where);
 

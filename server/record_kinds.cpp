@@ -156,18 +156,7 @@ Result<Accepted> CheckAppraisal(Database& db, const Principal& who, const wire::
     return Status::InvalidArgument(where + ": an appraisal cannot move to another employee");
   }
   Json body = c.body;
-  // Built-in templates, or the city's own versions stored centrally.
-  TemplateLookup stored = [&db](std::string_view id) {
-    return CentralStore::TemplateTextLocked(db, id);
-  };
-  auto scored = AppraiseReportFromJson(skp->dump(), stored);
-  if (scored.ok()) {
-    body["result"] = *scored;
-  } else if (*status == "draft") {
-    body["result"] = Json{{"error", scored.status().message()}};
-  } else {
-    return Status::InvalidArgument(w + ".skp: " + scored.status().message());
-  }
+  KINERJA_RETURN_IF_ERROR(kinds::ScoreSkpInto(db, *skp, *status == "draft", w, body));
   return Accepted{(*employee)->unit_path, *employee_id, std::move(body)};
 }
 
