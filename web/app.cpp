@@ -295,7 +295,12 @@ void App::PullStep(int sent, int received) {
     progress_.phase = SyncProgress::kReceiving;
     progress_.pull_from = progress_.pull_at = *cursor;
   }
-  HttpRequest("GET", "/api/v1/sync/pull?since=" + std::to_string(*cursor), "", session_->token,
+  // Pages of the server's largest size; the store is flushed once, when the pull ends (each
+  // page commits on its own, so an interrupted pull resumes from the last page stored).
+  HttpRequest("GET",
+              "/api/v1/sync/pull?since=" + std::to_string(*cursor) +
+                  "&limit=" + std::to_string(wire::kMaxPullLimit),
+              "", session_->token,
               [this, sent, received](const HttpResult& r) {
                 if (r.status == 0) return FinishSync(T("sync_offline"), sent, received);
                 auto j = ParseJson(r.body);
@@ -309,7 +314,6 @@ void App::PullStep(int sent, int received) {
                 if (Status s = store_->ApplyPull(*pull); !s.ok()) {
                   return FinishSync(s.ToString(), sent, received);
                 }
-                FlushStorage();
                 int got = received + static_cast<int>(pull->records.size());
                 progress_.received = got;
                 progress_.pull_at = pull->cursor;
@@ -322,6 +326,7 @@ void App::PullStep(int sent, int received) {
 void App::FinishSync(const std::string& error, int sent, int received) {
   busy_ = false;
   progress_.phase = SyncProgress::kIdle;
+  FlushStorage();  // whatever the pull stored, also when it ended early
   Refresh();
   if (session_) LoadKiosk();  // units may have arrived
   if (screen_ == Screen::kQueue) LoadQueue();  // other officers' tickets may have arrived
