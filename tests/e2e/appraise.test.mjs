@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  appState, killBrowser, launch, loginAs, shot, sleep, sqlite, startServer, tap, tapVisible,
-  tempDir, typeInto, waitState,
+  appState, killBrowser, launch, openAs, openEmployee, shot, sleep, sqlite, startServer, tap,
+  tapVisible, tempDir, typeInto, waitState,
 } from './lib.mjs';
 
 const VALUES = ['berorientasi_pelayanan', 'akuntabel', 'kompeten', 'harmonis', 'loyal', 'adaptif',
@@ -17,12 +17,8 @@ test('a supervisor appraises Ani with a live predikat, keeps the draft, submits 
   const profile = tempDir('kinerja-e2e-appraise-');
   const context = await launch(profile);
   try {
-    const page = context.pages()[0] || await context.newPage();
-    await page.goto(server.base + '/');
-    await loginAs(page, 'budi');
-    await waitState(page, (s) => s.screen === 'roster' && s.roster === 5 && !s.busy, 'the roster');
-    await tap(page, 'roster.e-ani');
-    await waitState(page, (s) => s.screen === 'note', 'the note screen');
+    const page = await openAs(context, server, 'budi');
+    await openEmployee(page, 'e-ani');
     await tap(page, 'note.appraise');
     let s = await waitState(page, (st) => st.screen === 'appraise', 'the appraisal screen');
     const period = String(new Date(Date.now() + 7 * 3600e3).getUTCFullYear());

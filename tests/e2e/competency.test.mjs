@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  appState, killBrowser, launch, loginAs, shot, sleep, sqlite, startServer, tap, tapVisible,
-  tempDir, waitState,
+  appState, killBrowser, launch, openAs, openEmployee, shot, sleep, sqlite, startServer, tap,
+  tapVisible, tempDir, waitState,
 } from './lib.mjs';
 
 const AREA = { top: 350, bottom: 760 };  // the scrolling part below the fixed header (~340 px)
@@ -19,12 +19,8 @@ test('a supervisor assesses Ani\'s competencies with live gaps and JPM, keeps th
   const profile = tempDir('kinerja-e2e-competency-');
   const context = await launch(profile);
   try {
-    const page = context.pages()[0] || await context.newPage();
-    await page.goto(server.base + '/');
-    await loginAs(page, 'budi');
-    await waitState(page, (s) => s.screen === 'roster' && s.roster === 5 && !s.busy, 'the roster');
-    await tap(page, 'roster.e-ani');
-    await waitState(page, (s) => s.screen === 'note', 'the note screen');
+    const page = await openAs(context, server, 'budi');
+    await openEmployee(page, 'e-ani');
     await tap(page, 'note.competency');
     let s = await waitState(page, (st) => st.screen === 'competency', 'the competency screen');
     const period = String(new Date(Date.now() + 7 * 3600e3).getUTCFullYear());

@@ -180,6 +180,23 @@ export async function loginAs(page, username, password = 'kinerja-demo', timeout
   await waitState(page, (s) => s.screen !== 'login' && s.user === username && !s.busy, `${username} logged in`, timeoutMs);
 }
 
+// Opens the app in the context's page, logs `username` in and waits until the first sync has
+// brought the roster (`rosterSize` people) to the home screen; returns the page.
+export async function openAs(context, server, username, rosterSize = 5) {
+  const page = context.pages()[0] || await context.newPage();
+  await page.goto(server.base + '/');
+  await loginAs(page, username);
+  await waitState(page, (s) => s.screen === 'roster' && s.roster === rosterSize && !s.busy,
+    `${username}'s roster`);
+  return page;
+}
+
+// From the roster, opens one employee's page (notes, and the buttons to appraise them).
+export async function openEmployee(page, employeeId) {
+  await tap(page, `roster.${employeeId}`);
+  await waitState(page, (s) => s.screen === 'note', 'the note screen');
+}
+
 // The widget's rectangle once it lies wholly between `top` and `bottom` (CSS px) and has
 // stopped moving, scrolling the area under (x, y) with the mouse wheel as needed: down first,
 // then up. Widgets outside the visible part of a scrolling child are not reported by the app.

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { test } from 'node:test';
 import {
-  killBrowser, launch, loginAs, shot, sleep, sqlite, startServer, tap, tapVisible, tempDir,
-  typeInto, waitState,
+  killBrowser, launch, openAs, openEmployee, shot, sleep, sqlite, startServer, tap, tapVisible,
+  tempDir, typeInto, waitState,
 } from './lib.mjs';
 
 test('pending changes are counted per kind, exported to a file when offline, then synced with progress', async () => {
@@ -13,15 +13,11 @@ test('pending changes are counted per kind, exported to a file when offline, the
   const profile = tempDir('kinerja-e2e-sync-screen-');
   const context = await launch(profile);
   try {
-    const page = context.pages()[0] || await context.newPage();
-    await page.goto(server.base + '/');
-    await loginAs(page, 'budi');
-    await waitState(page, (s) => s.screen === 'roster' && s.roster === 5 && !s.busy, 'the roster');
+    const page = await openAs(context, server, 'budi');
     await context.setOffline(true);
 
     // Offline: two notes and an appraisal draft about Ani.
-    await tap(page, 'roster.e-ani');
-    await waitState(page, (s) => s.screen === 'note', 'the note screen');
+    await openEmployee(page, 'e-ani');
     for (const text of ['Datang tepat waktu', 'Membantu rekan di loket 2']) {
       await typeInto(page, 'note.text', text);
       await tap(page, 'note.save');
