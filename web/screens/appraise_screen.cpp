@@ -65,12 +65,7 @@ void DrawRatings(App& app, AppraisalForm& f, const Template& t) {
   Heading(T("perilaku_heading"), 1.1f);
   for (size_t i = 0; i < t.behaviour_values.size() && i < f.value_ratings.size(); ++i) {
     const BehaviourValue& v = t.behaviour_values[i];
-    ImGui::Spacing();
-    ImGui::Text("%zu. %s", i + 1, v.name.c_str());
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextDisabled("%s", v.meaning.c_str());
-    for (const auto& g : v.guidance) ImGui::BulletText("%s", g.c_str());
-    ImGui::PopTextWrapPos();
+    BehaviourValueHeading(i, v);
     if (RatingRow(t, "appraise.value." + v.code, &f.value_ratings[i], width)) app.AppraisalEdited();
     DrawSelfBesideCell(app, t, i + 1, f.value_ratings[i]);
   }

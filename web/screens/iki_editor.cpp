@@ -57,4 +57,13 @@ bool EditIndicators(const char* table_id, const char* test_prefix, AppraisalForm
   return edited;
 }
 
+void BehaviourValueHeading(size_t index, const BehaviourValue& v) {
+  ImGui::Spacing();
+  ImGui::Text("%zu. %s", index + 1, v.name.c_str());
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextDisabled("%s", v.meaning.c_str());
+  for (const auto& g : v.guidance) ImGui::BulletText("%s", g.c_str());
+  ImGui::PopTextWrapPos();
+}
+
 }  // namespace kinerja::web

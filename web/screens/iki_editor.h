@@ -1,7 +1,7 @@
 #pragma once
 // The SKP's work-result indicators as an editable table (IKI, target, realisasi, remove), with
 // an "add indicator" button below: shared by the supervisor's appraisal and the employee's
-// self-assessment.
+// self-assessment; and the heading of each behaviour value both rate.
 
 #include "web/appraisal_form.h"
 
@@ -11,5 +11,8 @@ namespace kinerja::web {
 // widgets for the test hook ("appraise" gives "appraise.row0.iki", "appraise.add_row"). Target
 // and realisasi ask for the digit keyboard. True on the frame anything changed.
 bool EditIndicators(const char* table_id, const char* test_prefix, AppraisalForm& f);
+
+// The heading of BerAKHLAK value number `index` (0-based): its name, meaning and guidance.
+void BehaviourValueHeading(size_t index, const BehaviourValue& v);
 
 }  // namespace kinerja::web

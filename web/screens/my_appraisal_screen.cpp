@@ -200,12 +200,7 @@ void DrawMyRatings(App& app, const Template& t) {
   Heading(T("perilaku_heading"), 1.1f);
   for (size_t i = 0; i < t.behaviour_values.size() && i < f.value_ratings.size(); ++i) {
     const BehaviourValue& v = t.behaviour_values[i];
-    ImGui::Spacing();
-    ImGui::Text("%zu. %s", i + 1, v.name.c_str());
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextDisabled("%s", v.meaning.c_str());
-    for (const auto& g : v.guidance) ImGui::BulletText("%s", g.c_str());
-    ImGui::PopTextWrapPos();
+    BehaviourValueHeading(i, v);
     int theirs = i < s.value_ratings.size() ? s.value_ratings[i] : -1;
     ComparedItem(app, t, "value." + v.code, &f.value_ratings[i], theirs);
   }
