@@ -1,11 +1,30 @@
 #include "engine/sync/ids.h"
 
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <ctime>
+#include <mutex>
 #include <random>
 
 namespace kinerja {
+
+namespace {
+
+// The last timestamp and counter handed out by this process, so ids made in the same
+// millisecond still come out in order.
+struct IdClock {
+  std::mutex mu;
+  uint64_t last_ms = 0;
+  uint32_t counter = 0;  // 12 bits
+};
+
+IdClock& Clock() {
+  static IdClock c;
+  return c;
+}
+
+}  // namespace
 
 std::string NewId() {
   std::random_device rd;
@@ -14,7 +33,30 @@ std::string NewId() {
     uint32_t v = rd();
     for (int k = 0; k < 4; ++k) b[i + k] = static_cast<unsigned char>(v >> (8 * k));
   }
-  b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x40);
+  const uint64_t now_ms = static_cast<uint64_t>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(
+          std::chrono::system_clock::now().time_since_epoch())
+          .count());
+  uint64_t ms;
+  uint32_t counter;
+  {
+    IdClock& c = Clock();
+    std::lock_guard<std::mutex> lock(c.mu);
+    if (now_ms > c.last_ms) {
+      c.last_ms = now_ms;
+      // Start low in the 12-bit range (random, below 2048) so a burst has room to count up.
+      c.counter = (static_cast<uint32_t>(b[6]) << 3 | b[7] >> 5) & 0x7ff;
+    } else if (++c.counter > 0xfff) {
+      // 4,096 ids in one millisecond (or the wall clock stepped back): borrow the next one.
+      ++c.last_ms;
+      c.counter = 0;
+    }
+    ms = c.last_ms;
+    counter = c.counter;
+  }
+  for (int i = 0; i < 6; ++i) b[i] = static_cast<unsigned char>(ms >> (8 * (5 - i)));
+  b[6] = static_cast<unsigned char>(0x70 | (counter >> 8));
+  b[7] = static_cast<unsigned char>(counter & 0xff);
   b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80);
   char out[37];
   std::snprintf(out, sizeof out,

@@ -1,13 +1,18 @@
 #pragma once
-// Client-generated ids: random 128-bit values in UUID v4 text form, so records and changes
-// made offline on many tablets never collide.
+// Client-generated ids in UUID version 7 text form (RFC 9562): a 48-bit millisecond timestamp,
+// a 12-bit counter, then 62 random bits. Records and changes made offline on many tablets
+// never collide (the random bits), and ids made later sort later (the timestamp), so the
+// central store appends to its id indexes instead of writing to random pages of them. The
+// timestamp tells no more than the change's own created_at, which is stored beside it.
 
+#include <cstdint>
 #include <string>
 
 namespace kinerja {
 
-// A fresh random id, e.g. "3f2b8c1e-9d4a-4b7e-8f00-1c2d3e4f5a6b". Uses the platform's
-// cryptographic source (getrandom natively, crypto.getRandomValues in the browser).
+// A fresh id, e.g. "019ae6b2-3c41-7a2e-8f00-1c2d3e4f5a6b". Ids from one process are strictly
+// increasing as strings, even within one millisecond. The random bits come from the
+// platform's cryptographic source (getrandom natively, crypto.getRandomValues in the browser).
 std::string NewId();
 
 // ISO-8601 UTC timestamp for `unix_seconds`, e.g. "2026-11-29T05:30:00Z".
