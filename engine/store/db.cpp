@@ -26,8 +26,17 @@ std::string Abbrev(std::string_view sql) {
 }  // namespace
 
 Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
+  // Before SQLite initialises: no global memory statistics. With them on (the default of
+  // the system library), every allocation of every connection takes one process-wide
+  // mutex, and the server's worker threads queue on it.
+  static const int configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)configured;
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  // NOMUTEX: a connection is used by one thread at a time (the callers' locks see to it),
+  // so SQLite's own per-connection mutex is only overhead.
+  int rc = sqlite3_open_v2(path.c_str(), &db,
+                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                           nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = "cannot open database " + path + ": " +
                       (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
@@ -42,8 +51,20 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
 }
 
 Database::~Database() {
-  cache_.clear();  // finalize cached statements before closing
+  cache_.clear();  // cached statements go back to the pool first
+  for (auto& [sql, stmt] : idle_) sqlite3_finalize(stmt);
+  idle_.clear();
   sqlite3_close_v2(db_);
+}
+
+void Database::Release(std::string sql, sqlite3_stmt* stmt) {
+  sqlite3_reset(stmt);
+  sqlite3_clear_bindings(stmt);
+  if (idle_.size() >= kIdleStatements || idle_.count(sql) != 0) {
+    sqlite3_finalize(stmt);
+    return;
+  }
+  idle_.emplace(std::move(sql), stmt);
 }
 
 Status Database::Exec(std::string_view sql) {
@@ -58,12 +79,19 @@ Status Database::Exec(std::string_view sql) {
 }
 
 Result<Statement> Database::Prepare(std::string_view sql) {
+  std::string text(sql);
+  auto it = idle_.find(text);
+  if (it != idle_.end()) {
+    sqlite3_stmt* stmt = it->second;
+    idle_.erase(it);
+    return Statement(this, std::move(text), db_, stmt);
+  }
   sqlite3_stmt* stmt = nullptr;
   if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) !=
       SQLITE_OK) {
     return SqlError(db_, "prepare " + Abbrev(sql));
   }
-  return Statement(db_, stmt);
+  return Statement(this, std::move(text), db_, stmt);
 }
 
 Result<Statement*> Database::Cached(std::string_view sql) {
@@ -78,8 +106,20 @@ Result<Statement*> Database::Cached(std::string_view sql) {
   return it->second.get();
 }
 
-Status Database::Begin() { return Exec("BEGIN IMMEDIATE"); }
-Status Database::Commit() { return Exec("COMMIT"); }
+Status Database::Begin() {
+  auto st = Cached("BEGIN IMMEDIATE");
+  if (!st.ok()) return st.status();
+  Status s = (*st)->Run();
+  (*st)->Reset();
+  return s;
+}
+Status Database::Commit() {
+  auto st = Cached("COMMIT");
+  if (!st.ok()) return st.status();
+  Status s = (*st)->Run();
+  (*st)->Reset();
+  return s;
+}
 void Database::Rollback() {
   if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
 }
@@ -100,7 +140,9 @@ Status Database::SetUserVersion(int64_t v) {
 
 Statement& Statement::operator=(Statement&& o) noexcept {
   if (this != &o) {
-    sqlite3_finalize(stmt_);
+    Finish();
+    owner_ = o.owner_;
+    sql_ = std::move(o.sql_);
     db_ = o.db_;
     stmt_ = o.stmt_;
     bind_error_ = o.bind_error_;
@@ -109,7 +151,17 @@ Statement& Statement::operator=(Statement&& o) noexcept {
   return *this;
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() { Finish(); }
+
+void Statement::Finish() {
+  if (stmt_ == nullptr) return;
+  if (owner_ != nullptr && !sql_.empty()) {
+    owner_->Release(std::move(sql_), stmt_);
+  } else {
+    sqlite3_finalize(stmt_);
+  }
+  stmt_ = nullptr;
+}
 
 Statement& Statement::Bind(int pos, int64_t v) {
   int rc = sqlite3_bind_int64(stmt_, pos, v);

@@ -31,7 +31,10 @@ class Database {
 
   // Runs one or more statements without results. Fails with kIo and SQLite's message.
   Status Exec(std::string_view sql);
-  // Prepares one statement. The Statement must not outlive this Database.
+  // Prepares one statement. The Statement must not outlive this Database. When it is
+  // destroyed, the compiled statement is reset and kept (one per SQL text, up to
+  // kIdleStatements texts), and the next Prepare of the same text takes it instead of
+  // parsing the SQL again: parsing dominated short requests' CPU time on the server.
   Result<Statement> Prepare(std::string_view sql);
   // A statement prepared once and kept for the life of this Database (for hot paths: the
   // SQL text is parsed on first use only). Returned reset, with no bindings. Do not keep the
@@ -50,9 +53,17 @@ class Database {
   Status SetUserVersion(int64_t v);
   sqlite3* raw() { return db_; }
 
+  static constexpr size_t kIdleStatements = 256;
+
  private:
+  friend class Statement;
   explicit Database(sqlite3* db) : db_(db) {}
+  // Takes back a finished statement (reset, bindings cleared) for the next Prepare of
+  // `sql`, or finalizes it when one is kept already or the pool is full.
+  void Release(std::string sql, sqlite3_stmt* stmt);
+
   sqlite3* db_;
+  std::unordered_map<std::string, sqlite3_stmt*> idle_;
   std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
 };
 
@@ -60,7 +71,11 @@ class Database {
 // available, false when done, or an error.
 class Statement {
  public:
-  Statement(Statement&& o) noexcept : db_(o.db_), stmt_(o.stmt_) { o.stmt_ = nullptr; }
+  Statement(Statement&& o) noexcept
+      : owner_(o.owner_), sql_(std::move(o.sql_)), db_(o.db_), stmt_(o.stmt_),
+        bind_error_(o.bind_error_) {
+    o.stmt_ = nullptr;
+  }
   Statement& operator=(Statement&& o) noexcept;
   ~Statement();
 
@@ -87,7 +102,12 @@ class Statement {
 
  private:
   friend class Database;
-  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  Statement(Database* owner, std::string sql, sqlite3* db, sqlite3_stmt* stmt)
+      : owner_(owner), sql_(std::move(sql)), db_(db), stmt_(stmt) {}
+  void Finish();  // back to the owner's pool (or finalized); stmt_ is null after
+
+  Database* owner_;
+  std::string sql_;
   sqlite3* db_;
   sqlite3_stmt* stmt_;
   int bind_error_ = 0;
