@@ -12,7 +12,7 @@
 namespace kinerja::server {
 namespace {
 
-constexpr int64_t kSchemaVersion = 5;
+constexpr int64_t kSchemaVersion = 6;
 constexpr int64_t kSessionSeconds = 30 * 24 * 3600;  // tablets stay offline for weeks
 
 constexpr const char* kSchemaV1 = R"sql(
@@ -129,6 +129,26 @@ CREATE INDEX IF NOT EXISTS records_supervisor ON records(json_extract(body, '$.s
   WHERE kind='employee';
 )sql";
 
+// v6: records keyed by seq. A record's row lives at its seq (the table's own B-tree key), so
+// a pull walks the table in seq order without a separate seq index and a lookup per row, and
+// a write no longer maintains that index. Updating a record moves its row to the new seq.
+// The id stays unique (the idempotent lookups and upserts go through that index).
+constexpr const char* kSchemaV6 = R"sql(
+CREATE TABLE records_by_seq(
+  seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, version INTEGER NOT NULL,
+  unit_path TEXT NOT NULL, subject_id TEXT NOT NULL DEFAULT '',
+  author_id TEXT NOT NULL DEFAULT '', body TEXT NOT NULL,
+  conflict INTEGER NOT NULL DEFAULT 0, updated_at TEXT NOT NULL);
+INSERT INTO records_by_seq(seq, id, kind, version, unit_path, subject_id, author_id, body,
+                           conflict, updated_at)
+  SELECT seq, id, kind, version, unit_path, subject_id, author_id, body, conflict, updated_at
+  FROM records ORDER BY seq;
+DROP TABLE records;
+ALTER TABLE records_by_seq RENAME TO records;
+CREATE INDEX records_supervisor ON records(json_extract(body, '$.supervisor_id'))
+  WHERE kind='employee';
+)sql";
+
 Status CentralStore::Migrate() {
   auto v = db_->UserVersion();
   if (!v.ok()) return v.status();
@@ -171,6 +191,13 @@ Status CentralStore::Migrate() {
     KINERJA_RETURN_IF_ERROR(tx.status());
     KINERJA_RETURN_IF_ERROR(db_->Exec(kSchemaV5));
     KINERJA_RETURN_IF_ERROR(db_->SetUserVersion(5));
+    KINERJA_RETURN_IF_ERROR(tx.Commit());
+  }
+  if (*v < 6) {
+    Transaction tx(*db_);
+    KINERJA_RETURN_IF_ERROR(tx.status());
+    KINERJA_RETURN_IF_ERROR(db_->Exec(kSchemaV6));
+    KINERJA_RETURN_IF_ERROR(db_->SetUserVersion(6));
     KINERJA_RETURN_IF_ERROR(tx.Commit());
   }
   return Status::Ok();

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include <filesystem>
 #include <fstream>
 
@@ -55,6 +57,64 @@ TEST(CentralStore, AVersionOneDatabaseIsUpgradedInPlaceToTheCurrentSchemaKeeping
   ASSERT_TRUE(store.ok()) << store.status().ToString();
   EXPECT_EQ(*UserVersionOf(path), CentralStore::SchemaVersion()) << "every step up to the current schema ran";
   EXPECT_EQ(*(*store)->CountRecords("employee"), 10) << "the data survived the upgrade";
+}
+
+TEST(CentralStore, AVersionFiveStoreGetsItsRecordsKeyedBySeqWithEveryRowAndItsOrderKept) {
+  ASSERT_TRUE(InitCrypto().ok());
+  TempDir dir;
+  std::string path = dir.File("k.db");
+  std::vector<std::pair<int64_t, std::string>> before;  // (seq, id) in seq order
+  {
+    auto store = CentralStore::Open(path);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE(SeedDemoCity(**store).ok());
+  }
+  {
+    // Rebuild `records` as versions 1-5 had it: an implicit rowid, seq in an index of its own.
+    auto db = Database::Open(path);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE((*db)->Exec(R"sql(
+      CREATE TABLE old_records(
+        id TEXT PRIMARY KEY, kind TEXT NOT NULL, version INTEGER NOT NULL,
+        unit_path TEXT NOT NULL, subject_id TEXT NOT NULL DEFAULT '',
+        author_id TEXT NOT NULL DEFAULT '', body TEXT NOT NULL,
+        conflict INTEGER NOT NULL DEFAULT 0, seq INTEGER NOT NULL, updated_at TEXT NOT NULL);
+      INSERT INTO old_records SELECT id, kind, version, unit_path, subject_id, author_id, body,
+        conflict, seq, updated_at FROM records ORDER BY id;
+      DROP TABLE records;
+      ALTER TABLE old_records RENAME TO records;
+      CREATE INDEX records_seq ON records(seq);
+      CREATE INDEX records_supervisor ON records(json_extract(body, '$.supervisor_id'))
+        WHERE kind='employee';)sql").ok());
+    ASSERT_TRUE((*db)->SetUserVersion(5).ok());
+    auto st = (*db)->Prepare("SELECT seq, id FROM records ORDER BY seq");
+    ASSERT_TRUE(st.ok());
+    while (*st->Step()) before.emplace_back(st->ColumnInt(0), st->ColumnText(1));
+  }
+  ASSERT_GT(before.size(), 10u);
+  {
+    auto store = CentralStore::Open(path);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+  }
+  EXPECT_EQ(*UserVersionOf(path), CentralStore::SchemaVersion());
+  auto db = Database::Open(path);
+  ASSERT_TRUE(db.ok());
+  auto pk = (*db)->Prepare("SELECT name FROM pragma_table_info('records') WHERE pk=1");
+  ASSERT_TRUE(pk.ok());
+  ASSERT_TRUE(*pk->Step());
+  EXPECT_EQ(pk->ColumnText(0), "seq") << "a record's row is found by its seq";
+  // Each row sits at its seq now (rowid is seq), and every row is still there.
+  std::vector<std::pair<int64_t, std::string>> after;
+  auto st = (*db)->Prepare("SELECT rowid, id FROM records ORDER BY rowid");
+  ASSERT_TRUE(st.ok());
+  while (*st->Step()) after.emplace_back(st->ColumnInt(0), st->ColumnText(1));
+  EXPECT_EQ(after, before);
+  auto idx = (*db)->Prepare(
+      "SELECT count(*) FROM sqlite_master WHERE type='index' AND tbl_name='records' AND"
+      " name IN ('records_seq', 'records_supervisor')");
+  ASSERT_TRUE(idx.ok());
+  ASSERT_TRUE(*idx->Step());
+  EXPECT_EQ(idx->ColumnInt(0), 1) << "the supervisor index is back; the seq index is gone";
 }
 
 TEST(CentralStore, ADatabaseFromANewerBinaryIsRefusedWithAClearMessage) {
