@@ -311,6 +311,7 @@ Status CentralStore::SetUserDisabled(const std::string& username, bool disabled)
     if (!del.ok()) return del.status();
     KINERJA_RETURN_IF_ERROR(del->Bind(1, username).Run());
   }
+  sessions_.Clear();
   return Status::Ok();
 }
 
@@ -453,6 +454,8 @@ Result<wire::Session> CentralStore::Login(const wire::LoginRequest& req, int64_t
 
 Result<Principal> CentralStore::Authenticate(const std::string& token, int64_t now) {
   const std::string hash = TokenHash(token);
+  if (auto known = sessions_.Find(hash, now)) return *known;
+  const uint64_t generation = sessions_.Generation();
   ReadAccess read(readers_.get(), mu_, *db_, lock_times_, LockedOp::kAuthenticate);
   KINERJA_RETURN_IF_ERROR(read.status());
   auto st = read.db().Prepare(
@@ -470,15 +473,20 @@ Result<Principal> CentralStore::Authenticate(const std::string& token, int64_t n
   if (st->ColumnInt(8) != 0) return Status::PermissionDenied("this device has been revoked");
   auto role = wire::RoleFromName(st->ColumnText(2));
   if (!role.ok()) return Status::Corruption("a user has a bad role");
-  return Principal{st->ColumnText(0), st->ColumnText(1), *role, st->ColumnText(3),
-                   st->ColumnText(4), st->ColumnText(5)};
+  Principal who{st->ColumnText(0), st->ColumnText(1), *role, st->ColumnText(3),
+                st->ColumnText(4), st->ColumnText(5)};
+  sessions_.Put(hash, who, st->ColumnInt(6), now, generation);
+  return who;
 }
 
 Status CentralStore::Logout(const std::string& token) {
   std::lock_guard<std::mutex> lock(mu_);
+  const std::string hash = TokenHash(token);
   auto st = db_->Prepare("DELETE FROM sessions WHERE token_hash=?");
   if (!st.ok()) return st.status();
-  return st->Bind(1, TokenHash(token)).Run();
+  Status s = st->Bind(1, hash).Run();
+  sessions_.Forget(hash);  // after the delete: a check racing it cannot keep the old answer
+  return s;
 }
 
 Result<wire::PushResponse> CentralStore::Push(const Principal& who, const wire::PushRequest& req,
@@ -963,7 +971,9 @@ Status CentralStore::RevokeDevice(const Principal* who, const std::string& devic
   if (!del.ok()) return del.status();
   KINERJA_RETURN_IF_ERROR(del->Bind(1, device_id).Run());
   KINERJA_RETURN_IF_ERROR(AuditLocked(who, "device_revoked", "device " + device_id, now));
-  return tx.Commit();
+  Status s = tx.Commit();
+  sessions_.Clear();
+  return s;
 }
 
 Status CentralStore::AuditLocked(const Principal* who, const std::string& action,

@@ -19,22 +19,14 @@
 #include "engine/store/db.h"
 #include "server/commit_group.h"
 #include "server/lock_stats.h"
+#include "server/principal.h"
 #include "server/read_pool.h"
+#include "server/session_cache.h"
 #include "shared/result.h"
 #include "shared/wire/auth.h"
 #include "shared/wire/sync.h"
 
 namespace kinerja::server {
-
-// Who is calling, resolved from a session token.
-struct Principal {
-  std::string user_id;
-  std::string username;
-  wire::Role role = wire::Role::kEmployee;
-  std::string unit_path;
-  std::string employee_id;
-  std::string device_id;
-};
 
 struct UserSpec {
   std::string username;
@@ -84,7 +76,8 @@ class CentralStore {
   // Sessions. Login fails with kUnauthenticated for a wrong name or password (the same message
   // for both), kPermissionDenied for a disabled account or a revoked device.
   Result<wire::Session> Login(const wire::LoginRequest& req, int64_t now);
-  // Resolves a bearer token; kUnauthenticated when unknown or expired.
+  // Resolves a bearer token; kUnauthenticated when unknown or expired. Answers from the
+  // session cache when it can (see server/session_cache.h for how fresh that is).
   Result<Principal> Authenticate(const std::string& token, int64_t now);
   Status Logout(const std::string& token);
 
@@ -153,6 +146,7 @@ class CentralStore {
   std::unique_ptr<ReadPool> readers_;  // null for ":memory:": reads use db_ under mu_
   LockTimes lock_times_;
   CommitGroup push_group_;  // concurrent pushes share a transaction (group commit)
+  SessionCache sessions_;   // token checks without a read transaction each
 };
 
 }  // namespace kinerja::server

@@ -126,6 +126,31 @@ TEST_F(OnDiskCity, ATokenCheckSeesALogoutAndARevokedDeviceAtOnce) {
   EXPECT_FALSE(after.ok());
 }
 
+TEST_F(OnDiskCity, ADisabledAccountIsRefusedAtOnceThroughTheStore) {
+  std::string token;
+  (void)As("ani", "dev-ani", &token);
+  ASSERT_TRUE(store_->Authenticate(token, now_).ok());  // now in the session cache
+  ASSERT_TRUE(store_->SetUserDisabled("ani", true).ok());
+  EXPECT_FALSE(store_->Authenticate(token, now_).ok());
+}
+
+TEST_F(OnDiskCity, AnAccountDisabledByAnotherProcessIsRefusedWithinTheRecheckWindow) {
+  std::string token;
+  (void)As("ani", "dev-ani", &token);
+  ASSERT_TRUE(store_->Authenticate(token, now_).ok());
+  {
+    // What `kinerja user disable` does from its own process: the server's cache cannot know.
+    auto other = Database::Open(path_);
+    ASSERT_TRUE(other.ok());
+    ASSERT_TRUE((*other)->Exec("UPDATE users SET disabled=1 WHERE username='ani';"
+                               " DELETE FROM sessions WHERE user_id=(SELECT id FROM users"
+                               " WHERE username='ani');").ok());
+  }
+  const int64_t later = now_ + SessionCache::kRecheckSeconds;
+  auto after = store_->Authenticate(token, later);
+  EXPECT_EQ(after.status().code(), Code::kUnauthenticated) << "the store is asked again";
+}
+
 TEST_F(OnDiskCity, PullsRunningDuringPushesSeeEachBatchWholeOrNotAtAllAndMissNothing) {
   Principal budi = As("budi", "dev-budi");
   Principal hr = As("hr", "dev-hr");
