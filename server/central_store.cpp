@@ -98,12 +98,20 @@ Result<std::unique_ptr<CentralStore>> CentralStore::Open(const std::string& path
   std::unique_ptr<CentralStore> store(new CentralStore(std::move(db).value()));
   if (path != ":memory:") {
     KINERJA_RETURN_IF_ERROR(store->db_->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"));
+    // Checkpoints run on their own thread (server/checkpointer.h), not inside a push.
+    KINERJA_RETURN_IF_ERROR(store->db_->Exec("PRAGMA wal_autocheckpoint=" +
+                                             std::to_string(Checkpointer::kBackstopPages)));
   }
   KINERJA_RETURN_IF_ERROR(store->Migrate());
   if (path != ":memory:" && read_connections > 0) {
     auto readers = ReadPool::Open(path, read_connections);
     if (!readers.ok()) return readers.status();
     store->readers_ = std::move(readers).value();
+  }
+  if (path != ":memory:") {
+    auto checkpointer = Checkpointer::Start(path);
+    if (!checkpointer.ok()) return checkpointer.status();
+    store->checkpointer_ = std::move(checkpointer).value();
   }
   return store;
 }

@@ -17,6 +17,7 @@
 #include <string>
 
 #include "engine/store/db.h"
+#include "server/checkpointer.h"
 #include "server/commit_group.h"
 #include "server/lock_stats.h"
 #include "server/principal.h"
@@ -147,6 +148,7 @@ class CentralStore {
   LockTimes lock_times_;
   CommitGroup push_group_;  // concurrent pushes share a transaction (group commit)
   SessionCache sessions_;   // token checks without a read transaction each
+  std::unique_ptr<Checkpointer> checkpointer_;  // null for ":memory:"; stops first
 };
 
 }  // namespace kinerja::server
