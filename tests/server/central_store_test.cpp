@@ -111,10 +111,10 @@ TEST(CentralStore, AVersionFiveStoreGetsItsRecordsKeyedBySeqWithEveryRowAndItsOr
   EXPECT_EQ(after, before);
   auto idx = (*db)->Prepare(
       "SELECT count(*) FROM sqlite_master WHERE type='index' AND tbl_name='records' AND"
-      " name IN ('records_seq', 'records_supervisor')");
+      " name IN ('records_seq', 'records_supervisor', 'records_pull')");
   ASSERT_TRUE(idx.ok());
   ASSERT_TRUE(*idx->Step());
-  EXPECT_EQ(idx->ColumnInt(0), 1) << "the supervisor index is back; the seq index is gone";
+  EXPECT_EQ(idx->ColumnInt(0), 2) << "the supervisor and pull indexes are there; the seq index is gone";
 }
 
 TEST(CentralStore, ADatabaseFromANewerBinaryIsRefusedWithAClearMessage) {
