@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <iterator>
+
 #include "engine/appraisal/builtin_templates.h"
 #include "engine/appraisal/template.h"
 #include "engine/sync/ids.h"
@@ -168,47 +170,14 @@ Status CentralStore::Migrate() {
                               " is newer than this binary (" + std::to_string(kSchemaVersion) +
                               "); upgrade kinerja");
   }
-  // Each step upgrades one version inside its own transaction; add steps, never edit them.
-  if (*v < 1) {
+  // Step k upgrades version k to k+1 inside its own transaction; add steps, never edit them.
+  const char* const steps[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5, kSchemaV6};
+  static_assert(std::size(steps) == kSchemaVersion, "one step per schema version");
+  for (int64_t version = *v; version < kSchemaVersion; ++version) {
     Transaction tx(*db_);
     KINERJA_RETURN_IF_ERROR(tx.status());
-    KINERJA_RETURN_IF_ERROR(db_->Exec(kSchemaV1));
-    KINERJA_RETURN_IF_ERROR(db_->SetUserVersion(1));
-    KINERJA_RETURN_IF_ERROR(tx.Commit());
-  }
-  if (*v < 2) {
-    Transaction tx(*db_);
-    KINERJA_RETURN_IF_ERROR(tx.status());
-    KINERJA_RETURN_IF_ERROR(db_->Exec(kSchemaV2));
-    KINERJA_RETURN_IF_ERROR(db_->SetUserVersion(2));
-    KINERJA_RETURN_IF_ERROR(tx.Commit());
-  }
-  if (*v < 3) {
-    Transaction tx(*db_);
-    KINERJA_RETURN_IF_ERROR(tx.status());
-    KINERJA_RETURN_IF_ERROR(db_->Exec(kSchemaV3));
-    KINERJA_RETURN_IF_ERROR(db_->SetUserVersion(3));
-    KINERJA_RETURN_IF_ERROR(tx.Commit());
-  }
-  if (*v < 4) {
-    Transaction tx(*db_);
-    KINERJA_RETURN_IF_ERROR(tx.status());
-    KINERJA_RETURN_IF_ERROR(db_->Exec(kSchemaV4));
-    KINERJA_RETURN_IF_ERROR(db_->SetUserVersion(4));
-    KINERJA_RETURN_IF_ERROR(tx.Commit());
-  }
-  if (*v < 5) {
-    Transaction tx(*db_);
-    KINERJA_RETURN_IF_ERROR(tx.status());
-    KINERJA_RETURN_IF_ERROR(db_->Exec(kSchemaV5));
-    KINERJA_RETURN_IF_ERROR(db_->SetUserVersion(5));
-    KINERJA_RETURN_IF_ERROR(tx.Commit());
-  }
-  if (*v < 6) {
-    Transaction tx(*db_);
-    KINERJA_RETURN_IF_ERROR(tx.status());
-    KINERJA_RETURN_IF_ERROR(db_->Exec(kSchemaV6));
-    KINERJA_RETURN_IF_ERROR(db_->SetUserVersion(6));
+    KINERJA_RETURN_IF_ERROR(db_->Exec(steps[version]));
+    KINERJA_RETURN_IF_ERROR(db_->SetUserVersion(version + 1));
     KINERJA_RETURN_IF_ERROR(tx.Commit());
   }
   return Status::Ok();

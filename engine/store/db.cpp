@@ -106,20 +106,16 @@ Result<Statement*> Database::Cached(std::string_view sql) {
   return it->second.get();
 }
 
-Status Database::Begin() {
-  auto st = Cached("BEGIN IMMEDIATE");
+Status Database::RunCached(std::string_view sql) {
+  auto st = Cached(sql);
   if (!st.ok()) return st.status();
   Status s = (*st)->Run();
   (*st)->Reset();
   return s;
 }
-Status Database::Commit() {
-  auto st = Cached("COMMIT");
-  if (!st.ok()) return st.status();
-  Status s = (*st)->Run();
-  (*st)->Reset();
-  return s;
-}
+
+Status Database::Begin() { return RunCached("BEGIN IMMEDIATE"); }
+Status Database::Commit() { return RunCached("COMMIT"); }
 void Database::Rollback() {
   if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
 }

@@ -41,6 +41,9 @@ class Database {
   // pointer across another Cached() call with the same SQL.
   Result<Statement*> Cached(std::string_view sql);
 
+  // Runs one statement without results from the Cached() statement of `sql`.
+  Status RunCached(std::string_view sql);
+
   // BEGIN IMMEDIATE / COMMIT / ROLLBACK. Prefer Transaction below.
   Status Begin();
   Status Commit();
