@@ -27,7 +27,8 @@ IdClock& Clock() {
 }  // namespace
 
 std::string NewId() {
-  std::random_device rd;
+  // Opening the platform's random source is far dearer than reading it: once per thread.
+  thread_local std::random_device rd;
   unsigned char b[16];
   for (int i = 0; i < 16; i += 4) {
     uint32_t v = rd();
