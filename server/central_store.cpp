@@ -9,6 +9,7 @@
 #include "engine/sync/ids.h"
 #include "server/auth.h"
 #include "server/employee_kinds.h"
+#include "server/kind_checks.h"
 #include "server/record_kinds.h"
 
 namespace kinerja::server {
@@ -425,7 +426,8 @@ Result<wire::Session> CentralStore::Login(const wire::LoginRequest& req, int64_t
       "INSERT INTO sessions(token_hash, user_id, device_id, created_at, expires_at)"
       " VALUES(?,?,?,?,?)");
   if (!ins.ok()) return ins.status();
-  KINERJA_RETURN_IF_ERROR(ins->Bind(1, TokenHash(s.token))
+  const std::string token_hash = TokenHash(s.token);
+  KINERJA_RETURN_IF_ERROR(ins->Bind(1, token_hash)
                               .Bind(2, user_id)
                               .Bind(3, req.device_id)
                               .Bind(4, now_iso)
@@ -436,7 +438,7 @@ Result<wire::Session> CentralStore::Login(const wire::LoginRequest& req, int64_t
   const uint64_t generation = sessions_.Generation();
   KINERJA_RETURN_IF_ERROR(tx.Commit());
   // The device's first sync follows at once: its token check needs no read.
-  sessions_.Put(TokenHash(s.token), p, now + kSessionSeconds, now, generation);
+  sessions_.Put(token_hash, p, now + kSessionSeconds, now, generation);
   return s;
 }
 
@@ -705,7 +707,7 @@ Result<wire::PullResponse> CentralStore::Pull(const Principal& who, int64_t sinc
   // HR and admins read every record: walking the table itself is cheapest. Everyone else
   // reads a small part of what changed since their cursor: the scope test runs on the narrow
   // records_pull index, and only the rows that pass it are read from the table.
-  const bool everything = who.role == wire::Role::kHr || who.role == wire::Role::kAdmin;
+  const bool everything = kinds::IsHrOrAdmin(who);
   auto st = db.Prepare(
       "SELECT id, kind, version, unit_path, subject_id, author_id, body, conflict, seq, updated_at"
       " FROM records" + std::string(everything ? "" : " INDEXED BY records_pull") +

@@ -17,6 +17,12 @@ Status SqlError(sqlite3* db, std::string_view what) {
   return Status::Io(msg);
 }
 
+// True when nothing but spaces and semicolons follows the first statement of a text.
+bool NothingAfter(const char* tail) {
+  return tail == nullptr ||
+         std::string_view(tail).find_first_not_of(" \t\r\n;") == std::string_view::npos;
+}
+
 std::string Abbrev(std::string_view sql) {
   std::string s(sql.substr(0, 60));
   if (sql.size() > 60) s += "...";
@@ -60,7 +66,7 @@ Database::~Database() {
 void Database::Release(std::string sql, sqlite3_stmt* stmt) {
   sqlite3_reset(stmt);
   sqlite3_clear_bindings(stmt);
-  if (idle_.size() >= kIdleStatements || idle_.count(sql) != 0) {
+  if (sql.empty() || idle_.size() >= kIdleStatements || idle_.count(sql) != 0) {
     sqlite3_finalize(stmt);
     return;
   }
@@ -68,13 +74,36 @@ void Database::Release(std::string sql, sqlite3_stmt* stmt) {
 }
 
 Status Database::Exec(std::string_view sql) {
-  std::string s(sql);
-  char* err = nullptr;
-  if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
-    Status st = SqlError(db_, Abbrev(sql));
-    sqlite3_free(err);
-    return st;
+  // One statement (BEGIN, COMMIT, SAVEPOINT, a pragma: the frequent calls) runs from the
+  // statement pool; a script of several goes through sqlite3_exec, parsed each time.
+  std::string text(sql);
+  sqlite3_stmt* stmt = nullptr;
+  auto it = idle_.find(text);
+  if (it != idle_.end()) {
+    stmt = it->second;
+    idle_.erase(it);
+  } else {
+    const char* tail = nullptr;
+    if (sqlite3_prepare_v2(db_, text.c_str(), static_cast<int>(text.size()), &stmt, &tail) !=
+        SQLITE_OK) {
+      return SqlError(db_, Abbrev(sql));
+    }
+    if (!NothingAfter(tail) || stmt == nullptr) {
+      sqlite3_finalize(stmt);
+      char* err = nullptr;
+      if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+        Status st = SqlError(db_, Abbrev(sql));
+        sqlite3_free(err);
+        return st;
+      }
+      return Status::Ok();
+    }
   }
+  Statement one(this, std::move(text), stmt);  // back to the pool when done
+  int rc;
+  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+  }
+  if (rc != SQLITE_DONE) return SqlError(db_, Abbrev(sql));
   return Status::Ok();
 }
 
@@ -84,14 +113,18 @@ Result<Statement> Database::Prepare(std::string_view sql) {
   if (it != idle_.end()) {
     sqlite3_stmt* stmt = it->second;
     idle_.erase(it);
-    return Statement(this, std::move(text), db_, stmt);
+    return Statement(this, std::move(text), stmt);
   }
   sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) !=
+  const char* tail = nullptr;
+  // On the copy: it ends in a NUL, which the tail test below reads up to.
+  if (sqlite3_prepare_v2(db_, text.c_str(), static_cast<int>(text.size()), &stmt, &tail) !=
       SQLITE_OK) {
     return SqlError(db_, "prepare " + Abbrev(sql));
   }
-  return Statement(this, std::move(text), db_, stmt);
+  // A text of several statements prepares its first only: not kept under the whole text.
+  if (!NothingAfter(tail)) text.clear();
+  return Statement(this, std::move(text), stmt);
 }
 
 Result<Statement*> Database::Cached(std::string_view sql) {
@@ -106,16 +139,8 @@ Result<Statement*> Database::Cached(std::string_view sql) {
   return it->second.get();
 }
 
-Status Database::RunCached(std::string_view sql) {
-  auto st = Cached(sql);
-  if (!st.ok()) return st.status();
-  Status s = (*st)->Run();
-  (*st)->Reset();
-  return s;
-}
-
-Status Database::Begin() { return RunCached("BEGIN IMMEDIATE"); }
-Status Database::Commit() { return RunCached("COMMIT"); }
+Status Database::Begin() { return Exec("BEGIN IMMEDIATE"); }
+Status Database::Commit() { return Exec("COMMIT"); }
 void Database::Rollback() {
   if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
 }
@@ -139,7 +164,6 @@ Statement& Statement::operator=(Statement&& o) noexcept {
     Finish();
     owner_ = o.owner_;
     sql_ = std::move(o.sql_);
-    db_ = o.db_;
     stmt_ = o.stmt_;
     bind_error_ = o.bind_error_;
     o.stmt_ = nullptr;
@@ -151,11 +175,7 @@ Statement::~Statement() { Finish(); }
 
 void Statement::Finish() {
   if (stmt_ == nullptr) return;
-  if (owner_ != nullptr && !sql_.empty()) {
-    owner_->Release(std::move(sql_), stmt_);
-  } else {
-    sqlite3_finalize(stmt_);
-  }
+  owner_->Release(std::move(sql_), stmt_);
   stmt_ = nullptr;
 }
 
@@ -187,7 +207,7 @@ Result<bool> Statement::Step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  return SqlError(db_, std::string("step ") + Abbrev(sqlite3_sql(stmt_)));
+  return SqlError(owner_->db_, std::string("step ") + Abbrev(sqlite3_sql(stmt_)));
 }
 
 Status Statement::Run() {

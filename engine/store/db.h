@@ -29,7 +29,8 @@ class Database {
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
-  // Runs one or more statements without results. Fails with kIo and SQLite's message.
+  // Runs one or more statements without results. Fails with kIo and SQLite's message. A
+  // single statement is kept for the next Exec of the same text, as Prepare keeps its own.
   Status Exec(std::string_view sql);
   // Prepares one statement. The Statement must not outlive this Database. When it is
   // destroyed, the compiled statement is reset and kept (one per SQL text, up to
@@ -40,9 +41,6 @@ class Database {
   // SQL text is parsed on first use only). Returned reset, with no bindings. Do not keep the
   // pointer across another Cached() call with the same SQL.
   Result<Statement*> Cached(std::string_view sql);
-
-  // Runs one statement without results from the Cached() statement of `sql`.
-  Status RunCached(std::string_view sql);
 
   // BEGIN IMMEDIATE / COMMIT / ROLLBACK. Prefer Transaction below.
   Status Begin();
@@ -75,8 +73,7 @@ class Database {
 class Statement {
  public:
   Statement(Statement&& o) noexcept
-      : owner_(o.owner_), sql_(std::move(o.sql_)), db_(o.db_), stmt_(o.stmt_),
-        bind_error_(o.bind_error_) {
+      : owner_(o.owner_), sql_(std::move(o.sql_)), stmt_(o.stmt_), bind_error_(o.bind_error_) {
     o.stmt_ = nullptr;
   }
   Statement& operator=(Statement&& o) noexcept;
@@ -105,13 +102,12 @@ class Statement {
 
  private:
   friend class Database;
-  Statement(Database* owner, std::string sql, sqlite3* db, sqlite3_stmt* stmt)
-      : owner_(owner), sql_(std::move(sql)), db_(db), stmt_(stmt) {}
-  void Finish();  // back to the owner's pool (or finalized); stmt_ is null after
+  Statement(Database* owner, std::string sql, sqlite3_stmt* stmt)
+      : owner_(owner), sql_(std::move(sql)), stmt_(stmt) {}
+  void Finish();  // back to the owner's pool (or finalized there); stmt_ is null after
 
-  Database* owner_;
+  Database* owner_;  // never null: only a Database makes statements
   std::string sql_;
-  sqlite3* db_;
   sqlite3_stmt* stmt_;
   int bind_error_ = 0;
 };
