@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 
+#include "shared/wire/push_reader.h"
+
 namespace kinerja::server {
 
 int HttpStatusFor(Code code) {
@@ -41,12 +43,17 @@ namespace {
 
 HttpResponse JsonResponse(const Json& j) { return {200, Dump(j)}; }
 
-Result<Json> ParseBody(const HttpRequest& req, size_t limit) {
+Status CheckBodySize(const HttpRequest& req, size_t limit) {
   if (req.body.size() > limit) {
     return Status::TooLarge("the request body is " + std::to_string(req.body.size()) +
                             " bytes; the limit is " + std::to_string(limit));
   }
   if (req.body.empty()) return Status::InvalidArgument("the request body is empty; send JSON");
+  return Status::Ok();
+}
+
+Result<Json> ParseBody(const HttpRequest& req, size_t limit) {
+  KINERJA_RETURN_IF_ERROR(CheckBodySize(req, limit));
   return ParseJson(req.body);
 }
 
@@ -164,16 +171,16 @@ HttpResponse Api::Me(const HttpRequest& req) {
 HttpResponse Api::Push(const HttpRequest& req) {
   auto who = Authorize(req);
   if (!who.ok()) return ErrorResponse(who.status());
-  auto body = ParseBody(req, limits_.max_body_bytes);
-  if (!body.ok()) return ErrorResponse(body.status());
-  auto push = wire::PushRequestFromJson(*body);
+  if (Status s = CheckBodySize(req, limits_.max_body_bytes); !s.ok()) return ErrorResponse(s);
+  std::vector<std::string> body_texts;
+  auto push = wire::ReadPushRequest(req.body, &body_texts);
   if (!push.ok()) return ErrorResponse(push.status());
   std::string failed;
-  auto resp = store_.Push(*who, *push, clock_(), &failed);
+  auto resp = store_.Push(*who, *push, clock_(), &failed, &body_texts);
   if (!resp.ok()) {
     return {HttpStatusFor(resp.status().code()), Dump(wire::ErrorJson(resp.status(), failed))};
   }
-  return JsonResponse(wire::ToJson(*resp));
+  return {200, wire::PushResponseText(*resp)};
 }
 
 HttpResponse Api::Pull(const HttpRequest& req) {

@@ -89,9 +89,11 @@ class CentralStore {
   // acknowledged as a duplicate and stored once.
   // On failure, `failed_change_id` (if given) names the change that caused it. A change
   // refused because its record is locked (signed off) is also kept in refused_changes for
-  // review before the error is returned.
+  // review before the error is returned. `body_texts`, when given, holds each change's body
+  // as compact JSON text (wire::ReadPushRequest makes them): stored as they are, not made again.
   Result<wire::PushResponse> Push(const Principal& who, const wire::PushRequest& req, int64_t now,
-                                  std::string* failed_change_id = nullptr);
+                                  std::string* failed_change_id = nullptr,
+                                  const std::vector<std::string>* body_texts = nullptr);
 
   // Records in conflict within the caller's scope, each with its kept losing edits:
   // [{"record": {...}, "kept": [{"change_id", "base_version", "body", "user_id",
@@ -135,6 +137,7 @@ class CentralStore {
   explicit CentralStore(std::unique_ptr<Database> db) : db_(std::move(db)) {}
   Status Migrate();
   Result<wire::PushResponse> PushLocked(const Principal& who, const wire::PushRequest& req,
+                                        const std::vector<std::string>* body_texts,
                                         int64_t now, size_t* failed_index);
   std::string ScopeSql(const Principal& who) const;
   Result<std::string> UnitPath(const std::string& unit_id);

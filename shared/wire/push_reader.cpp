@@ -1,0 +1,286 @@
+#include "shared/wire/push_reader.h"
+
+#include <cstdint>
+#include <limits>
+#include <utility>
+
+namespace kinerja::wire {
+namespace {
+
+// Events from nlohmann's own lexer (so escapes, numbers and UTF-8 are read exactly as
+// ParseJson reads them) go straight into a PushRequest. Any event the usual shape does not
+// allow stops the reading (returns false); the caller then reads the text the general way.
+// Bodies are built as JSON values the way nlohmann's tree builder builds them (a repeated
+// key keeps its last value).
+class UsualPushReader {
+ public:
+  using number_integer_t = Json::number_integer_t;
+  using number_unsigned_t = Json::number_unsigned_t;
+  using number_float_t = Json::number_float_t;
+  using string_t = Json::string_t;
+  using binary_t = Json::binary_t;
+
+  UsualPushReader(PushRequest* out, std::vector<std::string>* body_texts)
+      : out_(out), body_texts_(body_texts) {}
+
+  bool Done() const { return state_ == State::kDone; }
+
+  bool null() {
+    if (state_ == State::kBody) return BodyValue(Json(nullptr));
+    if (state_ == State::kChangeValue &&
+        (change_key_ == kCreatedAt || change_key_ == kResolves)) {
+      state_ = State::kChange;  // null is "absent" for both
+      return true;
+    }
+    return false;
+  }
+  bool boolean(bool v) { return state_ == State::kBody && BodyValue(Json(v)); }
+  bool number_integer(number_integer_t v) {
+    if (state_ == State::kBody) return BodyValue(Json(v));
+    return v >= 0 && Integer(static_cast<uint64_t>(v));
+  }
+  bool number_unsigned(number_unsigned_t v) {
+    if (state_ == State::kBody) return BodyValue(Json(v));
+    return Integer(v);
+  }
+  bool number_float(number_float_t v, const string_t&) {
+    return state_ == State::kBody && BodyValue(Json(v));
+  }
+  bool string(string_t& v) {
+    switch (state_) {
+      case State::kBody: return BodyValue(Json(std::move(v)));
+      case State::kEnvelopeValue:
+        if (envelope_key_ != kDeviceId || !IsValidId(v)) return false;
+        out_->device_id = std::move(v);
+        state_ = State::kEnvelope;
+        return true;
+      case State::kChangeValue: {
+        Change& c = out_->changes.back();
+        if (change_key_ == kCreatedAt) {
+          c.created_at = std::move(v);
+        } else {
+          if (!IsValidId(v)) return false;
+          if (change_key_ == kChangeId) c.change_id = std::move(v);
+          else if (change_key_ == kRecordId) c.record_id = std::move(v);
+          else if (change_key_ == kKind) c.kind = std::move(v);
+          else return false;
+        }
+        state_ = State::kChange;
+        return true;
+      }
+      case State::kResolves: {
+        Change& c = out_->changes.back();
+        if (c.resolves.size() == kMaxResolves || !IsValidId(v)) return false;
+        c.resolves.push_back(std::move(v));
+        return true;
+      }
+      default: return false;
+    }
+  }
+  bool binary(binary_t&) { return false; }
+
+  bool start_object(std::size_t) {
+    switch (state_) {
+      case State::kTop: state_ = State::kEnvelope; return true;
+      case State::kChanges:
+        if (out_->changes.size() == kMaxChangesPerPush) return false;
+        out_->changes.emplace_back();
+        change_seen_ = 0;
+        state_ = State::kChange;
+        return true;
+      case State::kChangeValue:
+        if (change_key_ != kBody) return false;
+        body_ = Json::object();
+        stack_.assign(1, &body_);
+        state_ = State::kBody;
+        return true;
+      case State::kBody: return BodyValue(Json::object());
+      default: return false;
+    }
+  }
+  bool end_object() {
+    switch (state_) {
+      case State::kEnvelope:
+        if (envelope_seen_ != (1u << kEnvelopeKeys) - 1) return false;
+        state_ = State::kDone;
+        return true;
+      case State::kChange: {
+        constexpr unsigned kRequired = 1u << kChangeId | 1u << kRecordId | 1u << kKind |
+                                       1u << kBaseVersion | 1u << kBody;
+        if ((change_seen_ & kRequired) != kRequired) return false;
+        state_ = State::kChanges;
+        return true;
+      }
+      case State::kBody:
+        stack_.pop_back();
+        return stack_.empty() ? EndBody() : true;
+      default: return false;
+    }
+  }
+  bool start_array(std::size_t) {
+    if (state_ == State::kBody) return BodyValue(Json::array());
+    if (state_ == State::kEnvelopeValue && envelope_key_ == kChanges) {
+      state_ = State::kChanges;
+      return true;
+    }
+    if (state_ == State::kChangeValue && change_key_ == kResolves) {
+      state_ = State::kResolves;
+      return true;
+    }
+    return false;
+  }
+  bool end_array() {
+    switch (state_) {
+      case State::kBody: stack_.pop_back(); return true;
+      case State::kChanges: state_ = State::kEnvelope; return true;
+      case State::kResolves: state_ = State::kChange; return true;
+      default: return false;
+    }
+  }
+  bool key(string_t& k) {
+    switch (state_) {
+      case State::kBody: slot_ = &(*stack_.back())[k]; return true;
+      case State::kEnvelope: {
+        int i = Index(k, {"protocol", "device_id", "changes"});
+        if (i < 0 || (envelope_seen_ & (1u << i))) return false;
+        envelope_seen_ |= 1u << i;
+        envelope_key_ = i;
+        state_ = State::kEnvelopeValue;
+        return true;
+      }
+      case State::kChange: {
+        int i = Index(k, {"change_id", "record_id", "kind", "base_version", "body", "created_at",
+                          "resolves"});
+        if (i < 0 || (change_seen_ & (1u << i))) return false;
+        change_seen_ |= 1u << i;
+        change_key_ = i;
+        state_ = State::kChangeValue;
+        return true;
+      }
+      default: return false;
+    }
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) {
+    return false;
+  }
+
+ private:
+  enum class State {
+    kTop, kEnvelope, kEnvelopeValue, kChanges, kChange, kChangeValue, kResolves, kBody, kDone
+  };
+  // Key positions, in the order of the lists in key() (bits of the *_seen_ masks).
+  static constexpr int kProtocol = 0, kDeviceId = 1, kChanges = 2, kEnvelopeKeys = 3;
+  static constexpr int kChangeId = 0, kRecordId = 1, kKind = 2, kBaseVersion = 3, kBody = 4,
+                       kCreatedAt = 5, kResolves = 6;
+
+  static int Index(const std::string& k, std::initializer_list<std::string_view> keys) {
+    int i = 0;
+    for (std::string_view key : keys) {
+      if (k == key) return i;
+      ++i;
+    }
+    return -1;
+  }
+
+  // A non-negative integer outside a body: the protocol number or a base version.
+  bool Integer(uint64_t v) {
+    if (state_ == State::kEnvelopeValue && envelope_key_ == kProtocol) {
+      if (v != static_cast<uint64_t>(kProtocolVersion)) return false;
+    } else if (state_ == State::kChangeValue && change_key_ == kBaseVersion) {
+      if (v > static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) return false;
+      out_->changes.back().base_version = static_cast<int64_t>(v);
+    } else {
+      return false;
+    }
+    state_ = state_ == State::kEnvelopeValue ? State::kEnvelope : State::kChange;
+    return true;
+  }
+
+  // Places a value inside the body being built, as nlohmann's tree builder does.
+  bool BodyValue(Json v) {
+    Json* top = stack_.back();
+    Json* placed;
+    if (top->is_array()) {
+      top->push_back(std::move(v));
+      placed = &top->back();
+    } else {
+      *slot_ = std::move(v);
+      placed = slot_;
+    }
+    if (placed->is_structured()) stack_.push_back(placed);
+    return true;
+  }
+
+  bool EndBody() {
+    std::string text = body_.dump();
+    if (text.size() > kMaxBodyBytes) return false;
+    if (body_texts_) body_texts_->push_back(std::move(text));
+    out_->changes.back().body = std::move(body_);
+    body_ = Json();
+    state_ = State::kChange;
+    return true;
+  }
+
+  PushRequest* out_;
+  std::vector<std::string>* body_texts_;
+  State state_ = State::kTop;
+  unsigned envelope_seen_ = 0, change_seen_ = 0;
+  int envelope_key_ = -1, change_key_ = -1;
+  Json body_;
+  std::vector<Json*> stack_;  // the open objects and arrays of the body being built
+  Json* slot_ = nullptr;      // where the next value of the innermost body object goes
+};
+
+}  // namespace
+
+bool ReadUsualPushRequest(std::string_view text, PushRequest* out,
+                          std::vector<std::string>* body_texts) {
+  *out = PushRequest{};
+  if (body_texts) body_texts->clear();
+  UsualPushReader reader(out, body_texts);
+  bool ok = Json::sax_parse(text.begin(), text.end(), &reader,
+                            nlohmann::detail::input_format_t::json, /*strict=*/true);
+  return ok && reader.Done();
+}
+
+Result<PushRequest> ReadPushRequest(std::string_view text, std::vector<std::string>* body_texts) {
+  PushRequest push;
+  if (ReadUsualPushRequest(text, &push, body_texts)) return push;
+  // Not the usual shape: the general reader accepts or names the problem.
+  auto j = ParseJson(text);
+  if (!j.ok()) return j.status();
+  auto general = PushRequestFromJson(*j);
+  if (!general.ok()) return general.status();
+  if (body_texts) {
+    body_texts->clear();
+    for (const Change& c : general->changes) body_texts->push_back(c.body.dump());
+  }
+  return general;
+}
+
+std::string PushResponseText(const PushResponse& r) {
+  std::string out = "{\"acks\":[";
+  out.reserve(16 + r.acks.size() * 72);
+  for (size_t i = 0; i < r.acks.size(); ++i) {
+    const ChangeAck& a = r.acks[i];
+    if (i > 0) out += ',';
+    out += "{\"change_id\":";
+    // Ids are checked on the way in and need no escaping; anything else is escaped.
+    if (IsValidId(a.change_id)) {
+      out += '"';
+      out += a.change_id;
+      out += '"';
+    } else {
+      out += Json(a.change_id).dump(-1, ' ', false, Json::error_handler_t::replace);
+    }
+    out += ",\"outcome\":\"";
+    out += OutcomeName(a.outcome);
+    out += "\",\"version\":";
+    out += std::to_string(a.version);
+    out += '}';
+  }
+  out += "]}";
+  return out;
+}
+
+}  // namespace kinerja::wire
