@@ -228,7 +228,7 @@ Status AddDemoStaff(CentralStore& store, int count, const org::Date& today) {
   for (size_t i = 0; i < checked.size(); ++i) {
     const auto& e = checked[i];
     KINERJA_RETURN_IF_ERROR(store.UpsertEmployee(
-        {e.id, e.nip, e.name, position_names[i], e.unit_id, e.supervisor_id}));
+        {e.id, e.nip, e.name, position_names[i], e.unit_id, e.supervisor_id, ""}));
   }
   auto hash = HashPassword(kDemoPassword);
   if (!hash.ok()) return hash.status();

@@ -97,11 +97,11 @@ Status SeedDevices(server::CentralStore& store, int devices) {
   for (int d = 0; d < devices; ++d) {
     std::string n = Num(d, 3), unit = "bench-u" + Num(d % units, 3);
     KINERJA_RETURN_IF_ERROR(store.UpsertEmployee(
-        {"e-bsup" + n, "198501012010011" + n, "Kepala Seksi " + n, "Kepala Seksi", unit, ""}));
+        {"e-bsup" + n, "198501012010011" + n, "Kepala Seksi " + n, "Kepala Seksi", unit, "", ""}));
     for (int s = 1; s <= 2; ++s) {
       KINERJA_RETURN_IF_ERROR(store.UpsertEmployee(
           {"e-bstf" + n + "-" + std::to_string(s), "19950101202001" + std::to_string(s + 1) + n,
-           "Staf " + n + "-" + std::to_string(s), "Pengadministrasi Umum", unit, "e-bsup" + n}));
+           "Staf " + n + "-" + std::to_string(s), "Pengadministrasi Umum", unit, "e-bsup" + n, ""}));
     }
     server::UserSpec u{"bsup" + n, "", "Kepala Seksi " + n, wire::Role::kSupervisor, unit,
                        "e-bsup" + n, *hash};
