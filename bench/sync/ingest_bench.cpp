@@ -16,6 +16,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -74,42 +76,40 @@ bool ParseOptions(int argc, char** argv, IngestOptions* o) {
   return !o->batches.empty();
 }
 
-// Rows per second for `rows` plain INSERTs, `per_tx` to a transaction, into a fresh file.
-Result<double> RawInsertRate(const std::string& path, int64_t rows, int64_t per_tx) {
+// What the SQL-only references insert: ids made up front (only SQLite is timed), as a device
+// makes them, and the notes' bodies as the server stores them.
+struct SyntheticChanges {
+  std::vector<std::string> ids, records, bodies;
+  std::string device = NewId(), user = NewId(), created = IsoUtc(NowUnix());
+
+  explicit SyntheticChanges(int64_t rows)
+      : ids(static_cast<size_t>(rows)), records(static_cast<size_t>(rows)) {
+    for (auto& id : ids) id = NewId();
+    for (auto& r : records) r = NewId();
+    for (size_t k = 0; k < 4; ++k) {
+      bodies.push_back(
+          Json{{"employee_id", kStaff[k]}, {"text", kNotes[k]}, {"period", "2026-Q4"}}.dump());
+    }
+  }
+};
+
+// A fresh file at `path` with the server's durability settings and `schema` run on it.
+Result<std::unique_ptr<Database>> FreshFile(const std::string& path, const char* schema) {
   auto db = Database::Open(path);
   if (!db.ok()) return db.status();
-  Database& d = **db;
-  KINERJA_RETURN_IF_ERROR(d.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"));
-  KINERJA_RETURN_IF_ERROR(d.Exec(
-      "CREATE TABLE rows(id TEXT PRIMARY KEY, record_id TEXT NOT NULL, device_id TEXT NOT NULL,"
-      " kind TEXT NOT NULL, base INTEGER NOT NULL, body TEXT NOT NULL, created_at TEXT NOT NULL)"));
-  // The row contents are made up front: only SQLite is timed.
-  std::vector<std::string> ids(static_cast<size_t>(rows)), records(static_cast<size_t>(rows));
-  for (auto& id : ids) id = NewId();
-  for (auto& r : records) r = NewId();
-  const std::string device = NewId();
-  const std::string created = IsoUtc(NowUnix());
-  std::vector<std::string> bodies;
-  for (const char* n : kNotes) bodies.push_back(std::string(n).substr(0, 90));
+  KINERJA_RETURN_IF_ERROR((*db)->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"));
+  if (schema) KINERJA_RETURN_IF_ERROR((*db)->Exec(schema));
+  return db;
+}
 
-  auto ins = d.Prepare(
-      "INSERT INTO rows(id, record_id, device_id, kind, base, body, created_at)"
-      " VALUES(?,?,?,?,?,?,?)");
-  if (!ins.ok()) return ins.status();
+// Times `write(i)` for i in [0, rows), `per_tx` to a transaction on `d`. Rows per second.
+Result<double> TimedInserts(Database& d, int64_t rows, int64_t per_tx,
+                            const std::function<Status(size_t)>& write) {
   auto t0 = Clock::now();
   for (int64_t done = 0; done < rows;) {
     KINERJA_RETURN_IF_ERROR(d.Begin());
     for (int64_t k = 0; k < per_tx && done < rows; ++k, ++done) {
-      size_t i = static_cast<size_t>(done);
-      ins->Reset();
-      Status s = ins->Bind(1, ids[i])
-                     .Bind(2, records[i])
-                     .Bind(3, device)
-                     .Bind(4, "appraisal_note")
-                     .Bind(5, 0)
-                     .Bind(6, bodies[i % bodies.size()])
-                     .Bind(7, created)
-                     .Run();
+      Status s = write(static_cast<size_t>(done));
       if (!s.ok()) {
         d.Rollback();
         return s;
@@ -120,59 +120,60 @@ Result<double> RawInsertRate(const std::string& path, int64_t rows, int64_t per_
   return static_cast<double>(rows) / SecondsSince(t0);
 }
 
+// Rows per second for `rows` plain INSERTs, `per_tx` to a transaction, into a fresh file.
+Result<double> RawInsertRate(const std::string& path, int64_t rows, int64_t per_tx) {
+  SyntheticChanges c(rows);
+  std::vector<std::string> texts;
+  for (const char* n : kNotes) texts.push_back(std::string(n).substr(0, 90));
+  auto db = FreshFile(
+      path,
+      "CREATE TABLE rows(id TEXT PRIMARY KEY, record_id TEXT NOT NULL, device_id TEXT NOT NULL,"
+      " kind TEXT NOT NULL, base INTEGER NOT NULL, body TEXT NOT NULL, created_at TEXT NOT NULL)");
+  if (!db.ok()) return db.status();
+  auto ins = (*db)->Prepare(
+      "INSERT INTO rows(id, record_id, device_id, kind, base, body, created_at)"
+      " VALUES(?,?,?,?,?,?,?)");
+  if (!ins.ok()) return ins.status();
+  return TimedInserts(**db, rows, per_tx, [&](size_t i) {
+    ins->Reset();
+    return ins->Bind(1, c.ids[i]).Bind(2, c.records[i]).Bind(3, c.device)
+        .Bind(4, "appraisal_note").Bind(5, 0).Bind(6, texts[i % texts.size()])
+        .Bind(7, c.created).Run();
+  });
+}
+
 // The same rows per second, but writing what the central store writes for one new note: a
-// `records` row and a `changes` row, with the store's own indexes (three random-key B-trees
-// instead of one). The gap between this and RawInsertRate is the schema's cost; the gap
-// between this and the server is the server's own work (checks, JSON, statements).
+// `records` row and a `changes` row, with the store's own indexes. The gap between this and
+// RawInsertRate is the schema's cost; the gap between this and the server is the server's
+// own work (checks, JSON, statements).
 Result<double> RawStoreRowsRate(const std::string& path, int64_t rows, int64_t per_tx) {
   {
     // The store's own schema, at its current version: open it once through CentralStore.
     auto store = server::CentralStore::Open(path);
     if (!store.ok()) return store.status();
   }
-  auto db = Database::Open(path);
+  SyntheticChanges c(rows);
+  auto db = FreshFile(path, nullptr);
   if (!db.ok()) return db.status();
-  Database& d = **db;
-  KINERJA_RETURN_IF_ERROR(d.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"));
-  std::vector<std::string> ids(static_cast<size_t>(rows)), records(static_cast<size_t>(rows));
-  for (auto& id : ids) id = NewId();
-  for (auto& r : records) r = NewId();
-  const std::string device = NewId(), user = NewId(), created = IsoUtc(NowUnix());
-  std::vector<std::string> bodies;
-  for (size_t k = 0; k < 4; ++k) {
-    bodies.push_back(Json{{"employee_id", kStaff[k]}, {"text", kNotes[k]}, {"period", "2026-Q4"}}.dump());
-  }
-  auto rec = d.Prepare(
+  auto rec = (*db)->Prepare(
       "INSERT INTO records(id, kind, version, unit_path, subject_id, author_id, body, seq,"
-      " updated_at) VALUES(?,?,1,?,?,?,?,?,?)");
+      " updated_at) VALUES(?,'appraisal_note',1,'/pemkot/dpmptsp/pelayanan/',?,?,?,?,?)");
   if (!rec.ok()) return rec.status();
-  auto chg = d.Prepare(
+  auto chg = (*db)->Prepare(
       "INSERT INTO changes(change_id, record_id, kind, device_id, user_id, base_version, body,"
-      " outcome, result_version, created_at, received_at) VALUES(?,?,?,?,?,0,?,'applied',1,?,?)");
+      " outcome, result_version, created_at, received_at)"
+      " VALUES(?,?,'appraisal_note',?,?,0,?,'applied',1,?,?)");
   if (!chg.ok()) return chg.status();
-  auto t0 = Clock::now();
-  for (int64_t done = 0; done < rows;) {
-    KINERJA_RETURN_IF_ERROR(d.Begin());
-    for (int64_t k = 0; k < per_tx && done < rows; ++k, ++done) {
-      size_t i = static_cast<size_t>(done);
-      const std::string& body = bodies[i % bodies.size()];
-      rec->Reset();
-      Status s = rec->Bind(1, records[i]).Bind(2, "appraisal_note").Bind(3, "/pemkot/dpmptsp/pelayanan/")
-                     .Bind(4, kStaff[i % 4]).Bind(5, user).Bind(6, body).Bind(7, done + 1)
-                     .Bind(8, created).Run();
-      if (s.ok()) {
-        chg->Reset();
-        s = chg->Bind(1, ids[i]).Bind(2, records[i]).Bind(3, "appraisal_note").Bind(4, device)
-                .Bind(5, user).Bind(6, body).Bind(7, created).Bind(8, created).Run();
-      }
-      if (!s.ok()) {
-        d.Rollback();
-        return s;
-      }
-    }
-    KINERJA_RETURN_IF_ERROR(d.Commit());
-  }
-  return static_cast<double>(rows) / SecondsSince(t0);
+  return TimedInserts(**db, rows, per_tx, [&](size_t i) {
+    const std::string& body = c.bodies[i % c.bodies.size()];
+    rec->Reset();
+    KINERJA_RETURN_IF_ERROR(rec->Bind(1, c.records[i]).Bind(2, kStaff[i % 4]).Bind(3, c.user)
+                                .Bind(4, body).Bind(5, static_cast<int64_t>(i) + 1)
+                                .Bind(6, c.created).Run());
+    chg->Reset();
+    return chg->Bind(1, c.ids[i]).Bind(2, c.records[i]).Bind(3, c.device).Bind(4, c.user)
+        .Bind(5, body).Bind(6, c.created).Bind(7, c.created).Run();
+  });
 }
 
 // A floor under any store that keeps the protocol's promises, SQL alone: one table, one row
@@ -185,55 +186,33 @@ Result<double> RawStoreRowsRate(const std::string& path, int64_t rows, int64_t p
 // Options the server itself takes (page cache, temp store) are left at SQLite's defaults,
 // as in the raw reference.
 Result<double> FloorStoreRate(const std::string& path, int64_t rows, int64_t per_tx) {
-  auto db = Database::Open(path);
-  if (!db.ok()) return db.status();
-  Database& d = **db;
-  KINERJA_RETURN_IF_ERROR(d.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"));
-  KINERJA_RETURN_IF_ERROR(d.Exec(
+  SyntheticChanges c(rows);
+  auto db = FreshFile(
+      path,
       "CREATE TABLE log(seq INTEGER PRIMARY KEY, change_id TEXT NOT NULL UNIQUE,"
       " record_id TEXT NOT NULL, version INTEGER NOT NULL, kind TEXT NOT NULL,"
       " unit_path TEXT NOT NULL, subject_id TEXT NOT NULL, author_id TEXT NOT NULL,"
       " device_id TEXT NOT NULL, base_version INTEGER NOT NULL, body TEXT NOT NULL,"
       " outcome TEXT NOT NULL, created_at TEXT NOT NULL, received_at TEXT NOT NULL);"
-      "CREATE INDEX log_record ON log(record_id, version);"));
-  std::vector<std::string> ids(static_cast<size_t>(rows)), records(static_cast<size_t>(rows));
-  for (auto& id : ids) id = NewId();
-  for (auto& r : records) r = NewId();
-  const std::string device = NewId(), user = NewId(), created = IsoUtc(NowUnix());
-  std::vector<std::string> bodies;
-  for (size_t k = 0; k < 4; ++k) {
-    bodies.push_back(Json{{"employee_id", kStaff[k]}, {"text", kNotes[k]}, {"period", "2026-Q4"}}.dump());
-  }
-  auto head = d.Prepare("SELECT max(version) FROM log WHERE record_id=?");
+      "CREATE INDEX log_record ON log(record_id, version);");
+  if (!db.ok()) return db.status();
+  auto head = (*db)->Prepare("SELECT max(version) FROM log WHERE record_id=?");
   if (!head.ok()) return head.status();
-  auto ins = d.Prepare(
+  auto ins = (*db)->Prepare(
       "INSERT INTO log(seq, change_id, record_id, version, kind, unit_path, subject_id,"
       " author_id, device_id, base_version, body, outcome, created_at, received_at)"
       " VALUES(?,?,?,1,'appraisal_note','/pemkot/dpmptsp/pelayanan/',?,?,?,0,?,'applied',?,?)");
   if (!ins.ok()) return ins.status();
-  auto t0 = Clock::now();
-  for (int64_t done = 0; done < rows;) {
-    KINERJA_RETURN_IF_ERROR(d.Begin());
-    for (int64_t k = 0; k < per_tx && done < rows; ++k, ++done) {
-      size_t i = static_cast<size_t>(done);
-      head->Reset();
-      head->Bind(1, records[i]);
-      auto found = head->Step();
-      Status s = found.ok() ? Status::Ok() : found.status();
-      if (s.ok()) {
-        ins->Reset();
-        s = ins->Bind(1, done + 1).Bind(2, ids[i]).Bind(3, records[i]).Bind(4, kStaff[i % 4])
-                .Bind(5, user).Bind(6, device).Bind(7, bodies[i % bodies.size()])
-                .Bind(8, created).Bind(9, created).Run();
-      }
-      if (!s.ok()) {
-        d.Rollback();
-        return s;
-      }
-    }
-    KINERJA_RETURN_IF_ERROR(d.Commit());
-  }
-  return static_cast<double>(rows) / SecondsSince(t0);
+  return TimedInserts(**db, rows, per_tx, [&](size_t i) -> Status {
+    head->Reset();
+    head->Bind(1, c.records[i]);
+    auto found = head->Step();
+    if (!found.ok()) return found.status();
+    ins->Reset();
+    return ins->Bind(1, static_cast<int64_t>(i) + 1).Bind(2, c.ids[i]).Bind(3, c.records[i])
+        .Bind(4, kStaff[i % 4]).Bind(5, c.user).Bind(6, c.device)
+        .Bind(7, c.bodies[i % c.bodies.size()]).Bind(8, c.created).Bind(9, c.created).Run();
+  });
 }
 
 // Accepts every JSON event: what nlohmann's lexer costs alone, with nothing built.
