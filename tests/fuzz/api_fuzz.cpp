@@ -6,9 +6,11 @@
 //   3 POST /api/v1/sync/push        as hr (device fuzz-hr)
 //   4 GET  /api/v1/sync/pull        the rest is the query string, e.g. since=0&limit=3
 //   5 POST /api/v1/devices/revoke   as supervisor rina
-// After every input: nothing crashed, the answer is JSON with a 2xx/4xx status (never 5xx),
-// and nothing partial was written: the `changes` table grows by exactly the changes an
-// accepted push acknowledged as applied or conflict, and not at all otherwise.
+// Push bodies are also read by the one-pass reader (shared/wire/push_reader.h): whatever it
+// reads, the general reader must read the same. After every input: nothing crashed, the
+// answer is JSON with a 2xx/4xx status (never 5xx), and nothing partial was written: the
+// `changes` table grows by exactly the changes an accepted push acknowledged as applied or
+// conflict, and not at all otherwise.
 // Run: build/fuzz/tests/fuzz/kinerja_api_fuzz tests/fuzz/corpus -dict=tests/fuzz/api.dict
 #include <unistd.h>
 
@@ -17,12 +19,14 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "engine/store/db.h"
 #include "server/api.h"
 #include "server/auth.h"
 #include "server/central_store.h"
 #include "server/demo.h"
+#include "shared/wire/push_reader.h"
 
 namespace kinerja::server {
 namespace {
@@ -96,6 +100,24 @@ void CheckAnswer(const HttpResponse& res) {
   }
 }
 
+// The one-pass push reader reads only what the general reader reads, and reads it the same.
+void CheckReadersAgree(const std::string& text) {
+  wire::PushRequest usual;
+  std::vector<std::string> texts;
+  if (!wire::ReadUsualPushRequest(text, &usual, &texts)) return;
+  auto j = ParseJson(text);
+  if (!j.ok()) Die("the one-pass reader read malformed JSON: " + j.status().ToString());
+  auto general = wire::PushRequestFromJson(*j);
+  if (!general.ok()) Die("the one-pass reader read a push the general one refuses: " +
+                         general.status().ToString());
+  auto dump = [](const Json& v) { return v.dump(-1, ' ', false, Json::error_handler_t::replace); };
+  if (dump(wire::ToJson(usual)) != dump(wire::ToJson(*general))) Die("the readers read different pushes");
+  if (texts.size() != general->changes.size()) Die("one body text per change");
+  for (size_t i = 0; i < texts.size(); ++i) {
+    if (texts[i] != general->changes[i].body.dump()) Die("body text " + std::to_string(i) + " differs");
+  }
+}
+
 }  // namespace
 }  // namespace kinerja::server
 
@@ -133,6 +155,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     case 5: r.path = "/api/v1/devices/revoke"; r.authorization = "Bearer " + f->rina; break;
   }
+  if (target >= 1 && target <= 3) CheckReadersAgree(rest);
   HttpResponse res = f->api->Handle(r);
   CheckAnswer(res);
 
