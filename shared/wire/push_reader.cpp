@@ -260,8 +260,8 @@ class PlainJson {
   bool Value(int depth) {
     if (p_ == end_) return false;
     switch (*p_) {
-      case '{': return Object(depth);
-      case '[': return Array(depth);
+      case '{': return Container(depth, true);
+      case '[': return Container(depth, false);
       case '"': {
         std::string s;
         return String(&s) && sax_->string(s);
@@ -273,57 +273,44 @@ class PlainJson {
     }
   }
 
-  bool Object(int depth) {
+  // An object (`object`) or an array: members separated by commas, up to the closing bracket.
+  bool Container(int depth, bool object) {
     if (depth >= kMaxDepth) return false;
+    const char close = object ? '}' : ']';
+    const auto unknown_size = static_cast<std::size_t>(-1);
     ++p_;
-    if (!sax_->start_object(static_cast<std::size_t>(-1))) return false;
-    SkipSpace();
-    if (p_ < end_ && *p_ == '}') {
-      ++p_;
-      return sax_->end_object();
+    if (!(object ? sax_->start_object(unknown_size) : sax_->start_array(unknown_size))) {
+      return false;
     }
+    SkipSpace();
+    if (p_ < end_ && *p_ == close) return Close(object);
     for (;;) {
-      if (p_ == end_ || *p_ != '"') return false;
-      std::string key;
-      if (!String(&key) || !sax_->key(key)) return false;
-      SkipSpace();
-      if (p_ == end_ || *p_ != ':') return false;
-      ++p_;
-      SkipSpace();
+      if (object && !Key()) return false;
       if (!Value(depth + 1)) return false;
       SkipSpace();
       if (p_ == end_) return false;
-      if (*p_ == '}') {
-        ++p_;
-        return sax_->end_object();
-      }
+      if (*p_ == close) return Close(object);
       if (*p_ != ',') return false;
       ++p_;
       SkipSpace();
     }
   }
 
-  bool Array(int depth) {
-    if (depth >= kMaxDepth) return false;
+  bool Close(bool object) {
     ++p_;
-    if (!sax_->start_array(static_cast<std::size_t>(-1))) return false;
+    return object ? sax_->end_object() : sax_->end_array();
+  }
+
+  // An object member's key and its colon, up to the value.
+  bool Key() {
+    if (p_ == end_ || *p_ != '"') return false;
+    std::string key;
+    if (!String(&key) || !sax_->key(key)) return false;
     SkipSpace();
-    if (p_ < end_ && *p_ == ']') {
-      ++p_;
-      return sax_->end_array();
-    }
-    for (;;) {
-      if (!Value(depth + 1)) return false;
-      SkipSpace();
-      if (p_ == end_) return false;
-      if (*p_ == ']') {
-        ++p_;
-        return sax_->end_array();
-      }
-      if (*p_ != ',') return false;
-      ++p_;
-      SkipSpace();
-    }
+    if (p_ == end_ || *p_ != ':') return false;
+    ++p_;
+    SkipSpace();
+    return true;
   }
 
   bool Word(std::string_view w) {
