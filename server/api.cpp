@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "shared/wire/push_reader.h"
+#include "shared/wire/response_text.h"
 
 namespace kinerja::server {
 
@@ -190,9 +191,10 @@ HttpResponse Api::Pull(const HttpRequest& req) {
   if (!since.ok()) return ErrorResponse(since.status());
   auto limit = QueryInt(req, "limit", 500);
   if (!limit.ok()) return ErrorResponse(limit.status());
-  auto resp = store_.Pull(*who, *since, *limit);
+  std::vector<std::string> body_texts;
+  auto resp = store_.Pull(*who, *since, *limit, &body_texts);
   if (!resp.ok()) return ErrorResponse(resp.status());
-  return JsonResponse(wire::ToJson(*resp));
+  return {200, wire::PullResponseText(*resp, body_texts)};
 }
 
 HttpResponse Api::Conflicts(const HttpRequest& req) {

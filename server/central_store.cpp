@@ -68,8 +68,9 @@ CREATE INDEX conflicts_record ON conflicts(record_id, resolved);
 )sql";
 
 // A record from a row selected as: id, kind, version, unit_path, subject_id, author_id, body,
-// conflict, seq, updated_at. kCorruption when the stored body is unreadable.
-Result<wire::Record> RecordFromRow(const Statement& st) {
+// conflict, seq, updated_at. kCorruption when the stored body is unreadable. With
+// `body_text`, the body is checked and handed back as text instead of parsed into `body`.
+Result<wire::Record> RecordFromRow(const Statement& st, std::string* body_text = nullptr) {
   wire::Record r;
   r.id = st.ColumnText(0);
   r.kind = st.ColumnText(1);
@@ -77,9 +78,16 @@ Result<wire::Record> RecordFromRow(const Statement& st) {
   r.unit_path = st.ColumnText(3);
   r.subject_id = st.ColumnText(4);
   r.author_id = st.ColumnText(5);
-  auto body = ParseJson(st.ColumnText(6));
-  if (!body.ok()) return Status::Corruption("record " + r.id + " has an unreadable body");
-  r.body = std::move(body).value();
+  if (body_text) {
+    *body_text = st.ColumnText(6);
+    if (!Json::accept(*body_text)) {
+      return Status::Corruption("record " + r.id + " has an unreadable body");
+    }
+  } else {
+    auto body = ParseJson(st.ColumnText(6));
+    if (!body.ok()) return Status::Corruption("record " + r.id + " has an unreadable body");
+    r.body = std::move(body).value();
+  }
   r.conflict = st.ColumnInt(7) != 0;
   r.seq = st.ColumnInt(8);
   r.updated_at = st.ColumnText(9);
@@ -701,7 +709,9 @@ Result<wire::PushResponse> CentralStore::PushLocked(const Principal& who,
   return resp;
 }
 
-Result<wire::PullResponse> CentralStore::Pull(const Principal& who, int64_t since, int64_t limit) {
+Result<wire::PullResponse> CentralStore::Pull(const Principal& who, int64_t since, int64_t limit,
+                                              std::vector<std::string>* body_texts) {
+  if (body_texts) body_texts->clear();
   if (since < 0) return Status::InvalidArgument("since must be 0 or more");
   if (limit < 1 || limit > wire::kMaxPullLimit) {
     return Status::InvalidArgument("limit must be 1-" + std::to_string(wire::kMaxPullLimit));
@@ -732,10 +742,12 @@ Result<wire::PullResponse> CentralStore::Pull(const Principal& who, int64_t sinc
       resp.more = true;
       break;
     }
-    auto r = RecordFromRow(*st);
+    std::string text;
+    auto r = RecordFromRow(*st, body_texts ? &text : nullptr);
     if (!r.ok()) return r.status();
     resp.cursor = r->seq;
     resp.records.push_back(std::move(r).value());
+    if (body_texts) body_texts->push_back(std::move(text));
   }
   // The head tells the device how far it has to go (a progress bar for long pulls).
   auto head = db.Prepare("SELECT value FROM counters WHERE name='seq'");

@@ -118,8 +118,11 @@ class CentralStore {
   // and refuses its future logins; only an admin or the device's own user may revoke.
   Result<Json> Devices(const Principal* who);
   Status RevokeDevice(const Principal* who, const std::string& device_id, int64_t now);
-  // Records in the caller's scope with seq > since, oldest first, at most `limit`.
-  Result<wire::PullResponse> Pull(const Principal& who, int64_t since, int64_t limit);
+  // Records in the caller's scope with seq > since, oldest first, at most `limit`. With
+  // `body_texts`, each record's body is handed back as its stored JSON text (checked to be
+  // JSON, not parsed: the records' `body` stays null) for wire::PullResponseText.
+  Result<wire::PullResponse> Pull(const Principal& who, int64_t since, int64_t limit,
+                                  std::vector<std::string>* body_texts = nullptr);
 
   // Appends to the audit log.
   Status Audit(const Principal* who, const std::string& action, const std::string& detail,

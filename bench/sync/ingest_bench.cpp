@@ -28,6 +28,7 @@
 #include "server/central_store.h"
 #include "server/demo.h"
 #include "shared/wire/push_reader.h"
+#include "shared/wire/response_text.h"
 
 namespace kinerja::bench {
 namespace {

@@ -467,29 +467,4 @@ Result<PushRequest> ReadPushRequest(std::string_view text, std::vector<std::stri
   return general;
 }
 
-std::string PushResponseText(const PushResponse& r) {
-  std::string out = "{\"acks\":[";
-  out.reserve(16 + r.acks.size() * 72);
-  for (size_t i = 0; i < r.acks.size(); ++i) {
-    const ChangeAck& a = r.acks[i];
-    if (i > 0) out += ',';
-    out += "{\"change_id\":";
-    // Ids are checked on the way in and need no escaping; anything else is escaped.
-    if (IsValidId(a.change_id)) {
-      out += '"';
-      out += a.change_id;
-      out += '"';
-    } else {
-      out += Json(a.change_id).dump(-1, ' ', false, Json::error_handler_t::replace);
-    }
-    out += ",\"outcome\":\"";
-    out += OutcomeName(a.outcome);
-    out += "\",\"version\":";
-    out += std::to_string(a.version);
-    out += '}';
-  }
-  out += "]}";
-  return out;
-}
-
 }  // namespace kinerja::wire

@@ -25,7 +25,4 @@ Result<PushRequest> ReadPushRequest(std::string_view text,
 bool ReadUsualPushRequest(std::string_view text, PushRequest* out,
                           std::vector<std::string>* body_texts);
 
-// The push response as JSON text, equal to ToJson(r).dump().
-std::string PushResponseText(const PushResponse& r);
-
 }  // namespace kinerja::wire

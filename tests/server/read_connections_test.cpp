@@ -1,6 +1,7 @@
 // Pulls and token checks read through read connections beside the store's one writer
 // (server/read_pool.h): they must see committed data only, see a batch whole or not at all
-// while it is being pushed, and see a logout or a revoked device at once.
+// while it is being pushed, and see a logout or a revoked device at once. A pull hands the
+// stored body texts on as they are, but never one that is not JSON.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -11,6 +12,7 @@
 #include <thread>
 
 #include "engine/store/db.h"
+#include "server/api.h"
 #include "server/auth.h"
 #include "server/central_store.h"
 #include "server/demo.h"
@@ -195,6 +197,39 @@ TEST_F(OnDiskCity, PullsRunningDuringPushesSeeEachBatchWholeOrNotAtAllAndMissNot
   EXPECT_EQ(pushed.load(), kBatches);
   EXPECT_EQ(by_cursor.size(), static_cast<size_t>(kBatches * kPerBatch))
       << "a pull by cursor skipped notes committed while it ran";
+}
+
+TEST_F(OnDiskCity, APullMeetingAnUnreadableStoredBodyNamesTheRecordInsteadOfSendingBrokenJson) {
+  std::string token;
+  As("hr", "dev-hr", &token);
+  Api api(*store_, ApiLimits{}, [this] { return now_; });
+  HttpRequest pull;
+  pull.method = "GET";
+  pull.path = "/api/v1/sync/pull";
+  pull.authorization = "Bearer " + token;
+  pull.query["since"] = "0";
+  HttpResponse before = api.Handle(pull);
+  ASSERT_EQ(before.status, 200) << before.body;
+  ASSERT_TRUE(ParseJson(before.body).ok()) << before.body;
+
+  // Damage one stored body from outside the server (a disk fault, a hand edit).
+  auto other = Database::Open(path_);
+  ASSERT_TRUE(other.ok());
+  // A unit's record (an employee's body feeds an index, which would refuse the edit).
+  auto unit = (*other)->Prepare("SELECT id FROM records WHERE kind='unit' ORDER BY seq LIMIT 1");
+  ASSERT_TRUE(unit.ok());
+  auto row = unit->Step();
+  ASSERT_TRUE(row.ok() && *row);
+  const std::string id = unit->ColumnText(0);
+  auto damage = (*other)->Prepare("UPDATE records SET body='{\"name\":\"Dina' WHERE id=?");
+  ASSERT_TRUE(damage.ok());
+  ASSERT_TRUE(damage->Bind(1, id).Run().ok());
+  HttpResponse after = api.Handle(pull);
+  EXPECT_EQ(after.status, 500) << after.body;
+  auto error = ParseJson(after.body);
+  ASSERT_TRUE(error.ok()) << after.body;
+  EXPECT_NE(after.body.find("record " + id + " has an unreadable body"), std::string::npos)
+      << after.body;
 }
 
 }  // namespace

@@ -201,15 +201,5 @@ TEST(PushReader, SeededMutationsOfAPushGetTheGeneralReadersAnswer) {
   EXPECT_LT(accepted, 6000);
 }
 
-TEST(PushReader, TheResponseTextIsTheGeneralWritersText) {
-  PushResponse r;
-  EXPECT_EQ(PushResponseText(r), ToJson(r).dump());
-  r.acks = {{"c-1", Outcome::kApplied, 1},
-            {"c-2", Outcome::kDuplicate, 7},
-            {"c-3", Outcome::kConflict, -2},
-            {"an \"odd\" id\n", Outcome::kApplied, 9223372036854775807}};
-  EXPECT_EQ(PushResponseText(r), ToJson(r).dump());
-}
-
 }  // namespace
 }  // namespace kinerja::wire
