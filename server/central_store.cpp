@@ -608,9 +608,10 @@ Result<wire::PushResponse> CentralStore::PushLocked(const Principal& who,
     }
     const int64_t seq = ++last_seq;
     wire::ChangeAck ack{c.change_id, wire::Outcome::kApplied, 0};
-    std::string body = !accepted->body_as_sent ? accepted->body.dump()
-                       : body_texts             ? (*body_texts)[i]
-                                                : c.body.dump();
+    std::string made;  // the body text, when the request did not bring it
+    const std::string& body = !accepted->body_as_sent ? (made = accepted->body.dump())
+                              : body_texts             ? (*body_texts)[i]
+                                                       : (made = c.body.dump());
     if (!existing->has_value()) {
       if (c.base_version != 0) {
         return Status::StaleVersion(where + ": record " + c.record_id + " does not exist yet at " +

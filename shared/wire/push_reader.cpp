@@ -250,8 +250,17 @@ class PlainJson {
     return p_ == end_;
   }
 
+  // After Read() failed: true when the handler refused an event (the text itself was plain
+  // JSON as far as it was read), so another lexer would only meet the same refusal.
+  bool HandlerStopped() const { return handler_stopped_; }
+
  private:
   static constexpr int kMaxDepth = 64;
+
+  bool Sent(bool accepted) {
+    handler_stopped_ = handler_stopped_ || !accepted;
+    return accepted;
+  }
 
   void SkipSpace() {
     while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
@@ -264,11 +273,11 @@ class PlainJson {
       case '[': return Container(depth, false);
       case '"': {
         std::string s;
-        return String(&s) && sax_->string(s);
+        return String(&s) && Sent(sax_->string(s));
       }
-      case 't': return Word("true") && sax_->boolean(true);
-      case 'f': return Word("false") && sax_->boolean(false);
-      case 'n': return Word("null") && sax_->null();
+      case 't': return Word("true") && Sent(sax_->boolean(true));
+      case 'f': return Word("false") && Sent(sax_->boolean(false));
+      case 'n': return Word("null") && Sent(sax_->null());
       default: return Number();
     }
   }
@@ -279,7 +288,7 @@ class PlainJson {
     const char close = object ? '}' : ']';
     const auto unknown_size = static_cast<std::size_t>(-1);
     ++p_;
-    if (!(object ? sax_->start_object(unknown_size) : sax_->start_array(unknown_size))) {
+    if (!Sent(object ? sax_->start_object(unknown_size) : sax_->start_array(unknown_size))) {
       return false;
     }
     SkipSpace();
@@ -298,14 +307,14 @@ class PlainJson {
 
   bool Close(bool object) {
     ++p_;
-    return object ? sax_->end_object() : sax_->end_array();
+    return Sent(object ? sax_->end_object() : sax_->end_array());
   }
 
   // An object member's key and its colon, up to the value.
   bool Key() {
     if (p_ == end_ || *p_ != '"') return false;
     std::string key;
-    if (!String(&key) || !sax_->key(key)) return false;
+    if (!String(&key) || !Sent(sax_->key(key))) return false;
     SkipSpace();
     if (p_ == end_ || *p_ != ':') return false;
     ++p_;
@@ -414,19 +423,20 @@ class PlainJson {
       char* stop = nullptr;
       const double v = std::strtod(token.c_str(), &stop);
       if (stop != token.c_str() + token.size() || !std::isfinite(v)) return false;
-      return sax_->number_float(v, token);
+      return Sent(sax_->number_float(v, token));
     }
     const char* digits = start + (negative ? 1 : 0);
     if (int_end - digits > 18) return false;  // may overflow: nlohmann's lexer decides
     uint64_t v = 0;
     for (const char* d = digits; d < int_end; ++d) v = v * 10 + static_cast<uint64_t>(*d - '0');
-    if (negative) return sax_->number_integer(-static_cast<int64_t>(v));
-    return sax_->number_unsigned(v);
+    if (negative) return Sent(sax_->number_integer(-static_cast<int64_t>(v)));
+    return Sent(sax_->number_unsigned(v));
   }
 
   const char* p_;
   const char* end_;
   Sax* sax_;
+  bool handler_stopped_ = false;
 };
 
 }  // namespace
@@ -443,6 +453,8 @@ bool ReadUsualPushRequest(std::string_view text, PushRequest* out,
     if (plain) {
       PlainJson<UsualPushReader> json(text, &reader);
       ok = json.Read();
+      // Refused for its shape, not its lexing: nlohmann's lexer would meet the same refusal.
+      if (!ok && json.HandlerStopped()) return false;
     } else {
       ok = Json::sax_parse(text.begin(), text.end(), &reader,
                            nlohmann::detail::input_format_t::json, /*strict=*/true);
