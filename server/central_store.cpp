@@ -15,7 +15,7 @@
 namespace kinerja::server {
 namespace {
 
-constexpr int64_t kSchemaVersion = 6;
+constexpr int64_t kSchemaVersion = 7;
 constexpr int64_t kSessionSeconds = 30 * 24 * 3600;  // tablets stay offline for weeks
 
 constexpr const char* kSchemaV1 = R"sql(
@@ -179,6 +179,34 @@ CREATE INDEX records_supervisor ON records(json_extract(body, '$.supervisor_id')
 CREATE INDEX records_pull ON records(seq, unit_path, kind, subject_id, author_id);
 )sql";
 
+// v7: a change is stored once. The change that made a record's current version lives in the
+// record's own row (change_id, device_id, created_at; its user is author_id, its base is
+// version-1, its time updated_at), so a new record writes one row, not two. `past_changes`
+// holds every other change: versions since replaced (moved there, with their bodies, when
+// the next version is applied) and the kept edits of conflicts. The view `changes` is the
+// whole ledger, as the `changes` table was. A change id is unique in each table, and a
+// change is in one of them: a resent creation meets the record's own id first.
+constexpr const char* kSchemaV7 = R"sql(
+ALTER TABLE changes RENAME TO past_changes;
+ALTER TABLE records ADD COLUMN change_id TEXT;
+ALTER TABLE records ADD COLUMN device_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE records ADD COLUMN created_at TEXT NOT NULL DEFAULT '';
+UPDATE records SET change_id=c.change_id, device_id=c.device_id, created_at=c.created_at
+  FROM past_changes c
+  WHERE c.record_id=records.id AND c.outcome='applied' AND c.result_version=records.version
+    AND c.kind=records.kind AND c.user_id=records.author_id AND c.body=records.body
+    AND c.received_at=records.updated_at;
+DELETE FROM past_changes WHERE change_id IN (SELECT change_id FROM records WHERE change_id IS NOT NULL);
+CREATE UNIQUE INDEX records_change ON records(change_id);
+CREATE VIEW changes(change_id, record_id, kind, device_id, user_id, base_version, body, outcome,
+                    result_version, created_at, received_at) AS
+  SELECT change_id, id, kind, device_id, author_id, version - 1, body, 'applied', version,
+         created_at, updated_at FROM records WHERE change_id IS NOT NULL
+  UNION ALL
+  SELECT change_id, record_id, kind, device_id, user_id, base_version, body, outcome,
+         result_version, created_at, received_at FROM past_changes;
+)sql";
+
 Status CentralStore::Migrate() {
   auto v = db_->UserVersion();
   if (!v.ok()) return v.status();
@@ -188,7 +216,8 @@ Status CentralStore::Migrate() {
                               "); upgrade kinerja");
   }
   // Step k upgrades version k to k+1 inside its own transaction; add steps, never edit them.
-  const char* const steps[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5, kSchemaV6};
+  const char* const steps[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4,
+                               kSchemaV5, kSchemaV6, kSchemaV7};
   static_assert(std::size(steps) == kSchemaVersion, "one step per schema version");
   for (int64_t version = *v; version < kSchemaVersion; ++version) {
     Transaction tx(*db_);
@@ -543,14 +572,10 @@ Result<wire::PushResponse> CentralStore::PushLocked(const Principal& who,
   // Runs inside the caller's transaction (Push: the group's, within a savepoint).
   wire::PushResponse resp;
   std::string now_iso = IsoUtc(now);
+  // The ledger view (schema v7): a record's current change or a past one.
   auto seen_r = db_->Cached("SELECT outcome, result_version, record_id FROM changes WHERE change_id=?");
   if (!seen_r.ok()) return seen_r.status();
-      Statement* seen = *seen_r;
-  auto log_change_r = db_->Cached(
-      "INSERT INTO changes(change_id, record_id, kind, device_id, user_id, base_version, body,"
-      " outcome, result_version, created_at, received_at) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
-  if (!log_change_r.ok()) return log_change_r.status();
-      Statement* log_change = *log_change_r;
+  Statement* seen = *seen_r;
   size_t applied = 0;
   EmployeeCache employees;  // a batch names the same few employees: load each once
   // The batch's seq numbers: read the counter once, count on in memory, write it back once
@@ -564,10 +589,68 @@ Result<wire::PushResponse> CentralStore::PushLocked(const Principal& who,
   const int64_t first_seq = (*head_r)->ColumnInt(0);
   (*head_r)->Reset();
   int64_t last_seq = first_seq;
+  // The text a change's body is stored as: the request's own, unless a check changed it.
+  auto body_text = [&](size_t i, const Accepted& a, std::string* made) -> const std::string& {
+    if (!a.body_as_sent) return *made = a.body.dump();
+    if (body_texts) return (*body_texts)[i];
+    return *made = req.changes[i].body.dump();
+  };
+  // A new record's row, which also holds the change that made it (schema v7).
+  auto create_r = db_->Cached(
+      "INSERT INTO records(id, kind, version, unit_path, subject_id, author_id, body, seq,"
+      " updated_at, change_id, device_id, created_at) VALUES(?,?,1,?,?,?,?,?,?,?,?,?)");
+  if (!create_r.ok()) return create_r.status();
+  Statement* create_st = *create_r;
+  auto create = [&](const wire::Change& c, const Accepted& a, const std::string& body,
+                    int64_t seq) {
+    create_st->Reset();
+    return create_st->Bind(1, c.record_id)
+        .Bind(2, c.kind)
+        .Bind(3, a.unit_path)
+        .Bind(4, a.subject_id)
+        .Bind(5, who.user_id)
+        .Bind(6, body)
+        .Bind(7, seq)
+        .Bind(8, now_iso)
+        .Bind(9, c.change_id)
+        .Bind(10, req.device_id)
+        .Bind(11, c.created_at)
+        .Run();
+  };
+  auto past_r = db_->Cached("SELECT 1 FROM past_changes WHERE change_id=?");
+  if (!past_r.ok()) return past_r.status();
+  Statement* past = *past_r;
+  static const std::optional<StoredRecord> kNew;
   for (size_t i = 0; i < req.changes.size(); ++i) {
     *failed_index = i;  // names the change if anything below fails
     const wire::Change& c = req.changes[i];
     std::string where = "changes[" + std::to_string(i) + "]";
+    // The usual change creates a record (a note, a survey response): it tries the short way
+    // first, checked as new and inserted, with the constraints on the record's id and
+    // change id as its test of being new (a change id in past_changes is looked up). Any
+    // other answer (a resend, an id in use, a refused check) takes the long way below,
+    // which decides exactly as if the short way had not been tried: a failed insert
+    // wrote nothing.
+    if (c.base_version == 0 && c.resolves.empty()) {
+      past->Reset();
+      past->Bind(1, c.change_id);
+      auto in_past = past->Step();
+      if (!in_past.ok()) return in_past.status();
+      if (!*in_past) {
+        auto accepted = CheckChange(*db_, who, c, kNew, where, &employees);
+        if (accepted.ok()) {
+          std::string made;
+          Status created = create(c, *accepted, body_text(i, *accepted, &made), last_seq + 1);
+          if (created.ok()) {
+            ++last_seq;
+            ++applied;
+            resp.acks.push_back({c.change_id, wire::Outcome::kApplied, 1});
+            continue;
+          }
+          if (created.code() != Code::kAlreadyExists) return created;
+        }
+      }
+    }
     // A change seen before is acknowledged with its first result, and stored once.
     seen->Reset();
     seen->Bind(1, c.change_id);
@@ -608,39 +691,39 @@ Result<wire::PushResponse> CentralStore::PushLocked(const Principal& who,
     }
     const int64_t seq = ++last_seq;
     wire::ChangeAck ack{c.change_id, wire::Outcome::kApplied, 0};
-    std::string made;  // the body text, when the request did not bring it
-    const std::string& body = !accepted->body_as_sent ? (made = accepted->body.dump())
-                              : body_texts             ? (*body_texts)[i]
-                                                       : (made = c.body.dump());
+    std::string made;
+    const std::string& body = body_text(i, *accepted, &made);
     if (!existing->has_value()) {
       if (c.base_version != 0) {
         return Status::StaleVersion(where + ": record " + c.record_id + " does not exist yet at " +
                                     "version " + std::to_string(c.base_version) +
                                     "; push its earlier changes first");
       }
-      auto ins_r = db_->Cached(
-          "INSERT INTO records(id, kind, version, unit_path, subject_id, author_id, body, seq,"
-          " updated_at) VALUES(?,?,1,?,?,?,?,?,?)");
-      if (!ins_r.ok()) return ins_r.status();
-      Statement* ins = *ins_r;
-      KINERJA_RETURN_IF_ERROR(ins->Bind(1, c.record_id)
-                                  .Bind(2, c.kind)
-                                  .Bind(3, accepted->unit_path)
-                                  .Bind(4, accepted->subject_id)
-                                  .Bind(5, who.user_id)
-                                  .Bind(6, body)
-                                  .Bind(7, seq)
-                                  .Bind(8, now_iso)
-                                  .Run());
+      KINERJA_RETURN_IF_ERROR(create(c, *accepted, body, seq));
       ack.version = 1;
     } else if ((*existing)->version == c.base_version) {
+      // The change that made the version being replaced moves to past_changes, body and all.
+      auto keep_past_r = db_->Cached(
+          "INSERT INTO past_changes(change_id, record_id, kind, device_id, user_id, base_version,"
+          " body, outcome, result_version, created_at, received_at)"
+          " SELECT change_id, id, kind, device_id, author_id, version - 1, body, 'applied',"
+          " version, created_at, updated_at FROM records WHERE id=? AND change_id IS NOT NULL");
+      if (!keep_past_r.ok()) return keep_past_r.status();
+      KINERJA_RETURN_IF_ERROR((*keep_past_r)->Bind(1, c.record_id).Run());
       auto upd_r = db_->Cached(
-          "UPDATE records SET version=version+1, body=?, author_id=?, seq=?, updated_at=?"
-          " WHERE id=?");
+          "UPDATE records SET version=version+1, body=?, author_id=?, seq=?, updated_at=?,"
+          " change_id=?, device_id=?, created_at=? WHERE id=?");
       if (!upd_r.ok()) return upd_r.status();
       Statement* upd = *upd_r;
-      KINERJA_RETURN_IF_ERROR(
-          upd->Bind(1, body).Bind(2, who.user_id).Bind(3, seq).Bind(4, now_iso).Bind(5, c.record_id).Run());
+      KINERJA_RETURN_IF_ERROR(upd->Bind(1, body)
+                                  .Bind(2, who.user_id)
+                                  .Bind(3, seq)
+                                  .Bind(4, now_iso)
+                                  .Bind(5, c.change_id)
+                                  .Bind(6, req.device_id)
+                                  .Bind(7, c.created_at)
+                                  .Bind(8, c.record_id)
+                                  .Run());
       ack.version = (*existing)->version + 1;
     } else if (c.base_version < (*existing)->version) {
       // Someone else changed the record since this edit's base: keep both, flag the record.
@@ -656,20 +739,25 @@ Result<wire::PushResponse> CentralStore::PushLocked(const Principal& who,
                                   std::to_string((*existing)->version) +
                                   "; push the earlier changes of this record first");
     }
-    log_change->Reset();
-    KINERJA_RETURN_IF_ERROR(log_change->Bind(1, c.change_id)
-                                .Bind(2, c.record_id)
-                                .Bind(3, c.kind)
-                                .Bind(4, req.device_id)
-                                .Bind(5, who.user_id)
-                                .Bind(6, c.base_version)
-                                .Bind(7, body)
-                                .Bind(8, wire::OutcomeName(ack.outcome))
-                                .Bind(9, ack.version)
-                                .Bind(10, c.created_at)
-                                .Bind(11, now_iso)
-                                .Run());
     if (ack.outcome == wire::Outcome::kConflict) {
+      // A kept edit is a past change from the start: it never made a current version.
+      auto log_r = db_->Cached(
+          "INSERT INTO past_changes(change_id, record_id, kind, device_id, user_id, base_version,"
+          " body, outcome, result_version, created_at, received_at)"
+          " VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+      if (!log_r.ok()) return log_r.status();
+      KINERJA_RETURN_IF_ERROR((*log_r)->Bind(1, c.change_id)
+                                  .Bind(2, c.record_id)
+                                  .Bind(3, c.kind)
+                                  .Bind(4, req.device_id)
+                                  .Bind(5, who.user_id)
+                                  .Bind(6, c.base_version)
+                                  .Bind(7, body)
+                                  .Bind(8, wire::OutcomeName(ack.outcome))
+                                  .Bind(9, ack.version)
+                                  .Bind(10, c.created_at)
+                                  .Bind(11, now_iso)
+                                  .Run());
       auto keep_r = db_->Cached(
           "INSERT INTO conflicts(change_id, record_id, base_version, body) VALUES(?,?,?,?)");
       if (!keep_r.ok()) return keep_r.status();
@@ -811,7 +899,7 @@ Result<Json> CentralStore::Conflicts(const Principal& who) {
   recs->Bind(3, who.unit_path).Bind(4, who.user_id).Bind(5, who.employee_id);
   auto kept = db_->Prepare(
       "SELECT k.change_id, k.base_version, k.body, c.user_id, c.device_id, c.received_at"
-      " FROM conflicts k JOIN changes c ON c.change_id=k.change_id"
+      " FROM conflicts k JOIN past_changes c ON c.change_id=k.change_id"
       " WHERE k.record_id=? AND k.resolved=0 ORDER BY c.received_at, k.change_id");
   if (!kept.ok()) return kept.status();
   Json out = Json::array();

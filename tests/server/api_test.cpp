@@ -67,6 +67,59 @@ TEST_F(Api_, PushingTheSameChangeTwiceStoresItOnce) {
   EXPECT_EQ(*store_->CountRecords("appraisal_note"), 1);
 }
 
+TEST_F(Api_, AResentCreationIsADuplicateEvenAfterItsRecordWasEdited) {
+  std::string token = LoginAs("budi", "tab-1");
+  std::string create = Push("tab-1", Json::array({NoteChange("c-1", "n-1", 0, "e-ani", "v1")}));
+  ASSERT_EQ(Call("POST", "/api/v1/sync/push", create, token).status, 200);
+  ASSERT_EQ(Call("POST", "/api/v1/sync/push",
+                 Push("tab-1", Json::array({NoteChange("c-2", "n-1", 1, "e-ani", "v2")})), token)
+                .status, 200);
+  auto again = Call("POST", "/api/v1/sync/push", create, token);
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_EQ(Json::parse(again.body)["acks"][0]["outcome"], "duplicate");
+  EXPECT_EQ(Json::parse(again.body)["acks"][0]["version"], 1) << "its first result";
+  auto pull = Json::parse(Call("GET", "/api/v1/sync/pull?since=0", "", token).body);
+  for (const auto& rec : pull["records"]) {
+    if (rec["id"] == "n-1") EXPECT_EQ(rec["body"]["text"], "v2") << "the edit stands";
+  }
+}
+
+TEST_F(Api_, AChangeIdAlreadyUsedForAnotherRecordIsRefusedWhereverItIsStored) {
+  std::string token = LoginAs("budi", "tab-1");
+  ASSERT_EQ(Call("POST", "/api/v1/sync/push",
+                 Push("tab-1", Json::array({NoteChange("c-1", "n-1", 0, "e-ani", "v1"),
+                                            NoteChange("c-2", "n-2", 0, "e-ani", "v1"),
+                                            NoteChange("c-3", "n-2", 1, "e-ani", "v2")})),
+                 token).status, 200);
+  // c-1 made n-1's current version; c-2 made a version of n-2 since replaced.
+  for (const char* used : {"c-1", "c-2"}) {
+    auto r = Call("POST", "/api/v1/sync/push",
+                  Push("tab-1", Json::array({NoteChange("c-9", "n-8", 0, "e-ani", "fine"),
+                                             NoteChange(used, "n-9", 0, "e-ani", "reused id")})),
+                  token);
+    EXPECT_EQ(r.status, 400) << r.body;
+    EXPECT_NE(r.body.find("already used for another record"), std::string::npos) << r.body;
+    EXPECT_NE(r.body.find("changes[1]"), std::string::npos) << r.body;
+  }
+  EXPECT_EQ(*store_->CountRecords("appraisal_note"), 2) << "neither batch wrote anything";
+}
+
+TEST_F(Api_, ACreationOfARecordThatExistsIsKeptAsAConflict) {
+  std::string a = LoginAs("budi", "tab-a");
+  std::string b = LoginAs("budi", "tab-b");
+  ASSERT_EQ(Call("POST", "/api/v1/sync/push",
+                 Push("tab-a", Json::array({NoteChange("c-1", "n-1", 0, "e-ani", "from a")})), a)
+                .status, 200);
+  auto r = Call("POST", "/api/v1/sync/push",
+                Push("tab-b", Json::array({NoteChange("c-2", "n-1", 0, "e-ani", "from b")})), b);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json::parse(r.body)["acks"][0]["outcome"], "conflict");
+  auto conflicts = Json::parse(Call("GET", "/api/v1/conflicts", "", a).body);
+  ASSERT_EQ(conflicts["conflicts"].size(), 1u) << conflicts.dump();
+  EXPECT_EQ(conflicts["conflicts"][0]["kept"][0]["change_id"], "c-2");
+  EXPECT_EQ(conflicts["conflicts"][0]["record"]["body"]["text"], "from a");
+}
+
 TEST_F(Api_, ABatchWithOneForbiddenChangeWritesNothing) {
   std::string token = LoginAs("budi", "tab-1");
   Json changes = Json::array({NoteChange("c-1", "n-1", 0, "e-ani", "ok"),

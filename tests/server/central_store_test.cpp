@@ -36,6 +36,40 @@ Result<int64_t> UserVersionOf(const std::string& path) {
   return (*db)->UserVersion();
 }
 
+// Turns a current (v7) file back into the v6 layout an older binary left: one `changes`
+// table holding every change, and records without the columns of their current change.
+Status UndoSchemaV7(Database& db) {
+  KINERJA_RETURN_IF_ERROR(db.Exec("PRAGMA foreign_keys=OFF"));
+  KINERJA_RETURN_IF_ERROR(db.Exec(R"sql(
+    CREATE TABLE v6_changes(
+      change_id TEXT PRIMARY KEY, record_id TEXT NOT NULL, kind TEXT NOT NULL,
+      device_id TEXT NOT NULL, user_id TEXT NOT NULL, base_version INTEGER NOT NULL,
+      body TEXT NOT NULL, outcome TEXT NOT NULL, result_version INTEGER NOT NULL,
+      created_at TEXT NOT NULL, received_at TEXT NOT NULL);
+    INSERT INTO v6_changes SELECT * FROM changes;
+    DROP VIEW changes;
+    DROP TABLE past_changes;
+    ALTER TABLE v6_changes RENAME TO changes;
+    DROP INDEX records_change;
+    ALTER TABLE records DROP COLUMN change_id;
+    ALTER TABLE records DROP COLUMN device_id;
+    ALTER TABLE records DROP COLUMN created_at;)sql"));
+  KINERJA_RETURN_IF_ERROR(db.SetUserVersion(6));
+  return db.Exec("PRAGMA foreign_keys=ON");
+}
+
+// Every change in the ledger, all columns, as text rows in change id order.
+std::vector<std::string> Ledger(Database& db) {
+  std::vector<std::string> rows;
+  auto st = db.Prepare(
+      "SELECT change_id || '|' || record_id || '|' || kind || '|' || device_id || '|' || user_id"
+      " || '|' || base_version || '|' || body || '|' || outcome || '|' || result_version || '|'"
+      " || created_at || '|' || received_at FROM changes ORDER BY change_id");
+  if (!st.ok()) return {st.status().ToString()};
+  while (*st->Step()) rows.push_back(st->ColumnText(0));
+  return rows;
+}
+
 TEST(CentralStore, AVersionOneDatabaseIsUpgradedInPlaceToTheCurrentSchemaKeepingItsData) {
   ASSERT_TRUE(InitCrypto().ok());
   TempDir dir;
@@ -49,6 +83,7 @@ TEST(CentralStore, AVersionOneDatabaseIsUpgradedInPlaceToTheCurrentSchemaKeeping
     // Turn it back into a version-1 file, as an older binary left it.
     auto db = Database::Open(path);
     ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(UndoSchemaV7(**db).ok());
     ASSERT_TRUE((*db)->Exec("DROP TABLE refused_changes; DROP INDEX conflicts_record;"
                             " DROP TABLE templates; DROP INDEX records_supervisor;").ok());
     ASSERT_TRUE((*db)->SetUserVersion(1).ok());
@@ -73,6 +108,7 @@ TEST(CentralStore, AVersionFiveStoreGetsItsRecordsKeyedBySeqWithEveryRowAndItsOr
     // Rebuild `records` as versions 1-5 had it: an implicit rowid, seq in an index of its own.
     auto db = Database::Open(path);
     ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(UndoSchemaV7(**db).ok());
     ASSERT_TRUE((*db)->Exec(R"sql(
       CREATE TABLE old_records(
         id TEXT PRIMARY KEY, kind TEXT NOT NULL, version INTEGER NOT NULL,
@@ -115,6 +151,74 @@ TEST(CentralStore, AVersionFiveStoreGetsItsRecordsKeyedBySeqWithEveryRowAndItsOr
   ASSERT_TRUE(idx.ok());
   ASSERT_TRUE(*idx->Step());
   EXPECT_EQ(idx->ColumnInt(0), 2) << "the supervisor and pull indexes are there; the seq index is gone";
+}
+
+TEST(CentralStore, AVersionSixStoreKeepsEveryChangeOnceWithEachRecordHoldingTheChangeThatMadeIt) {
+  ASSERT_TRUE(InitCrypto().ok());
+  TempDir dir;
+  std::string path = dir.File("k.db");
+  std::vector<std::string> before;
+  const std::string device = "tablet-budi";
+  {
+    auto store = CentralStore::Open(path);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE(SeedDemoCity(**store).ok());
+    auto session = (*store)->Login({"budi", kDemoPassword, device, ""}, 1'800'000'000);
+    ASSERT_TRUE(session.ok()) << session.status().ToString();
+    auto who = (*store)->Authenticate(session->token, 1'800'000'000);
+    ASSERT_TRUE(who.ok());
+    auto note = [&](const std::string& change, const std::string& record, int64_t base,
+                    const std::string& text) {
+      wire::Change c;
+      c.change_id = change;
+      c.record_id = record;
+      c.kind = "appraisal_note";
+      c.base_version = base;
+      c.body = Json{{"employee_id", "e-ani"}, {"text", text}, {"period", "2026-Q4"}};
+      c.created_at = "2026-11-29T05:00:00Z";
+      return c;
+    };
+    wire::PushRequest push;
+    push.device_id = device;
+    // A note made, edited twice; another edited from a stale base (a kept conflict); a third
+    // left at its first version.
+    push.changes = {note("c-1", "n-1", 0, "v1"), note("c-2", "n-1", 1, "v2"),
+                    note("c-3", "n-1", 2, "v3"), note("c-4", "n-2", 0, "a"),
+                    note("c-5", "n-2", 1, "b"), note("c-6", "n-2", 1, "b from elsewhere"),
+                    note("c-7", "n-3", 0, "only")};
+    auto pushed = (*store)->Push(*who, push, 1'800'000'100);
+    ASSERT_TRUE(pushed.ok()) << pushed.status().ToString();
+    ASSERT_EQ(pushed->acks[5].outcome, wire::Outcome::kConflict);
+  }
+  {
+    auto db = Database::Open(path);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(UndoSchemaV7(**db).ok());
+    before = Ledger(**db);
+    ASSERT_EQ(before.size(), 7u);
+  }
+  {
+    auto store = CentralStore::Open(path);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+  }
+  auto db = Database::Open(path);
+  ASSERT_TRUE(db.ok());
+  EXPECT_EQ(Ledger(**db), before) << "every change is still there, once, column for column";
+  auto holds = [&](const std::string& sql) {
+    auto st = (*db)->Prepare(sql);
+    EXPECT_TRUE(st.ok());
+    std::vector<std::string> out;
+    while (st.ok() && *st->Step()) out.push_back(st->ColumnText(0));
+    return out;
+  };
+  EXPECT_EQ(holds("SELECT id || '=' || change_id FROM records WHERE change_id IS NOT NULL"
+                  " ORDER BY id"),
+            (std::vector<std::string>{"n-1=c-3", "n-2=c-5", "n-3=c-7"}))
+      << "each pushed record holds the change that made its current version";
+  EXPECT_EQ(holds("SELECT change_id || ':' || outcome FROM past_changes ORDER BY change_id"),
+            (std::vector<std::string>{"c-1:applied", "c-2:applied", "c-4:applied",
+                                      "c-6:conflict"}))
+      << "replaced versions and kept edits are past changes";
 }
 
 TEST(CentralStore, ADatabaseFromANewerBinaryIsRefusedWithAClearMessage) {
