@@ -6,6 +6,8 @@
 #include <limits>
 #include <utility>
 
+#include "shared/wire/response_text.h"
+
 namespace kinerja::wire {
 namespace {
 
@@ -214,7 +216,7 @@ class UsualPushReader {
   }
 
   bool EndBody() {
-    std::string text = body_.dump();
+    std::string text = JsonText(body_);
     if (text.size() > kMaxBodyBytes) return false;
     if (body_texts_) body_texts_->push_back(std::move(text));
     out_->changes.back().body = std::move(body_);

@@ -25,7 +25,43 @@ void AppendKey(std::string* out, const char* key) {
   *out += "\":";
 }
 
+void AppendValue(std::string* out, const Json& j) {
+  switch (j.type()) {
+    case Json::value_t::object: {
+      *out += '{';
+      bool first = true;
+      for (const auto& [key, value] : j.items()) {
+        if (!first) *out += ',';
+        first = false;
+        AppendString(out, key);
+        *out += ':';
+        AppendValue(out, value);
+      }
+      *out += '}';
+      return;
+    }
+    case Json::value_t::array: {
+      *out += '[';
+      for (size_t i = 0; i < j.size(); ++i) {
+        if (i > 0) *out += ',';
+        AppendValue(out, j[i]);
+      }
+      *out += ']';
+      return;
+    }
+    case Json::value_t::string: AppendString(out, j.get_ref<const std::string&>()); return;
+    default: *out += j.dump(); return;  // numbers, booleans, null: as nlohmann writes them
+  }
+}
+
 }  // namespace
+
+std::string JsonText(const Json& j) {
+  std::string out;
+  out.reserve(256);
+  AppendValue(&out, j);
+  return out;
+}
 
 std::string PushResponseText(const PushResponse& r) {
   std::string out = "{\"acks\":[";

@@ -10,6 +10,10 @@
 
 namespace kinerja::wire {
 
+// Equal to j.dump() for any value whose strings are valid UTF-8 (as every parsed value's are):
+// a pushed body's stored text. Plain strings are copied, not escaped byte by byte.
+std::string JsonText(const Json& j);
+
 // Equal to ToJson(r).dump().
 std::string PushResponseText(const PushResponse& r);
 

@@ -9,6 +9,23 @@ namespace {
 
 std::string Dumped(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
+TEST(ResponseText, ABodysTextIsItsDumpForEveryKindOfValue) {
+  const char* const texts[] = {
+      R"({})", R"([])", R"("")", "null", "true", "false", "0", "-0", "-17", "18446744073709551615",
+      "-9223372036854775808", "1.5", "-0.0", "1e300", "3.141592653589793", "2.5e-8",
+      R"({"employee_id":"e-ani","text":"Tepat waktu","period":"2026-Q4"})",
+      R"({"z":1,"a":[1,2,{"y":null,"b":true}],"m":{"":"empty key"}})",
+      R"({"text":"quote \" backslash \\ slash / tab \t newline \n nul \u0000 bell \u0007"})",
+      R"({"text":"Bahasa: ramah ✓, 😀, é, \u00e9, del \u007f, \u2028"})",
+      R"({"deep":[[[[[[["x"]]]]]]],"n":[0.1,-2,3e5,null]})",
+      R"({"a":1,"a":2})",
+  };
+  for (const char* text : texts) {
+    Json j = Json::parse(text);
+    EXPECT_EQ(JsonText(j), j.dump()) << text;
+  }
+}
+
 TEST(ResponseText, TheAcksAreTheGeneralWritersText) {
   PushResponse r;
   EXPECT_EQ(PushResponseText(r), Dumped(ToJson(r)));
