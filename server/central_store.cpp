@@ -201,7 +201,7 @@ CREATE UNIQUE INDEX records_change ON records(change_id);
 -- Pulls test their scope on the rows themselves: the records_pull index cost every insert
 -- a fifth of its time, and a pull on the rows stays well inside the load target
 -- (docs/performance.md).
-DROP INDEX records_pull;
+DROP INDEX IF EXISTS records_pull;
 CREATE VIEW changes(change_id, record_id, kind, device_id, user_id, base_version, body, outcome,
                     result_version, created_at, received_at) AS
   SELECT change_id, id, kind, device_id, author_id, version - 1, body, 'applied', version,

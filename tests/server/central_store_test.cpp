@@ -53,7 +53,8 @@ Status UndoSchemaV7(Database& db) {
     DROP INDEX records_change;
     ALTER TABLE records DROP COLUMN change_id;
     ALTER TABLE records DROP COLUMN device_id;
-    ALTER TABLE records DROP COLUMN created_at;)sql"));
+    ALTER TABLE records DROP COLUMN created_at;
+    CREATE INDEX records_pull ON records(seq, unit_path, kind, subject_id, author_id);)sql"));
   KINERJA_RETURN_IF_ERROR(db.SetUserVersion(6));
   return db.Exec("PRAGMA foreign_keys=ON");
 }
