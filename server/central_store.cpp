@@ -605,20 +605,22 @@ Result<wire::PushResponse> CentralStore::PushLocked(const Principal& who,
       " updated_at, change_id, device_id, created_at) VALUES(?,?,1,?,?,?,?,?,?,?,?,?)");
   if (!create_r.ok()) return create_r.status();
   Statement* create_st = *create_r;
+  // The strings bound live until the insert has run (the request, the check's answer, the
+  // body text): bound without a copy.
   auto create = [&](const wire::Change& c, const Accepted& a, const std::string& body,
                     int64_t seq) {
     create_st->Reset();
-    return create_st->Bind(1, c.record_id)
-        .Bind(2, c.kind)
-        .Bind(3, a.unit_path)
-        .Bind(4, a.subject_id)
-        .Bind(5, who.user_id)
-        .Bind(6, body)
+    return create_st->BindRef(1, c.record_id)
+        .BindRef(2, c.kind)
+        .BindRef(3, a.unit_path)
+        .BindRef(4, a.subject_id)
+        .BindRef(5, who.user_id)
+        .BindRef(6, body)
         .Bind(7, seq)
-        .Bind(8, now_iso)
-        .Bind(9, c.change_id)
-        .Bind(10, req.device_id)
-        .Bind(11, c.created_at)
+        .BindRef(8, now_iso)
+        .BindRef(9, c.change_id)
+        .BindRef(10, req.device_id)
+        .BindRef(11, c.created_at)
         .Run();
   };
   auto past_r = db_->Cached("SELECT 1 FROM past_changes WHERE change_id=?");

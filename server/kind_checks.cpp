@@ -41,8 +41,10 @@ Result<const StoredRecord*> EmployeeInScope(Database& db, const Principal& who,
 
 bool IsAppraiserOf(const Principal& who, const StoredRecord& employee) {
   const Json& b = employee.body;
-  return b.contains("supervisor_id") && b["supervisor_id"].is_string() &&
-         !who.employee_id.empty() && b["supervisor_id"].get<std::string>() == who.employee_id;
+  if (who.employee_id.empty() || !b.is_object()) return false;
+  auto it = b.find("supervisor_id");
+  return it != b.end() && it->is_string() &&
+         it->get_ref<const std::string&>() == who.employee_id;
 }
 
 Status ScoreSkpInto(Database& db, const Json& skp, bool draft, const std::string& where_body,

@@ -23,17 +23,19 @@ Result<Accepted> CheckAppraisalNote(Database& db, const Principal& who, const wi
                                     const std::string& where, EmployeeCache& employees) {
   KINERJA_RETURN_IF_ERROR(RoleMayWrite(who, c.kind, where,
                                        {wire::Role::kSupervisor, wire::Role::kHr, wire::Role::kAdmin}));
-  KINERJA_RETURN_IF_ERROR(
-      RejectUnknownKeys(c.body, {"employee_id", "text", "period"}, where + ".body"));
-  auto employee_id = GetString(c.body, "employee_id", where + ".body");
+  const std::string body_where = where + ".body";
+  KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(c.body, {"employee_id", "text", "period"}, body_where));
+  auto employee_id = GetString(c.body, "employee_id", body_where);
   if (!employee_id.ok()) return employee_id.status();
-  auto text = GetString(c.body, "text", where + ".body");
-  if (!text.ok()) return text.status();
-  if (text->empty() || text->size() > kMaxNoteChars) {
+  auto text = c.body.find("text");  // read in place: a note's text is its longest string
+  if (text == c.body.end() || !text->is_string()) {
+    return GetString(c.body, "text", body_where).status();  // says what is wrong with it
+  }
+  if (const auto& t = text->get_ref<const std::string&>(); t.empty() || t.size() > kMaxNoteChars) {
     return Status::InvalidArgument(where + ".body.text must be 1-" +
                                    std::to_string(kMaxNoteChars) + " characters");
   }
-  auto period = GetOptString(c.body, "period", where + ".body");
+  auto period = GetOptString(c.body, "period", body_where);
   if (!period.ok()) return period.status();
   auto employee = EmployeeInScope(db, who, *employee_id, where, employees);
   if (!employee.ok()) return employee.status();

@@ -194,6 +194,11 @@ Statement& Statement::Bind(int pos, std::string_view v) {
   if (rc != SQLITE_OK) bind_error_ = rc;
   return *this;
 }
+Statement& Statement::BindRef(int pos, std::string_view v) {
+  int rc = sqlite3_bind_text(stmt_, pos, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+  if (rc != SQLITE_OK) bind_error_ = rc;
+  return *this;
+}
 Statement& Statement::BindNull(int pos) {
   int rc = sqlite3_bind_null(stmt_, pos);
   if (rc != SQLITE_OK) bind_error_ = rc;

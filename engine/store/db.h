@@ -85,6 +85,9 @@ class Statement {
   Statement& Bind(int pos, std::string_view v);
   Statement& Bind(int pos, const char* v) { return Bind(pos, std::string_view(v)); }
   Statement& Bind(int pos, const std::string& v) { return Bind(pos, std::string_view(v)); }
+  // Binds text without copying it: `v` must stay alive and unchanged until the statement is
+  // reset or `pos` is bound again (hot paths that bind long-lived strings, e.g. a push's).
+  Statement& BindRef(int pos, std::string_view v);
   Statement& BindNull(int pos);
   Statement& Bind(int pos, const std::optional<std::string>& v) {
     return v ? Bind(pos, std::string_view(*v)) : BindNull(pos);
