@@ -1,5 +1,7 @@
 #include "shared/wire/response_text.h"
 
+#include <charconv>
+
 namespace kinerja::wire {
 namespace {
 
@@ -8,7 +10,10 @@ void AppendString(std::string* out, const std::string& s) {
   bool plain = true;
   for (char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
-    plain = plain && c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+    if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+      plain = false;
+      break;
+    }
   }
   if (plain) {
     *out += '"';
@@ -74,7 +79,8 @@ std::string PushResponseText(const PushResponse& r) {
     out += ",\"outcome\":\"";
     out += OutcomeName(a.outcome);
     out += "\",\"version\":";
-    out += std::to_string(a.version);
+    char digits[24];
+    out.append(digits, std::to_chars(digits, digits + sizeof digits, a.version).ptr);
     out += '}';
   }
   out += "]}";
