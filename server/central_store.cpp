@@ -575,6 +575,7 @@ Result<wire::PushResponse> CentralStore::PushLocked(const Principal& who,
                                                     int64_t now, size_t* failed_index) {
   // Runs inside the caller's transaction (Push: the group's, within a savepoint).
   wire::PushResponse resp;
+  resp.acks.reserve(req.changes.size());
   std::string now_iso = IsoUtc(now);
   // The ledger view (schema v7): a record's current change or a past one.
   auto seen_r = db_->Cached("SELECT outcome, result_version, record_id FROM changes WHERE change_id=?");

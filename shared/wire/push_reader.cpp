@@ -1,5 +1,6 @@
 #include "shared/wire/push_reader.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -450,6 +451,10 @@ bool ReadUsualPushRequest(std::string_view text, PushRequest* out,
   for (bool plain : {true, false}) {
     *out = PushRequest{};
     if (body_texts) body_texts->clear();
+    // A change takes a hundred bytes of text or more: room for them all, without regrowing.
+    const size_t room = std::min(kMaxChangesPerPush, text.size() / 100 + 1);
+    out->changes.reserve(room);
+    if (body_texts) body_texts->reserve(room);
     UsualPushReader reader(out, body_texts);
     bool ok;
     if (plain) {
