@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <vector>
 
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
@@ -58,6 +59,46 @@ void BrowserScroll(GLFWwindow* window, double dx, double dy) {
   ImGui_ImplGlfw_ScrollCallback(window, -dx / 100.0, -dy / 100.0);
 }
 
+// ImGui 1.86 reads each key once a frame, held or not, so a key pressed and released between
+// two frames is never seen: a quick tap on a hardware keyboard, or a key press sent by a test.
+// Emscripten's GLFW calls back at once from the browser's keydown and keyup, so both can land
+// between frames. A release that comes before any frame saw its press waits for the next one.
+struct HeldRelease {
+  int key, scancode, mods;
+  bool seen;  // a frame has seen the key down: release it before the next frame
+};
+std::vector<HeldRelease> g_held_releases;
+std::vector<int> g_unseen_presses;  // keys pressed since the last frame began
+
+void KeyEvent(GLFWwindow* window, int key, int scancode, int action, int mods) {
+  if (action == GLFW_RELEASE &&
+      std::find(g_unseen_presses.begin(), g_unseen_presses.end(), key) != g_unseen_presses.end()) {
+    g_held_releases.push_back({key, scancode, mods, false});
+    return;
+  }
+  if (action == GLFW_PRESS) {
+    // Pressed again before its held release went out: the key simply stays down.
+    std::erase_if(g_held_releases, [key](const HeldRelease& r) { return r.key == key; });
+    g_unseen_presses.push_back(key);
+  }
+  ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+}
+
+// Before ImGui's frame: the releases held back since before the last frame go out, and every
+// press so far is seen by this frame.
+void KeysBeginFrame() {
+  std::vector<HeldRelease> later;
+  for (const HeldRelease& r : g_held_releases) {
+    if (r.seen) {
+      ImGui_ImplGlfw_KeyCallback(g_window, r.key, r.scancode, GLFW_RELEASE, r.mods);
+    } else {
+      later.push_back({r.key, r.scancode, r.mods, true});
+    }
+  }
+  g_held_releases = std::move(later);
+  g_unseen_presses.clear();
+}
+
 void Frame() {
   const double frame_start_ms = kinerja::web::NowSeconds() * 1000;
   int w = 0, h = 0;
@@ -77,6 +118,7 @@ void Frame() {
   kinerja::web::SetUiZoom(zoom);
 
   glfwPollEvents();
+  KeysBeginFrame();
   kinerja::web::SoftKeyboardBeginFrame();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
@@ -148,6 +190,7 @@ int main() {
   ImGui_ImplGlfw_InitForOpenGL(g_window, true);
   ImGui_ImplOpenGL3_Init("#version 300 es");
   glfwSetScrollCallback(g_window, BrowserScroll);  // replaces the backend's raw callback
+  glfwSetKeyCallback(g_window, KeyEvent);  // the backend's, with quick taps kept for a frame
 
   static kinerja::web::App app;
   g_app = &app;

@@ -56,7 +56,15 @@ test('the soft keyboard types into ImGui fields, with IME compositions, and a ro
     assert.equal(ime.type, 'password');
     await cdp.send('Input.insertText', { text: 'kinerja-demo' });
     await sleep(100);
-    await page.keyboard.press('Enter');
+    // Enter tapped faster than a frame (keydown and keyup in one task): the app still sees it.
+    await page.evaluate(() => {
+      const input = document.getElementById('kinerja-ime');
+      for (const type of ['keydown', 'keyup']) {
+        const e = new KeyboardEvent(type, { key: 'Enter', code: 'Enter', bubbles: true, cancelable: true });
+        Object.defineProperty(e, 'keyCode', { get: () => 13 });
+        input.dispatchEvent(e);
+      }
+    });
     await waitState(page, (s) => s.screen === 'roster' && s.user === 'budi' && !s.busy && s.roster === 5, 'logged in with Enter');
     ime = await imeState(page);
     assert.equal(ime.focused, false, 'no text field active: the keyboard is closed');
