@@ -643,6 +643,7 @@ Result<wire::PushResponse> CentralStore::PushLocked(const Principal& who,
       past->Bind(1, c.change_id);
       auto in_past = past->Step();
       if (!in_past.ok()) return in_past.status();
+      past->Reset();  // done with it before this change writes
       if (!*in_past) {
         auto accepted = CheckChange(*db_, who, c, kNew, where, &employees);
         if (accepted.ok()) {

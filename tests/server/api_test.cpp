@@ -120,6 +120,33 @@ TEST_F(Api_, ACreationOfARecordThatExistsIsKeptAsAConflict) {
   EXPECT_EQ(conflicts["conflicts"][0]["record"]["body"]["text"], "from a");
 }
 
+TEST_F(Api_, ASupervisorsSubtreeEndsAtTheirUnitsPathNotAtSimilarNames) {
+  // Siblings whose ids start like budi's unit ("pelayanan"), with every character an id may
+  // hold after it: below '/' ('-', '.'), above it (digits, letters, '_').
+  for (const char* id : {"pelayanan-b", "pelayanan.b", "pelayanan2", "pelayananb", "pelayanan_b"}) {
+    ASSERT_TRUE(store_->AddUnit(id, "dpmptsp", id, "bidang").ok()) << id;
+    EmployeeSpec e;
+    e.id = std::string("e-") + id;
+    e.nip = "1";
+    e.name = id;
+    e.position = "Staf";
+    e.unit_id = id;
+    ASSERT_TRUE(store_->UpsertEmployee(e).ok()) << id;
+  }
+  std::string token = LoginAs("budi", "tab-1");
+  auto pull = Json::parse(Call("GET", "/api/v1/sync/pull?since=0", "", token).body);
+  bool own_staff = false;
+  for (const auto& rec : pull["records"]) {
+    const std::string path = rec["unit_path"];
+    EXPECT_EQ(path.rfind("/pemkot/dpmptsp/pelayanan/", 0) == 0 ||
+                  std::string("/pemkot/dpmptsp/pelayanan/").rfind(path, 0) == 0,
+              true)
+        << rec["id"] << " at " << path;
+    own_staff = own_staff || rec["id"] == "e-ani";
+  }
+  EXPECT_TRUE(own_staff) << "budi still sees his own staff";
+}
+
 TEST_F(Api_, ABatchWithOneForbiddenChangeWritesNothing) {
   std::string token = LoginAs("budi", "tab-1");
   Json changes = Json::array({NoteChange("c-1", "n-1", 0, "e-ani", "ok"),
