@@ -365,7 +365,9 @@ void App::Back() {
   }
   if (screen_ == Screen::kCompetency) {
     if (competency_dirty_ && !SaveCompetency()) return;  // never leave an unsaved draft behind
-    screen_ = Screen::kNote;
+    // An employee opened her own from her home screen; a supervisor from the employee's page.
+    bool own = session_ && session_->role == wire::Role::kEmployee;
+    screen_ = own ? HomeScreen() : Screen::kNote;
     SetMessage("", false);
     return;
   }

@@ -128,11 +128,14 @@ class App {
   bool RespondToAppraisal(bool accept, const std::string& reason);
   // On the appraise screen: the open employee's submitted self-assessment and response.
   const SelfBeside& self_beside() const { return self_beside_; }
-  // --- competency assessment (supervisor; competency_form.cpp) ---
+  // --- competency assessment (supervisor; her own for an employee; competency_form.cpp) ---
   // Opens this period's competency assessment of the open employee against their position's
   // required levels: the stored one, or a fresh form. Stays put, with a message, when the
   // employee's position has no required levels on this device.
   void OpenCompetency();
+  // The employee's own submitted assessment (this period's, else the latest), read-only, with
+  // the gaps and JPM the server stored. Stays put, with a message, when there is none yet.
+  void OpenMyCompetency();
   // Sets the assessed level (1-5) of form row `row`; the engine rescores at once and a draft
   // is saved at most every 2 s (and when leaving). Ignored once submitted.
   void SetCompetencyLevel(size_t row, int level);

@@ -63,6 +63,38 @@ CompetencyScore ScoreCompetency(const CompetencyForm& f) {
   return s;
 }
 
+Result<StoredCompetency> CompetencyFromStoredBody(const Json& body, const std::string& record_id,
+                                                  const std::string& employee_name,
+                                                  const std::string& position_name) {
+  auto result = body.find("result");
+  if (!body.is_object() || result == body.end() || !result->is_object() ||
+      !result->value("complete", false)) {
+    return Status::InvalidArgument("competency assessment " + record_id +
+                                   " has no complete result from the server");
+  }
+  auto gaps = result->find("gaps");
+  if (gaps == result->end() || !gaps->is_array()) {
+    return Status::InvalidArgument("competency assessment " + record_id + " has no gaps");
+  }
+  StoredCompetency out;
+  CompetencyForm& f = out.form;
+  f.record_id = record_id;
+  f.employee_id = body.value("employee_id", "");
+  f.employee_name = employee_name.empty() ? f.employee_id : employee_name;
+  f.period = body.value("period", "");
+  f.position_id = body.value("position_id", "");
+  f.position_name = position_name.empty() ? f.position_id : position_name;
+  f.status = body.value("status", "submitted");
+  for (const auto& g : *gaps) {
+    if (!g.is_object()) continue;
+    f.rows.push_back({g.value("code", ""), g.value("name", ""), g.value("type", ""),
+                      g.value("required", 0), g.value("assessed", 0)});
+  }
+  out.score.complete = true;
+  out.score.result = *result;
+  return out;
+}
+
 const Json* GapOf(const CompetencyScore& score, const std::string& code) {
   auto gaps = score.result.find("gaps");
   if (gaps == score.result.end() || !gaps->is_array()) return nullptr;
@@ -113,6 +145,41 @@ void App::OpenCompetency() {
     }
   }
   competency_score_ = ScoreCompetency(competency_);
+  competency_dirty_ = false;
+  screen_ = Screen::kCompetency;
+  SetMessage("", false);
+}
+
+void App::OpenMyCompetency() {
+  if (!store_ || !session_ || session_->employee_id.empty()) return;
+  const std::string& me = session_->employee_id;
+  // This period's assessment, else the latest one (the server sends her submitted ones only).
+  const std::string period = AppraisalPeriod(NowUnixSeconds());
+  const wire::Record* chosen = nullptr;
+  auto stored = store_->List("competency_assessment", me);
+  if (stored.ok()) {
+    for (const auto& r : *stored) {
+      if (r.body.value("status", "") != "submitted") continue;
+      std::string p = r.body.value("period", "");
+      if (!chosen || p == period ||
+          (chosen->body.value("period", "") != period && p > chosen->body.value("period", ""))) {
+        chosen = &r;
+      }
+    }
+  }
+  if (!chosen) return SetMessage(T("competency_none_for_me"), false);
+  std::string name = session_->display_name, position;
+  for (const auto& r : roster_) {
+    if (r.id == me) {
+      name = r.body.value("name", name);
+      position = r.body.value("position", "");
+    }
+  }
+  auto view = CompetencyFromStoredBody(chosen->body, chosen->id, name, position);
+  if (!view.ok()) return SetMessage(view.status().message(), true);
+  competency_ = std::move(view->form);
+  competency_score_ = std::move(view->score);
+  competency_saved_at_ = chosen->updated_at;
   competency_dirty_ = false;
   screen_ = Screen::kCompetency;
   SetMessage("", false);

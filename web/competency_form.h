@@ -52,6 +52,17 @@ void ApplyCompetencyBody(const Json& body, CompetencyForm* form);
 Json CompetencyBody(const CompetencyForm& form);
 // Scores the form with the engine against its position.
 CompetencyScore ScoreCompetency(const CompetencyForm& form);
+// The employee's read-only view of her submitted assessment, from its stored body: the rows
+// (code, name, type, required and assessed level) and the result are the ones the server
+// computed with the engine when it stored the record. Her device holds no position records.
+// kInvalidArgument when the body carries no complete result (not a submitted assessment).
+struct StoredCompetency {
+  CompetencyForm form;
+  CompetencyScore score;
+};
+Result<StoredCompetency> CompetencyFromStoredBody(const Json& body, const std::string& record_id,
+                                                  const std::string& employee_name,
+                                                  const std::string& position_name);
 // The gap the engine reported for `code`, if it assessed it.
 const Json* GapOf(const CompetencyScore& score, const std::string& code);
 

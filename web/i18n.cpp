@@ -319,6 +319,14 @@ constexpr Entry kCatalogue[] = {
     {"competency_submitted", "Penilaian kompetensi terkirim. Sinkronkan untuk mengirim ke server.",
      "Competency assessment submitted. Sync to send it to the server."},
     {"competency_read_only", "Sudah dikirim: hanya dapat dibaca.", "Submitted: read only."},
+    {"competency_mine_open", "Kompetensi saya", "My competencies"},
+    {"competency_none_for_me", "Atasan Anda belum mengirim penilaian kompetensi Anda.",
+     "Your supervisor has not submitted a competency assessment of you yet."},
+    {"competency_mine_help",
+     "Penilaian atasan Anda atas kompetensi yang dipersyaratkan jabatan Anda, seperti yang "
+     "tersimpan di server. Selisih negatif berarti di bawah standar: dasar kebutuhan pelatihan Anda.",
+     "Your supervisor's assessment of the competencies your position requires, as the server "
+     "stored it. A negative gap is below the standard: the basis of your training needs."},
     // Queue log (Antrean)
     {"queue_open", "Antrean", "Queue"},
     {"queue_heading", "Antrean: %s", "Queue: %s"},

@@ -2,11 +2,12 @@
 // (synced with the roster). Each tap shows the engine's gap at once and, once every competency
 // is assessed, the JPM; the draft saves itself and survives leaving the screen; he submits with
 // a confirmation and syncs; the server's own result (recomputed) matches what the app showed,
-// the form is read-only afterwards, and Ani can now read her submitted assessment.
+// the form is read-only afterwards, and Ani can now read her submitted assessment: on her own
+// tablet, where before the submission the app told her there was none yet.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  appState, killBrowser, launch, openAs, openEmployee, shot, sleep, sqlite, startServer, tap,
+  appState, killBrowser, launch, loginAs, openAs, openEmployee, shot, sleep, sqlite, startServer, tap,
   tapVisible, tempDir, waitState,
 } from './lib.mjs';
 
@@ -18,7 +19,22 @@ test('a supervisor assesses Ani\'s competencies with live gaps and JPM, keeps th
   const server = await startServer();
   const profile = tempDir('kinerja-e2e-competency-');
   const context = await launch(profile);
+  const aniProfile = tempDir('kinerja-e2e-competency-ani-');
+  const aniContext = await launch(aniProfile);
   try {
+    // Ani (employee) on her own tablet: nothing submitted about her yet.
+    const ani = aniContext.pages()[0] || await aniContext.newPage();
+    await ani.goto(server.base + '/');
+    await loginAs(ani, 'ani');
+    let a = await waitState(ani, (st) => st.screen === 'my_appraisal' && !st.busy && st.last_sync !== '',
+      'Ani\'s home');
+    const aniFirstSync = a.last_sync;
+    await tap(ani, 'my.competency');
+    a = await waitState(ani, (st) => st.message !== '', 'the answer to her tap');
+    assert.equal(a.screen, 'my_appraisal', 'nothing to open yet');
+    assert.match(a.message, /belum mengirim penilaian kompetensi/);
+    assert.equal(a.message_is_error, false);
+
     const page = await openAs(context, server, 'budi');
     await openEmployee(page, 'e-ani');
     await tap(page, 'note.competency');
@@ -110,9 +126,36 @@ test('a supervisor assesses Ani\'s competencies with live gaps and JPM, keeps th
     const mine = pull.records.filter((r) => r.kind === 'competency_assessment');
     assert.equal(mine.length, 1);
     assert.equal(mine[0].body.result.jpm, 93.75);
+
+    // She syncs and opens it: read-only, with the gaps and JPM the server stored.
+    await sleep(1100);  // a later last-sync second than her first
+    await tap(ani, 'sync');
+    await waitState(ani, (st) => !st.busy && st.last_sync !== aniFirstSync, 'Ani\'s sync');
+    await tap(ani, 'my.competency');
+    a = await waitState(ani, (st) => st.screen === 'competency', 'Ani\'s own competency assessment');
+    assert.equal(a.competency.record_id, recordId);
+    assert.equal(a.competency.employee_id, 'e-ani');
+    assert.equal(a.competency.status, 'submitted');
+    assert.equal(a.competency.position_id, 'pengadministrasi-perizinan');
+    assert.equal(a.competency.rows, 8);
+    assert.equal(a.competency.jpm, 93.75);
+    assert.equal(a.competency.mapping_code, 'O');
+    assert.equal(a.competency.below_required, 1);
+    assert.deepEqual(a.competency.gaps['M.03'], { required: 2, assessed: 1, gap: -1 });
+    assert.deepEqual(a.competency.gaps['T.ARS.01'], { required: 2, assessed: 3, gap: 1 });
+    await shot(ani, 'competency-06-ani-reads-hers');
+    await tapVisible(ani, 'competency.M.03.5', AREA);
+    await sleep(300);
+    a = await appState(ani);
+    assert.equal(a.competency.gaps['M.03'].assessed, 1, 'read-only for her');
+    assert.equal(a.pending, 0, 'she writes nothing');
+    await tap(ani, 'competency.back');
+    await waitState(ani, (st) => st.screen === 'my_appraisal', 'back on her home screen');
   } finally {
     await context.close().catch(() => {});
+    await aniContext.close().catch(() => {});
     killBrowser(profile);
+    killBrowser(aniProfile);
     server.proc.kill('SIGTERM');
   }
 });

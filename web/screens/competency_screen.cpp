@@ -1,7 +1,8 @@
 // Penilaian kompetensi (PermenPANRB 38/2017) for one employee: each competency of the
 // position with its required level and five large level buttons; the gap of each and the JPM
 // are the engine's, recomputed on every tap; drafts save themselves. Kirim (submit) asks for
-// confirmation; after submitting the form is read-only.
+// confirmation; after submitting the form is read-only. An employee sees her own submitted
+// assessment here, read-only, with the server's stored gaps and JPM.
 #include <cstdio>
 #include <string>
 
@@ -113,7 +114,14 @@ void DrawCompetencyScreen(App& app) {
   if (app.screen() != Screen::kCompetency) return;  // Back was tapped
   ImGui::Separator();
   ImGui::BeginChild("competency", ImVec2(0, 0), false);
-  ImGui::TextDisabled("%s", T("competency_help"));
+  bool own = app.session() && app.session()->role == wire::Role::kEmployee;
+  if (own) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("%s", T("competency_mine_help"));
+    ImGui::PopTextWrapPos();
+  } else if (!app.competency().read_only()) {
+    ImGui::TextDisabled("%s", T("competency_help"));
+  }
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   const float width = (ImGui::GetContentRegionAvail().x - 4 * spacing) / 5;
   ImGui::BeginDisabled(app.competency().read_only());

@@ -222,7 +222,14 @@ void DrawHeader(App& app) {
   ImGui::Text(T("my_appraisal_heading"), f.period.c_str());
   ImGui::SameLine();
   ImGui::TextDisabled("[%s]", f.read_only() ? T("self_status_submitted") : T("status_draft"));
-  if (!app.queue_units().empty()) {  // an officer of a unit that keeps a queue log
+  const bool queue = !app.queue_units().empty();  // an officer of a unit that keeps a queue log
+  ImGui::SameLine(ImGui::GetWindowWidth() - (queue ? 520 : 260));
+  if (ImGui::Button(T("competency_mine_open"), ImVec2(240, 52))) {
+    app.OpenMyCompetency();
+    if (app.screen() != Screen::kMyAppraisal) return;
+  }
+  TestMarkItem("my.competency");
+  if (queue) {
     ImGui::SameLine(ImGui::GetWindowWidth() - 260);
     if (ImGui::Button(T("queue_open"), ImVec2(240, 52))) {
       app.OpenQueue();
