@@ -454,7 +454,8 @@ void App::PublishTestState() {
                       {"predikat", appraisal_score_.predikat},
                       {"predikat_code", appraisal_score_.predikat_code},
                       {"rating_perilaku", appraisal_score_.rating_perilaku},
-                      {"error", appraisal_score_.error}};
+                      {"error", appraisal_score_.error},
+                      {"not_scored", appraisal_score_.ok ? "" : NotScoredText(appraisal_score_)}};
   }
   PublishEmployeeViews(j);
   PublishCompetencyState(j);

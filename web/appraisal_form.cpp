@@ -121,6 +121,11 @@ AppraisalForm FormFromBody(const Template& t, const std::string& record_id, cons
 
 AppraisalScore ScoreAppraisal(const AppraisalForm& f, const Template& t) {
   AppraisalScore s;
+  s.items = static_cast<int>(1 + t.behaviour_values.size());
+  s.unrated = f.rating_hasil_kerja < 0 ? 1 : 0;
+  for (size_t i = 0; i < t.behaviour_values.size(); ++i) {
+    if (i >= f.value_ratings.size() || f.value_ratings[i] < 0) ++s.unrated;
+  }
   auto report = AppraiseReportFromJson(SkpJson(f, t).dump());
   if (!report.ok()) {
     s.error = report.status().message();
@@ -133,6 +138,13 @@ AppraisalScore ScoreAppraisal(const AppraisalForm& f, const Template& t) {
   const Json& sug = (*report)["suggested_rating_hasil_kerja"];
   if (sug.is_object()) s.suggestion = sug.value("rating", "");
   return s;
+}
+
+std::string NotScoredText(const AppraisalScore& s) {
+  if (s.unrated > 0) return Tf("appraisal_unrated", s.unrated, s.items);
+  char text[600];
+  std::snprintf(text, sizeof text, T("appraisal_not_scored"), s.error.c_str());
+  return text;
 }
 
 // --- App actions -------------------------------------------------------------------------------

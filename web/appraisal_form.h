@@ -44,8 +44,14 @@ struct AppraisalScore {
   std::string predikat_code;    // "sangat_baik"
   std::string rating_perilaku;  // display name of the (derived) rating perilaku
   std::string suggestion;       // suggested rating hasil kerja from capaian, may be empty
-  std::string error;            // why it does not score yet (when !ok)
+  std::string error;            // why it does not score yet (when !ok), the engine's words
+  int unrated = 0;              // items (rating hasil kerja, behaviour values) not rated yet
+  int items = 0;                // items to rate in all
 };
+
+// Why the form does not score yet, for people: how many items are left to rate, in the UI's
+// language; else the engine's reason.
+std::string NotScoredText(const AppraisalScore& s);
 
 // The appraisal period for `unix_seconds`: the calendar year in WIB (UTC+7), e.g. "2026".
 std::string AppraisalPeriod(int64_t unix_seconds);

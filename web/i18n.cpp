@@ -206,6 +206,8 @@ constexpr Entry kCatalogue[] = {
     {"predikat", "Predikat: %s", "Predikat: %s"},
     {"rating_perilaku", "Rating perilaku: %s", "Rating perilaku: %s"},
     {"appraisal_not_scored", "Belum dapat dinilai: %s", "Cannot be rated yet: %s"},
+    {"appraisal_unrated", "Belum dapat dinilai: %d dari %d butir belum diberi rating.",
+     "Cannot be rated yet: %d of %d items are not rated."},
     {"appraisal_incomplete", "Lengkapi penilaian dulu.", "Complete the appraisal first."},
     {"hasil_kerja", "Hasil kerja", "Work results"},
     {"iki", "Indikator kinerja individu (IKI)", "Individual performance indicator (IKI)"},

@@ -25,6 +25,8 @@ test('a supervisor appraises Ani with a live predikat, keeps the draft, submits 
     assert.equal(s.appraisal.status, 'draft');
     assert.equal(s.appraisal.period, period);
     assert.equal(s.appraisal.ok, false, 'nothing rated yet: no predikat');
+    assert.equal(s.appraisal.not_scored, 'Belum dapat dinilai: 8 dari 8 butir belum diberi rating.',
+      'what is left, in the UI language');
     assert.equal(s.pending, 0, 'opening the screen writes nothing');
     await shot(page, 'appraise-01-empty');
 
@@ -32,8 +34,11 @@ test('a supervisor appraises Ani with a live predikat, keeps the draft, submits 
     await typeInto(page, 'appraise.row0.target', '120');
     await typeInto(page, 'appraise.row0.realisasi', '126');
     await tapVisible(page, 'appraise.hasil.di_atas', AREA);
+    s = await waitState(page, (st) => st.appraisal.not_scored.startsWith('Belum dapat dinilai: 7 dari 8'),
+      'one item fewer to rate');
     for (const v of VALUES) await tapVisible(page, `appraise.value.${v}.sesuai`, AREA);
     s = await waitState(page, (st) => st.appraisal.ok, 'a scored appraisal');
+    assert.equal(s.appraisal.not_scored, '');
     assert.equal(s.appraisal.predikat_code, 'baik', 'di atas x sesuai = Baik');
     await shot(page, 'appraise-02-baik');
 

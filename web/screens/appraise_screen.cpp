@@ -100,7 +100,7 @@ void DrawHeader(App& app, AppraisalForm& f) {
     ImGui::TextDisabled(T("rating_perilaku"), s.rating_perilaku.c_str());
   } else {
     ImGui::PushTextWrapPos(ImGui::GetWindowWidth() - 260);
-    ImGui::TextColored(ImVec4(0.75f, 0.45f, 0.1f, 1), T("appraisal_not_scored"), s.error.c_str());
+    ImGui::TextColored(ImVec4(0.75f, 0.45f, 0.1f, 1), "%s", NotScoredText(s).c_str());
     ImGui::PopTextWrapPos();
   }
   DrawSelfBesideSummary(app);

@@ -243,7 +243,7 @@ void DrawHeader(App& app) {
   }
   if (!m.self_score.ok) {
     ImGui::PushTextWrapPos(ImGui::GetWindowWidth() - 300);
-    ImGui::TextColored(ImVec4(0.75f, 0.45f, 0.1f, 1), T("appraisal_not_scored"), m.self_score.error.c_str());
+    ImGui::TextColored(ImVec4(0.75f, 0.45f, 0.1f, 1), "%s", NotScoredText(m.self_score).c_str());
     ImGui::PopTextWrapPos();
   } else {
     ImGui::TextDisabled("%s", m.dirty              ? T("draft_unsaved")
