@@ -368,8 +368,8 @@ Status CentralStore::UpsertEmployee(const EmployeeSpec& e) {
   return tx.Commit();
 }
 
-Status CentralStore::PutServerRecord(const std::string& id, const std::string& kind,
-                                     const std::string& unit_id, const Json& body) {
+Result<bool> CentralStore::PutServerRecord(const std::string& id, const std::string& kind,
+                                           const std::string& unit_id, const Json& body) {
   std::lock_guard<std::mutex> lock(mu_);
   if (!wire::IsValidId(id)) return Status::InvalidArgument("record id '" + id + "' is not valid");
   if ((", " + std::string(PushableKinds()) + ", ").find(", " + kind + ", ") != std::string::npos) {
@@ -385,7 +385,8 @@ Status CentralStore::PutServerRecord(const std::string& id, const std::string& k
       "INSERT INTO records(id, kind, version, unit_path, body, seq, updated_at)"
       " VALUES(?1, ?2, 1, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO UPDATE SET version=version+1,"
       " unit_path=excluded.unit_path, body=excluded.body, seq=excluded.seq,"
-      " updated_at=excluded.updated_at WHERE kind=excluded.kind");
+      " updated_at=excluded.updated_at WHERE kind=excluded.kind AND"
+      " (body IS NOT excluded.body OR unit_path IS NOT excluded.unit_path)");
   if (!st.ok()) return st.status();
   KINERJA_RETURN_IF_ERROR(st->Bind(1, id)
                               .Bind(2, kind)
@@ -394,8 +395,17 @@ Status CentralStore::PutServerRecord(const std::string& id, const std::string& k
                               .Bind(5, *seq)
                               .Bind(6, IsoUtc(NowUnix()))
                               .Run());
-  if (db_->Changes() == 0) return Status::AlreadyExists("record " + id + " exists with another kind");
-  return tx.Commit();
+  if (db_->Changes() == 0) {
+    auto same = db_->Prepare("SELECT 1 FROM records WHERE id=? AND kind=?");
+    if (!same.ok()) return same.status();
+    same->Bind(1, id).Bind(2, kind);
+    auto row = same->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return Status::AlreadyExists("record " + id + " exists with another kind");
+    return false;  // the transaction rolls back: not even the seq moves
+  }
+  KINERJA_RETURN_IF_ERROR(tx.Commit());
+  return true;
 }
 
 Result<bool> CentralStore::IsEmpty() {
@@ -856,7 +866,8 @@ Result<wire::PullResponse> CentralStore::Pull(const Principal& who, int64_t sinc
 
 // The records a principal may read, as SQL over `records` using ?3 = unit_path,
 // ?4 = user_id, ?5 = employee_id. HR and admin: everything. Everyone else: the units of their
-// subtree, and: a supervisor the employees, positions and queue tickets of the subtree and
+// subtree and above it, and: a supervisor the positions of the subtree and above it, the
+// employees and queue tickets of the subtree and
 // notes, appraisals and competency assessments about the staff they appraise (and their
 // submitted self-assessments and responses); an employee their own employee record,
 // submitted appraisals and competency assessments, own self-assessments and responses, and
@@ -872,7 +883,10 @@ std::string CentralStore::ScopeSql(const Principal& who) const {
     case wire::Role::kAdmin:
     case wire::Role::kHr: return "(?3 IS NOT NULL AND ?4 IS NOT NULL AND ?5 IS NOT NULL)";
     case wire::Role::kSupervisor:
-      return "(" + units + " OR (substr(unit_path, 1, length(?3)) = ?3 AND (kind IN ('employee',"
+      // Positions too come from above: one defined for the whole city or dinas reaches the
+      // supervisors of every unit below it (their staff's required competency levels).
+      return "(" + units + " OR (kind='position' AND substr(?3, 1, length(unit_path)) = unit_path)"
+             " OR (substr(unit_path, 1, length(?3)) = ?3 AND (kind IN ('employee',"
              " 'position', 'queue_ticket') OR author_id=?4 OR (kind IN ('appraisal_note',"
              " 'appraisal', 'competency_assessment') AND subject_id IN"
              " (SELECT e.id FROM records e WHERE e.kind='employee' AND"

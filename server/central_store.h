@@ -68,10 +68,12 @@ class CentralStore {
   Status UpsertEmployee(const EmployeeSpec& e);
   // Reference data the server authors and devices only read (e.g. kind "position" with a
   // position's required competency levels, or a unit's options): record `id` in unit
-  // `unit_id`'s scope, created at version 1 or replaced with the next version. kNotFound for
-  // an unknown unit, kInvalidArgument for a bad id or a kind devices push.
-  Status PutServerRecord(const std::string& id, const std::string& kind,
-                         const std::string& unit_id, const Json& body);
+  // `unit_id`'s scope, created at version 1 or replaced with the next version; true when it
+  // was written, false when it is stored with this body and unit already (devices pull
+  // nothing new). kNotFound for an unknown unit, kInvalidArgument for a bad id or a kind
+  // devices push, kAlreadyExists when `id` is a record of another kind.
+  Result<bool> PutServerRecord(const std::string& id, const std::string& kind,
+                               const std::string& unit_id, const Json& body);
   Result<bool> IsEmpty();
 
   // Sessions. Login fails with kUnauthenticated for a wrong name or password (the same message

@@ -12,6 +12,7 @@
 #include "server/api.h"
 #include "server/auth.h"
 #include "server/central_store.h"
+#include "server/competency_kinds.h"
 #include "server/demo.h"
 #include "server/engine_commands.h"
 #include "server/http_server.h"
@@ -42,6 +43,12 @@ Usage:
       Import staff (columns nip,name,position_id,unit_id,supervisor_nip). Valid rows are
       stored (id = NIP); every refused row is reported with its line. Exit 0 when all rows
       were imported, 3 when some were refused.
+  kinerja import positions FILE.json [--db FILE] [--dry-run]
+      Import positions with their required competency levels ({"positions": [{"position_id",
+      "name", "unit_id", "competencies": [{"code", "required_level"}], ...}]}, the `position`
+      record of docs/sync.md). Valid positions are stored (a changed one as its next version,
+      an unchanged one left as it is); every refused one is reported with its index. Exit 0
+      when all were imported, 3 when some were refused.
   kinerja template add FILE.json [--db FILE]   Store a city's own appraisal template version
                                                (validated; ids never change, add a new one).
   kinerja template list [--db FILE]
@@ -251,9 +258,74 @@ int Backup(const std::vector<std::string>& args, std::ostream& out, std::ostream
   return 0;
 }
 
+// `kinerja import positions`: each position is checked alone; the valid ones are stored.
+int ImportPositions(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  auto f = ParseFlags(args, 3, {"db"}, {"dry-run"});
+  if (!f.ok()) return Fail(err, f.status(), 2);
+  std::ifstream in(args[2], std::ios::binary);
+  if (!in) return Fail(err, Status::NotFound("cannot open " + args[2]));
+  std::stringstream text;
+  text << in.rdbuf();
+  auto file = ParseJson(text.str());
+  if (!file.ok()) return Fail(err, Status::InvalidArgument(args[2] + ": " + file.status().message()));
+  const Status shape = Status::InvalidArgument(args[2] + " must be {\"positions\": [...]}");
+  if (!file->is_object()) return Fail(err, shape);
+  if (Status s = RejectUnknownKeys(*file, {"positions"}, args[2]); !s.ok()) return Fail(err, s);
+  auto list = file->find("positions");
+  if (list == file->end() || !list->is_array()) return Fail(err, shape);
+  Json errors = Json::array();
+  auto refuse = [&](size_t i, const Json& p, const std::string& message) {
+    Json id = p.is_object() && p.contains("position_id") ? p["position_id"] : Json();
+    errors.push_back({{"index", i}, {"position_id", id}, {"message", message}});
+  };
+  std::vector<size_t> valid;
+  std::map<std::string, size_t> first_index;
+  for (size_t i = 0; i < list->size(); ++i) {
+    const Json& p = (*list)[i];
+    if (Status s = CheckPositionBody(p); !s.ok()) {
+      refuse(i, p, s.message());
+      continue;
+    }
+    auto [it, added] = first_index.emplace(p["position_id"].get<std::string>(), i);
+    if (!added) {
+      refuse(i, p, "position " + it->first + " is also at index " + std::to_string(it->second) +
+                       "; keep one");
+      continue;
+    }
+    valid.push_back(i);
+  }
+  size_t imported = 0, unchanged = 0;
+  const bool dry_run = Get(*f, "dry-run") == "true";
+  if (!dry_run) {
+    auto store = OpenStore(Get(*f, "db", kDefaultDb));
+    if (!store.ok()) return Fail(err, store.status());
+    for (size_t i : valid) {
+      const Json& p = (*list)[i];
+      auto changed = (*store)->PutServerRecord("position." + p["position_id"].get<std::string>(),
+                                               "position", p["unit_id"].get<std::string>(), p);
+      if (!changed.ok()) {
+        refuse(i, p, changed.status().message());
+        continue;
+      }
+      ++(*changed ? imported : unchanged);
+    }
+    if (imported > 0) {
+      (void)(*store)->Audit(nullptr, "positions_imported",
+                            std::to_string(imported) + " from " + args[2], NowUnix());
+    }
+  }
+  Json report{{"positions", list->size()}, {"valid", valid.size()}, {"imported", imported},
+              {"unchanged", unchanged}, {"dry_run", dry_run}, {"errors", errors}};
+  out << report.dump(2) << "\n";
+  return errors.empty() ? 0 : 3;
+}
+
 int Import(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  if (args.size() >= 3 && args[1] == "positions") return ImportPositions(args, out, err);
   if (args.size() < 3 || args[1] != "roster") {
-    return Fail(err, Status::InvalidArgument("usage: kinerja import roster FILE.csv [--db FILE]"), 2);
+    return Fail(err, Status::InvalidArgument(
+                         "usage: kinerja import roster FILE.csv | positions FILE.json [--db FILE] "
+                         "[--dry-run]"), 2);
   }
   auto f = ParseFlags(args, 3, {"db"}, {"dry-run"});
   if (!f.ok()) return Fail(err, f.status(), 2);

@@ -68,4 +68,21 @@ Result<Accepted> CheckCompetencyAssessment(Database& db, const Principal& who,
   return Accepted{(*employee)->unit_path, *employee_id, std::move(body)};
 }
 
+Status CheckPositionBody(const Json& body) {
+  auto levels = RequiredLevels(body);  // the shape, codes and levels, as the engine reads them
+  if (!levels.ok()) return levels.status();
+  const std::string id = body["position_id"].get<std::string>();
+  if (id.size() > 55 || !wire::IsValidId("position." + id)) {
+    return Status::InvalidArgument("position.position_id '" + id +
+                                   "' must be 1-55 characters of A-Z a-z 0-9 _ . -");
+  }
+  auto unit = body.find("unit_id");
+  if (unit == body.end() || !unit->is_string() || unit->get_ref<const std::string&>().empty()) {
+    return Status::InvalidArgument(
+        "position.unit_id must name the unit the position is defined in (e.g. \"pemkot\" for "
+        "the whole city)");
+  }
+  return Status::Ok();
+}
+
 }  // namespace kinerja::server

@@ -19,6 +19,13 @@ Result<Accepted> CheckCompetencyAssessment(Database& db, const Principal& who,
                                            const std::optional<StoredRecord>& existing,
                                            const std::string& where, EmployeeCache& employees);
 
+// A `position` record body as HR loads it (`kinerja import positions`, the demo city): the
+// position's required competency levels (PermenPANRB 38/2017) as the engine reads them
+// (engine/competency/position_assessment.h), a "position_id" usable in a record id
+// ("position.<position_id>") and the "unit_id" it is defined in: supervisors of that unit's
+// subtree and of the units below it receive it. kInvalidArgument naming the field otherwise.
+Status CheckPositionBody(const Json& body);
+
 // `queue_ticket`: one queue ticket (engine/service/queue_ticket.h) logged by an officer
 // (employee or supervisor) of a unit whose unit record enables the queue log, for that unit or
 // one of its sub-units. Times must be in order and, once set, never change; the officer is the

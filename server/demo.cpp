@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/competency/position_assessment.h"
+#include "server/competency_kinds.h"
 #include "engine/org/roster.h"
 #include "server/auth.h"
 #include "shared/json_util.h"
@@ -100,9 +100,10 @@ Status SeedDemoCity(CentralStore& store) {
   auto positions = ParseJson(kDemoPositions);
   if (!positions.ok()) return positions.status();
   for (const auto& p : (*positions)["positions"]) {
-    if (auto checked = RequiredLevels(p); !checked.ok()) return checked.status();
+    KINERJA_RETURN_IF_ERROR(CheckPositionBody(p));
     KINERJA_RETURN_IF_ERROR(store.PutServerRecord("position." + p["position_id"].get<std::string>(),
-                                                  "position", p["unit_id"].get<std::string>(), p));
+                                                  "position", p["unit_id"].get<std::string>(), p)
+                                .status());
   }
   // The one-stop service office keeps a queue log; its service standard (demo values) is what
   // the queue screen measures the share within.
@@ -110,7 +111,8 @@ Status SeedDemoCity(CentralStore& store) {
       "unit.dpmptsp", "unit", "dpmptsp",
       Json{{"unit_id", "dpmptsp"}, {"name", "Dinas Penanaman Modal dan PTSP"}, {"kind", "dinas"},
            {"parent_id", "pemkot"}, {"queue_log", true},
-           {"queue_standard", {{"max_wait_minutes", 15}, {"max_total_minutes", 30}}}}));
+           {"queue_standard", {{"max_wait_minutes", 15}, {"max_total_minutes", 30}}}})
+          .status());
 
   const EmployeeSpec employees[] = {
       {"e-budi", "197905122005011003", "Budi Santoso, S.Sos", "Kepala Bidang Pelayanan", "pelayanan", "", "kabid-pelayanan"},

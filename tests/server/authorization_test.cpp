@@ -23,8 +23,11 @@ const std::map<std::string, std::string> kUnitPaths = {
     {"bkpsdm", "/pemkot/bkpsdm/"},
 };
 
-// The demo positions (records "position.<id>") and their units' paths.
+// The demo positions (records "position.<id>") and their units' paths, plus one the test
+// defines for the whole city (kCityPosition).
+const char* const kCityPosition = "pranata-komputer";
 const std::map<std::string, std::string> kPositionPaths = {
+    {kCityPosition, "/pemkot/"},
     {"kabid-pelayanan", "/pemkot/dpmptsp/pelayanan/"},
     {"pengadministrasi-perizinan", "/pemkot/dpmptsp/pelayanan/"},
     {"analis-perizinan", "/pemkot/dpmptsp/pelayanan/"},
@@ -176,7 +179,8 @@ class Authorization : public DemoCity {
       if (role == "admin" || role == "hr" || in_unit(path) || above(path)) ids.insert("unit." + id);
     }
     for (const auto& [id, path] : kPositionPaths) {
-      if (role == "admin" || role == "hr" || (role == "supervisor" && in_unit(path))) {
+      // Supervisors: positions of their subtree and above it (one for the whole city too).
+      if (role == "admin" || role == "hr" || (role == "supervisor" && (in_unit(path) || above(path)))) {
         ids.insert("position." + id);
       }
     }
@@ -199,6 +203,10 @@ class Authorization : public DemoCity {
 };
 
 TEST_F(Authorization, EveryCallerGetsTheExpectedAnswerFromEveryEndpointAndSeesOnlyItsScope) {
+  Json city_position{{"position_id", kCityPosition}, {"name", "Pranata Komputer"}, {"unit_id", "pemkot"},
+                     {"competencies", Json::array({Json{{"code", "M.01"}, {"required_level", 2}}})}};
+  ASSERT_TRUE(store_->PutServerRecord(std::string("position.") + kCityPosition, "position", "pemkot",
+                                      city_position).ok());
   std::map<std::string, std::string> tokens;
   for (const auto& c : kCallers) tokens[c.name] = TokenFor(c);
 

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "server/central_store.h"
 #include "shared/json_util.h"
 
 namespace kinerja::server {
@@ -30,7 +31,8 @@ std::string Data(const std::string& rel) { return std::string(KINERJA_TEST_DATA)
 TEST(Cli, HelpListsEveryCommand) {
   CliRun r = Cli({"--help"});
   EXPECT_EQ(r.code, 0);
-  for (const char* cmd : {"serve", "user add", "backup", "import roster", "device revoke", "ikm",
+  for (const char* cmd : {"serve", "user add", "backup", "import roster", "import positions",
+                          "device revoke", "ikm",
                           "appraise", "competency", "objectivity"}) {
     EXPECT_NE(r.out.find(cmd), std::string::npos) << cmd;
   }
@@ -98,6 +100,67 @@ TEST(Cli, RosterImportStoresValidRowsAndReportsEachRefusedOne) {
   CliRun mixed = Cli({"import", "roster", Data("org/roster_mixed_errors.csv"), "--db", db, "--dry-run"});
   EXPECT_EQ(mixed.code, 3);
   EXPECT_NE(mixed.out.find("\"line\": 5"), std::string::npos) << mixed.out;
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Cli, PositionImportStoresValidPositionsReportsEachRefusedOneAndLeavesUnchangedOnesAlone) {
+  auto dir = std::filesystem::temp_directory_path() / ("kinerja-cli-pos-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::string db = (dir / "k.db").string();
+  ASSERT_EQ(Cli({"demo", "--db", db}).code, 0);
+  const std::string file = Data("org/positions_mixed.json");
+
+  CliRun dry = Cli({"import", "positions", file, "--db", db, "--dry-run"});
+  EXPECT_EQ(dry.code, 3) << dry.err;
+  auto d = ParseJson(dry.out);
+  ASSERT_TRUE(d.ok()) << dry.out << dry.err;
+  EXPECT_EQ((*d)["positions"], 7);
+  EXPECT_EQ((*d)["valid"], 3) << "the unknown unit is only found when storing";
+  EXPECT_EQ((*d)["imported"], 0);
+
+  CliRun run = Cli({"import", "positions", file, "--db", db});
+  EXPECT_EQ(run.code, 3) << run.err;
+  auto r = ParseJson(run.out);
+  ASSERT_TRUE(r.ok()) << run.out << run.err;
+  EXPECT_EQ((*r)["imported"], 2) << run.out;  // the city-wide one and petugas-loket's new levels
+  std::map<int, std::string> refused;
+  for (const auto& e : (*r)["errors"]) refused[e["index"].get<int>()] = e["message"].get<std::string>();
+  ASSERT_EQ(refused.size(), 5u) << run.out;
+  EXPECT_NE(refused[2].find("level"), std::string::npos) << refused[2];
+  EXPECT_NE(refused[3].find("kecamatan-x"), std::string::npos) << refused[3];
+  EXPECT_NE(refused[4].find("also at index 0"), std::string::npos) << refused[4];
+  EXPECT_NE(refused[5].find("position must be a JSON object"), std::string::npos) << refused[5];
+  EXPECT_NE(refused[6].find("position.unit_id"), std::string::npos) << refused[6];
+
+  auto store = CentralStore::Open(db);
+  ASSERT_TRUE(store.ok());
+  Principal hr{"u-hr", "hr", wire::Role::kHr, "/pemkot/", "", "d-hr"};
+  auto pulled = (*store)->Pull(hr, 0, 1000);
+  ASSERT_TRUE(pulled.ok());
+  std::map<std::string, wire::Record> positions;
+  for (const auto& rec : pulled->records) {
+    if (rec.kind == "position") positions[rec.id] = rec;
+  }
+  ASSERT_EQ(positions.count("position.pranata-komputer"), 1u);
+  EXPECT_EQ(positions["position.pranata-komputer"].unit_path, "/pemkot/");
+  EXPECT_EQ(positions["position.petugas-loket"].version, 2) << "a changed position is its next version";
+  EXPECT_EQ(positions["position.petugas-loket"].body["competencies"][4]["required_level"], 3);
+  EXPECT_EQ(positions["position.analis-perizinan"].version, 1) << "positions not in the file stay";
+  const int64_t head = pulled->head;
+  store->reset();
+
+  // The same file again: nothing changes, so tablets have nothing new to pull.
+  CliRun again = Cli({"import", "positions", file, "--db", db});
+  auto a = ParseJson(again.out);
+  ASSERT_TRUE(a.ok()) << again.out << again.err;
+  EXPECT_EQ((*a)["imported"], 0);
+  EXPECT_EQ((*a)["unchanged"], 2);
+  store = CentralStore::Open(db);
+  ASSERT_TRUE(store.ok());
+  EXPECT_EQ((*store)->Pull(hr, 0, 1000)->head, head);
+
+  EXPECT_EQ(Cli({"import", "positions", Data("org/roster_valid.csv"), "--db", db}).code, 1);
+  EXPECT_EQ(Cli({"import", "positions"}).code, 2);
   std::filesystem::remove_all(dir);
 }
 
