@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 
+#include "engine/org/date.h"
+#include "server/reports.h"
 #include "shared/wire/push_reader.h"
 #include "shared/wire/response_text.h"
 
@@ -90,9 +92,11 @@ HttpResponse Api::Handle(const HttpRequest& req) {
   if (route("GET", "/api/v1/refused")) return Refused(req);
   if (route("GET", "/api/v1/devices")) return Devices(req);
   if (route("POST", "/api/v1/devices/revoke")) return RevokeDevice(req);
+  if (route("GET", "/api/v1/reports/training-needs")) return TrainingNeeds(req);
   for (const char* known : {"/api/v1/health", "/api/v1/login", "/api/v1/logout", "/api/v1/me",
                             "/api/v1/sync/push", "/api/v1/sync/pull", "/api/v1/conflicts",
-                            "/api/v1/audit", "/api/v1/refused", "/api/v1/devices", "/api/v1/devices/revoke"}) {
+                            "/api/v1/audit", "/api/v1/refused", "/api/v1/devices", "/api/v1/devices/revoke",
+                            "/api/v1/reports/training-needs"}) {
     if (p == known) {
       HttpResponse r = ErrorResponse(Status::InvalidArgument(req.method + " is not allowed on " + p));
       r.status = 405;
@@ -221,6 +225,20 @@ HttpResponse Api::Refused(const HttpRequest& req) {
   auto who = Authorize(req);
   if (!who.ok()) return ErrorResponse(who.status());
   auto out = store_.RefusedChanges(*who);
+  if (!out.ok()) return ErrorResponse(out.status());
+  return JsonResponse(*out);
+}
+
+HttpResponse Api::TrainingNeeds(const HttpRequest& req) {
+  auto who = Authorize(req);
+  if (!who.ok()) return ErrorResponse(who.status());
+  std::string period;
+  if (auto it = req.query.find("period"); it != req.query.end()) {
+    period = it->second;
+  } else {  // this year's, in WIB (UTC+7) as the tablets count it
+    period = std::to_string(org::CivilFromDays((clock_() + 7 * 3600) / 86400).year);
+  }
+  auto out = TrainingNeedsReport(store_, *who, period);
   if (!out.ok()) return ErrorResponse(out.status());
   return JsonResponse(*out);
 }

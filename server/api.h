@@ -64,6 +64,7 @@ class Api {
   HttpResponse Conflicts(const HttpRequest& req);
   HttpResponse Audit(const HttpRequest& req);
   HttpResponse Refused(const HttpRequest& req);
+  HttpResponse TrainingNeeds(const HttpRequest& req);
   HttpResponse Devices(const HttpRequest& req);
   HttpResponse RevokeDevice(const HttpRequest& req);
   Result<Principal> Authorize(const HttpRequest& req);

@@ -864,6 +864,51 @@ Result<wire::PullResponse> CentralStore::Pull(const Principal& who, int64_t sinc
   return resp;
 }
 
+Result<std::vector<wire::Record>> CentralStore::ScopedRecords(const Principal& who,
+                                                             const std::string& kind) {
+  std::string scope = ScopeSql(who);
+  ReadAccess read(readers_.get(), mu_, *db_, lock_times_, LockedOp::kPull);
+  KINERJA_RETURN_IF_ERROR(read.status());
+  auto st = read.db().Prepare(
+      "SELECT id, kind, version, unit_path, subject_id, author_id, body, conflict, seq, updated_at"
+      " FROM records WHERE kind=?1 AND (" + scope + ") ORDER BY seq");
+  if (!st.ok()) return st.status();
+  st->Bind(1, kind).Bind(3, who.unit_path).Bind(4, who.user_id).Bind(5, who.employee_id);
+  std::vector<wire::Record> out;
+  for (;;) {
+    auto row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    auto r = RecordFromRow(*st);
+    if (!r.ok()) return r.status();
+    out.push_back(std::move(r).value());
+  }
+  return out;
+}
+
+Result<std::map<std::string, wire::Record>> CentralStore::RecordsById(
+    const std::vector<std::string>& ids) {
+  ReadAccess read(readers_.get(), mu_, *db_, lock_times_, LockedOp::kPull);
+  KINERJA_RETURN_IF_ERROR(read.status());
+  auto st = read.db().Prepare(
+      "SELECT id, kind, version, unit_path, subject_id, author_id, body, conflict, seq, updated_at"
+      " FROM records WHERE id=?1");
+  if (!st.ok()) return st.status();
+  std::map<std::string, wire::Record> out;
+  for (const auto& id : ids) {
+    if (out.count(id)) continue;
+    st->Reset();
+    st->Bind(1, id);
+    auto row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) continue;
+    auto r = RecordFromRow(*st);
+    if (!r.ok()) return r.status();
+    out.emplace(id, std::move(r).value());
+  }
+  return out;
+}
+
 // The records a principal may read, as SQL over `records` using ?3 = unit_path,
 // ?4 = user_id, ?5 = employee_id. HR and admin: everything. Everyone else: the units of their
 // subtree and above it, and: a supervisor the positions of the subtree and above it, the

@@ -11,10 +11,12 @@
 // global sequence), so a distributed database can stand behind the same protocol later.
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "engine/store/db.h"
 #include "server/checkpointer.h"
@@ -96,6 +98,13 @@ class CentralStore {
   Result<wire::PushResponse> Push(const Principal& who, const wire::PushRequest& req, int64_t now,
                                   std::string* failed_change_id = nullptr,
                                   const std::vector<std::string>* body_texts = nullptr);
+
+  // For reports: the records of `kind` in the caller's scope (what a pull would give them),
+  // in seq order, read on a read connection beside the writer.
+  Result<std::vector<wire::Record>> ScopedRecords(const Principal& who, const std::string& kind);
+  // For reports: the records named by `ids` whatever the caller's scope (reference data a
+  // report needs: positions, units, employees' names), keyed by id; missing ones left out.
+  Result<std::map<std::string, wire::Record>> RecordsById(const std::vector<std::string>& ids);
 
   // Records in conflict within the caller's scope, each with its kept losing edits:
   // [{"record": {...}, "kept": [{"change_id", "base_version", "body", "user_id",

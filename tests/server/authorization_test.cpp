@@ -265,7 +265,7 @@ TEST_F(Authorization, EveryCallerGetsTheExpectedAnswerFromEveryEndpointAndSeesOn
   EXPECT_EQ(*store_->CountRecords("appraisal_note") + *store_->CountRecords("survey_response"),
             static_cast<int64_t>(accepted.size()));
 
-  // Pull, conflicts, audit and devices; a pull shows exactly the caller's scope.
+  // Pull, conflicts, training needs, audit and devices; a pull shows exactly the caller's scope.
   for (const auto& c : kCallers) {
     SCOPED_TRACE(c.name);
     const std::string& token = tokens[c.name];
@@ -281,6 +281,9 @@ TEST_F(Authorization, EveryCallerGetsTheExpectedAnswerFromEveryEndpointAndSeesOn
       EXPECT_EQ(pull.body.find("\"records\""), std::string::npos) << pull.body;
     }
     EXPECT_EQ(Call("GET", "/api/v1/conflicts", "", token).status, c.conflicts) << "conflicts";
+    // Training needs are open to the same roles as conflicts (supervisors, HR, admins).
+    EXPECT_EQ(Call("GET", "/api/v1/reports/training-needs?period=2026", "", token).status, c.conflicts)
+        << "training needs";
     EXPECT_EQ(Call("GET", "/api/v1/audit?since=0", "", token).status, c.audit) << "audit";
     auto devices = Call("GET", "/api/v1/devices", "", token);
     EXPECT_EQ(devices.status, c.devices) << "devices: " << devices.body;

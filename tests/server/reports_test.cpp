@@ -1,0 +1,155 @@
+// GET /api/v1/reports/training-needs: the submitted competency assessments a caller may read,
+// scored by the engine against each employee's position and summed per unit, with the
+// re-measure against the period before; an assessment that no longer fits its position is
+// listed as skipped, never guessed at.
+#include "tests/server/test_support.h"
+
+namespace kinerja::server::testing {
+namespace {
+
+class TrainingNeedsApi : public DemoCity {
+ protected:
+  static Json Assessment(const std::string& id, const std::string& employee,
+                         const std::string& period, const std::string& status, const Json& assessed) {
+    return Json{{"change_id", "c-" + id}, {"record_id", id}, {"kind", "competency_assessment"},
+                {"base_version", 0},
+                {"body", {{"employee_id", employee}, {"period", period}, {"status", status},
+                          {"assessed", assessed}}}};
+  }
+
+  // Levels at `level` for every code, with the exceptions given.
+  static Json Levels(std::initializer_list<const char*> codes, int level, const Json& except = Json::object()) {
+    Json a;
+    for (const char* c : codes) a[c] = level;
+    for (const auto& [code, l] : except.items()) a[code] = l;
+    return a;
+  }
+
+  void PushAll(const std::string& user, const Json& changes) {
+    std::string device = user + "-tab";
+    auto r = Call("POST", "/api/v1/sync/push", Push(device, changes), LoginAs(user, device));
+    ASSERT_EQ(r.status, 200) << r.body;
+  }
+
+  // Budi assesses Ani (2025 and 2026) and Dedi (2026), and leaves Sri's as a draft; Rina
+  // assesses Agus (2026).
+  void SetUp() override {
+    DemoCity::SetUp();
+    const auto ani = {"M.01", "M.02", "M.03", "M.04", "M.05", "S.01", "T.PTSP.01", "T.ARS.01"};
+    const auto dedi = {"M.01", "M.02", "M.05", "M.08", "S.01"};
+    PushAll("budi", Json::array({
+        Assessment("cmp-ani-2025", "e-ani", "2025", "submitted",
+                   Levels(ani, 2, {{"M.03", 1}, {"T.PTSP.01", 1}})),
+        Assessment("cmp-ani-2026", "e-ani", "2026", "submitted", Levels(ani, 2, {{"M.03", 1}})),
+        Assessment("cmp-dedi-2026", "e-dedi", "2026", "submitted",
+                   Levels(dedi, 2, {{"M.04", 2}, {"T.PTSP.01", 2}})),
+        Assessment("cmp-sri-2026", "e-sri", "2026", "draft", Json{{"M.01", 1}}),
+    }));
+    PushAll("rina", Json::array({Assessment(
+        "cmp-agus-2026", "e-agus", "2026", "submitted",
+        Levels({"M.01", "M.03", "M.05", "S.01", "T.PGD.01"}, 3, {{"M.01", 2}, {"S.01", 2}, {"M.03", 2}}))}));
+  }
+
+  Json Report(const std::string& user, const std::string& query, int expect = 200) {
+    auto r = Call("GET", "/api/v1/reports/training-needs" + query, "", LoginAs(user, user + "-pc"));
+    EXPECT_EQ(r.status, expect) << r.body;
+    return Json::parse(r.body);
+  }
+
+  static const Json* Find(const Json& list, const std::string& key, const std::string& value) {
+    for (const auto& item : list) {
+      if (item.value(key, "") == value) return &item;
+    }
+    return nullptr;
+  }
+};
+
+TEST_F(TrainingNeedsApi, HrSeesEverySubmittedAssessmentOfThePeriodSummedPerUnitWithTheRemeasure) {
+  Json r = Report("hr", "?period=2026");
+  EXPECT_EQ(r["period"], "2026");
+  EXPECT_EQ(r["previous_period"], "2025");
+  EXPECT_EQ(r["assessed"], 3) << "Ani, Dedi, Agus; Sri's draft is not counted";
+  EXPECT_EQ(r["skipped"].size(), 0u) << r.dump();
+  ASSERT_EQ(r["training_needs"].size(), 2u) << r.dump();
+
+  const Json* pelayanan = Find(r["training_needs"], "unit_id", "pelayanan");
+  ASSERT_NE(pelayanan, nullptr) << r.dump();
+  EXPECT_EQ((*pelayanan)["unit"], "Bidang Pelayanan Perizinan Terpadu");
+  EXPECT_EQ((*pelayanan)["staff"], 2);
+  const Json* m03 = Find((*pelayanan)["manajerial"], "code", "M.03");
+  ASSERT_NE(m03, nullptr) << pelayanan->dump();
+  EXPECT_EQ((*m03)["staff_with_gap"], 1);
+  EXPECT_EQ((*m03)["total_gap"], 1);
+  const Json* m04 = Find((*pelayanan)["manajerial"], "code", "M.04");
+  ASSERT_NE(m04, nullptr) << pelayanan->dump();
+  EXPECT_EQ((*m04)["staff_with_gap"], 1) << "Dedi: level 2 of the 3 his position requires";
+  const Json* ptsp = Find((*pelayanan)["teknis"], "code", "T.PTSP.01");
+  ASSERT_NE(ptsp, nullptr) << pelayanan->dump();
+  EXPECT_EQ((*ptsp)["staff_with_gap"], 1) << "Dedi short; Ani at her position's level now";
+  EXPECT_EQ((*ptsp)["staff_assessed"], 2);
+
+  // Ani's 2025 assessment: T.PTSP.01 rose from 1 to 2 after a year, M.03 stayed at 1.
+  const Json* rm_ptsp = Find((*pelayanan)["remeasure"], "code", "T.PTSP.01");
+  ASSERT_NE(rm_ptsp, nullptr) << pelayanan->dump();
+  EXPECT_EQ((*rm_ptsp)["n_paired"], 1);
+  EXPECT_EQ((*rm_ptsp)["mean_paired_change"], 1.0);
+  const Json* rm_m03 = Find((*pelayanan)["remeasure"], "code", "M.03");
+  ASSERT_NE(rm_m03, nullptr);
+  EXPECT_EQ((*rm_m03)["mean_paired_change"], 0.0);
+
+  const Json* pengaduan = Find(r["training_needs"], "unit_id", "pengaduan");
+  ASSERT_NE(pengaduan, nullptr);
+  EXPECT_EQ((*pengaduan)["staff"], 1);
+  EXPECT_FALSE(pengaduan->contains("remeasure")) << "no earlier assessment there";
+
+  const Json* ani = Find(r["employees"], "id", "e-ani");
+  ASSERT_NE(ani, nullptr);
+  EXPECT_EQ((*ani)["name"], "Ani Lestari");
+  EXPECT_EQ((*ani)["unit_id"], "pelayanan");
+  EXPECT_EQ((*ani)["competencies_below_required"], 1);
+}
+
+TEST_F(TrainingNeedsApi, ASupervisorSeesOnlyTheStaffTheyAppraise) {
+  Json r = Report("budi", "?period=2026");
+  EXPECT_EQ(r["assessed"], 2);
+  ASSERT_EQ(r["training_needs"].size(), 1u);
+  EXPECT_EQ(r["training_needs"][0]["unit_id"], "pelayanan");
+  EXPECT_EQ(Find(r["employees"], "id", "e-agus"), nullptr);
+  EXPECT_EQ(Report("rina", "?period=2026")["assessed"], 1);
+}
+
+TEST_F(TrainingNeedsApi, EmployeesAndEnumeratorsAreRefused) {
+  EXPECT_EQ(Report("ani", "?period=2026", 403)["error"]["code"], "permission_denied");
+  EXPECT_EQ(Report("loket1", "?period=2026", 403)["error"]["code"], "permission_denied");
+  auto r = Call("GET", "/api/v1/reports/training-needs?period=2026", "");
+  EXPECT_EQ(r.status, 401);
+  r = Call("POST", "/api/v1/reports/training-needs", "{}", LoginAs("hr", "hr-pc"));
+  EXPECT_EQ(r.status, 405);
+}
+
+TEST_F(TrainingNeedsApi, ThePeriodDefaultsToThisYearAndMustBeShort) {
+  Json r = Report("hr", "");
+  EXPECT_EQ(r["period"], "2027") << "the test clock is in January 2027";
+  EXPECT_EQ(r["assessed"], 0);
+  EXPECT_EQ(r["training_needs"].size(), 0u);
+  EXPECT_EQ(Report("hr", "?period=", 400)["error"]["code"], "invalid_argument");
+  EXPECT_EQ(Report("hr", "?period=" + std::string(21, '9'), 400)["error"]["code"], "invalid_argument");
+  EXPECT_EQ(Report("hr", "?period=2024")["assessed"], 0);
+}
+
+TEST_F(TrainingNeedsApi, AnAssessmentThatNoLongerFitsItsPositionIsSkippedWithTheReason) {
+  // HR adds a competency to Ani's position after she was assessed.
+  auto pos = store_->RecordsById({"position.pengadministrasi-perizinan"});
+  ASSERT_TRUE(pos.ok());
+  Json body = pos->at("position.pengadministrasi-perizinan").body;
+  body["competencies"].push_back(Json{{"code", "M.06"}, {"required_level", 2}});
+  ASSERT_TRUE(store_->PutServerRecord("position.pengadministrasi-perizinan", "position", "pelayanan", body).ok());
+  Json r = Report("hr", "?period=2026");
+  EXPECT_EQ(r["assessed"], 2);
+  ASSERT_EQ(r["skipped"].size(), 1u);
+  EXPECT_EQ(r["skipped"][0]["record_id"], "cmp-ani-2026");
+  EXPECT_NE(r["skipped"][0]["reason"].get<std::string>().find("M.06"), std::string::npos) << r["skipped"];
+}
+
+}  // namespace
+}  // namespace kinerja::server::testing
