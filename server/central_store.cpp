@@ -67,6 +67,12 @@ CREATE TABLE refused_changes(
 CREATE INDEX conflicts_record ON conflicts(record_id, resolved);
 )sql";
 
+// Records selected with the columns RecordFromRow reads, in its order; queries append their
+// WHERE.
+const std::string kSelectRecords =
+    "SELECT id, kind, version, unit_path, subject_id, author_id, body, conflict, seq, updated_at"
+    " FROM records";
+
 // A record from a row selected as: id, kind, version, unit_path, subject_id, author_id, body,
 // conflict, seq, updated_at. kCorruption when the stored body is unreadable. With
 // `body_text`, the body is checked and handed back as text instead of parsed into `body`.
@@ -832,8 +838,7 @@ Result<wire::PullResponse> CentralStore::Pull(const Principal& who, int64_t sinc
   // Every role walks the table in seq order (records are keyed by seq) and tests its scope
   // on each row changed since its cursor.
   auto st = db.Prepare(
-      "SELECT id, kind, version, unit_path, subject_id, author_id, body, conflict, seq, updated_at"
-      " FROM records WHERE seq > ?1 AND (" + scope + ") ORDER BY seq LIMIT ?2");
+      kSelectRecords + " WHERE seq > ?1 AND (" + scope + ") ORDER BY seq LIMIT ?2");
   if (!st.ok()) return st.status();
   st->Bind(1, since).Bind(2, limit + 1).Bind(3, who.unit_path).Bind(4, who.user_id).Bind(5, who.employee_id);
   wire::PullResponse resp;
@@ -870,8 +875,7 @@ Result<std::vector<wire::Record>> CentralStore::ScopedRecords(const Principal& w
   ReadAccess read(readers_.get(), mu_, *db_, lock_times_, LockedOp::kPull);
   KINERJA_RETURN_IF_ERROR(read.status());
   auto st = read.db().Prepare(
-      "SELECT id, kind, version, unit_path, subject_id, author_id, body, conflict, seq, updated_at"
-      " FROM records WHERE kind=?1 AND (" + scope + ") ORDER BY seq");
+      kSelectRecords + " WHERE kind=?1 AND (" + scope + ") ORDER BY seq");
   if (!st.ok()) return st.status();
   st->Bind(1, kind).Bind(3, who.unit_path).Bind(4, who.user_id).Bind(5, who.employee_id);
   std::vector<wire::Record> out;
@@ -891,8 +895,7 @@ Result<std::map<std::string, wire::Record>> CentralStore::RecordsById(
   ReadAccess read(readers_.get(), mu_, *db_, lock_times_, LockedOp::kPull);
   KINERJA_RETURN_IF_ERROR(read.status());
   auto st = read.db().Prepare(
-      "SELECT id, kind, version, unit_path, subject_id, author_id, body, conflict, seq, updated_at"
-      " FROM records WHERE id=?1");
+      kSelectRecords + " WHERE id=?1");
   if (!st.ok()) return st.status();
   std::map<std::string, wire::Record> out;
   for (const auto& id : ids) {
@@ -957,8 +960,7 @@ Result<Json> CentralStore::Conflicts(const Principal& who) {
     return Status::PermissionDenied("only supervisors, HR and admins resolve conflicts");
   }
   auto recs = db_->Prepare(
-      "SELECT id, kind, version, unit_path, subject_id, author_id, body, conflict, seq,"
-      " updated_at FROM records WHERE conflict=1 AND " + ScopeSql(who) + " ORDER BY seq");
+      kSelectRecords + " WHERE conflict=1 AND " + ScopeSql(who) + " ORDER BY seq");
   if (!recs.ok()) return recs.status();
   recs->Bind(3, who.unit_path).Bind(4, who.user_id).Bind(5, who.employee_id);
   auto kept = db_->Prepare(

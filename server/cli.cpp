@@ -2,10 +2,8 @@
 
 #include <csignal>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
-#include <sstream>
 
 #include "engine/org/roster_csv.h"
 #include "engine/sync/ids.h"
@@ -262,11 +260,9 @@ int Backup(const std::vector<std::string>& args, std::ostream& out, std::ostream
 int ImportPositions(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   auto f = ParseFlags(args, 3, {"db"}, {"dry-run"});
   if (!f.ok()) return Fail(err, f.status(), 2);
-  std::ifstream in(args[2], std::ios::binary);
-  if (!in) return Fail(err, Status::NotFound("cannot open " + args[2]));
-  std::stringstream text;
-  text << in.rdbuf();
-  auto file = ParseJson(text.str());
+  auto text = ReadInputFile(args[2]);
+  if (!text.ok()) return Fail(err, text.status());
+  auto file = ParseJson(*text);
   if (!file.ok()) return Fail(err, Status::InvalidArgument(args[2] + ": " + file.status().message()));
   const Status shape = Status::InvalidArgument(args[2] + " must be {\"positions\": [...]}");
   if (!file->is_object()) return Fail(err, shape);
@@ -329,12 +325,10 @@ int Import(const std::vector<std::string>& args, std::ostream& out, std::ostream
   }
   auto f = ParseFlags(args, 3, {"db"}, {"dry-run"});
   if (!f.ok()) return Fail(err, f.status(), 2);
-  std::ifstream in(args[2], std::ios::binary);
-  if (!in) return Fail(err, Status::NotFound("cannot open " + args[2]));
-  std::stringstream text;
-  text << in.rdbuf();
+  auto text = ReadInputFile(args[2]);
+  if (!text.ok()) return Fail(err, text.status());
   org::Date today = org::CivilFromDays(NowUnix() / 86400);
-  auto import = org::ImportRosterCsv(text.str(), today);
+  auto import = org::ImportRosterCsv(*text, today);
   if (!import.ok()) return Fail(err, import.status());
   Json errors = Json::array();
   for (const auto& e : import->errors) {
@@ -378,11 +372,9 @@ int TemplateCmd(const std::vector<std::string>& args, std::ostream& out, std::os
     out << t->dump(2) << "\n";
     return 0;
   }
-  std::ifstream in(args[2], std::ios::binary);
-  if (!in) return Fail(err, Status::NotFound("cannot open " + args[2]));
-  std::stringstream text;
-  text << in.rdbuf();
-  auto id = (*store)->AddTemplate(text.str(), "cli", NowUnix());
+  auto text = ReadInputFile(args[2]);
+  if (!text.ok()) return Fail(err, text.status());
+  auto id = (*store)->AddTemplate(*text, "cli", NowUnix());
   if (!id.ok()) return Fail(err, id.status());
   out << "kinerja: template " << *id << " stored\n";
   return 0;

@@ -14,18 +14,6 @@ namespace {
 
 constexpr size_t kMaxInputBytes = 512 * 1024 * 1024;
 
-Result<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound("cannot open " + path);
-  in.seekg(0, std::ios::end);
-  auto size = static_cast<size_t>(in.tellg());
-  if (size > kMaxInputBytes) return Status::TooLarge(path + " is over 512 MiB");
-  in.seekg(0);
-  std::string text(size, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(size));
-  if (!in) return Status::Io("cannot read " + path);
-  return text;
-}
 
 Result<std::optional<int64_t>> PopulationFlag(const std::vector<std::string>& args, size_t from) {
   std::optional<int64_t> population;
@@ -104,7 +92,7 @@ int RunEngineCommand(const std::vector<std::string>& args, std::ostream& out, st
     err << "kinerja: usage: kinerja " << args[0] << " FILE (see kinerja --help)\n";
     return 2;
   }
-  auto text = ReadFile(args[1]);
+  auto text = ReadInputFile(args[1]);
   if (!text.ok()) {
     err << "kinerja: " << text.status().ToString() << "\n";
     return 1;
@@ -116,6 +104,19 @@ int RunEngineCommand(const std::vector<std::string>& args, std::ostream& out, st
   }
   out << report->dump(2) << "\n";
   return 0;
+}
+
+Result<std::string> ReadInputFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound("cannot open " + path);
+  in.seekg(0, std::ios::end);
+  auto size = static_cast<size_t>(in.tellg());
+  if (size > kMaxInputBytes) return Status::TooLarge(path + " is over 512 MiB");
+  in.seekg(0);
+  std::string text(size, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(size));
+  if (!in) return Status::Io("cannot read " + path);
+  return text;
 }
 
 }  // namespace kinerja::server

@@ -7,7 +7,13 @@
 #include <string>
 #include <vector>
 
+#include "shared/result.h"
+
 namespace kinerja::server {
+
+// The whole of an input file named on the command line: kNotFound "cannot open PATH",
+// kTooLarge over 512 MiB, kIo when reading fails.
+Result<std::string> ReadInputFile(const std::string& path);
 
 bool IsEngineCommand(const std::string& name);
 // Runs `kinerja <command> FILE [options]`; prints JSON to `out` or a message to `err`.

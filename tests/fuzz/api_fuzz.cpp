@@ -6,9 +6,12 @@
 //   3 POST /api/v1/sync/push        as hr (device fuzz-hr)
 //   4 GET  /api/v1/sync/pull        the rest is the query string, e.g. since=0&limit=3
 //   5 POST /api/v1/devices/revoke   as supervisor rina
+// and the byte '6' alone (so the seed corpus keeps its meaning):
+//   6 GET  /api/v1/reports/training-needs as budi; the rest is the query, e.g. period=2026
 // Push bodies are also read by the one-pass reader (shared/wire/push_reader.h): whatever it
 // reads, the general reader must read the same. After every input: nothing crashed, the
-// answer is JSON with a 2xx/4xx status (never 5xx), and nothing partial was written: the
+// answer is JSON with a 2xx/4xx status (never 5xx), a report names only budi's staff, and
+// nothing partial was written: the
 // `changes` table grows by exactly the changes an accepted push acknowledged as applied or
 // conflict, and not at all otherwise.
 // Run: build/fuzz/tests/fuzz/kinerja_api_fuzz tests/fuzz/corpus -dict=tests/fuzz/api.dict
@@ -18,6 +21,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -100,6 +104,23 @@ void CheckAnswer(const HttpResponse& res) {
   }
 }
 
+// A GET of `path` as the holder of `token`, with `rest` as its query string ("a=1&b=2").
+void GetWithQuery(HttpRequest* r, const char* path, const std::string& token, const std::string& rest) {
+  r->method = "GET";
+  r->path = path;
+  r->authorization = "Bearer " + token;
+  r->body.clear();
+  size_t pos = 0;
+  while (pos <= rest.size()) {
+    size_t amp = rest.find('&', pos);
+    std::string kv = rest.substr(pos, amp == std::string::npos ? std::string::npos : amp - pos);
+    size_t eq = kv.find('=');
+    r->query[kv.substr(0, eq)] = eq == std::string::npos ? "" : kv.substr(eq + 1);
+    if (amp == std::string::npos) break;
+    pos = amp + 1;
+  }
+}
+
 // The one-pass push reader reads only what the general reader reads, and reads it the same.
 void CheckReadersAgree(const std::string& text) {
   wire::PushRequest usual;
@@ -126,7 +147,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace kinerja::server;
   static Fixture* f = Setup();
   if (size == 0) return 0;
-  int target = data[0] % 6;
+  int target = data[0] == '6' ? 6 : data[0] % 6;
   std::string rest(reinterpret_cast<const char*>(data) + 1, size - 1);
   HttpRequest r;
   r.remote_addr = "10.0.0.1";
@@ -137,23 +158,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     case 1: r.path = "/api/v1/sync/push"; r.authorization = "Bearer " + f->budi; break;
     case 2: r.path = "/api/v1/sync/push"; r.authorization = "Bearer " + f->loket1; break;
     case 3: r.path = "/api/v1/sync/push"; r.authorization = "Bearer " + f->hr; break;
-    case 4: {
-      r.method = "GET";
-      r.path = "/api/v1/sync/pull";
-      r.authorization = "Bearer " + f->budi;
-      r.body.clear();
-      size_t pos = 0;
-      while (pos <= rest.size()) {
-        size_t amp = rest.find('&', pos);
-        std::string kv = rest.substr(pos, amp == std::string::npos ? std::string::npos : amp - pos);
-        size_t eq = kv.find('=');
-        r.query[kv.substr(0, eq)] = eq == std::string::npos ? "" : kv.substr(eq + 1);
-        if (amp == std::string::npos) break;
-        pos = amp + 1;
-      }
-      break;
-    }
+    case 4: GetWithQuery(&r, "/api/v1/sync/pull", f->budi, rest); break;
     case 5: r.path = "/api/v1/devices/revoke"; r.authorization = "Bearer " + f->rina; break;
+    case 6: GetWithQuery(&r, "/api/v1/reports/training-needs", f->budi, rest); break;
   }
   if (target >= 1 && target <= 3) CheckReadersAgree(rest);
   HttpResponse res = f->api->Handle(r);
@@ -178,6 +185,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       bool above = (rec.kind == "unit" || rec.kind == "position") &&
                    budi_unit.rfind(rec.unit_path, 0) == 0;
       if (!inside && !above) Die("budi pulled a record outside his unit: " + rec.id);
+    }
+  }
+  if (target == 6 && res.status == 200) {
+    const Json report = Json::parse(res.body);
+    for (const auto& e : report.value("employees", Json::array())) {
+      static const std::set<std::string> kBudisStaff = {"e-ani", "e-dedi", "e-sri", "e-yusuf"};
+      if (!kBudisStaff.count(e.value("id", ""))) Die("budi's report names " + e.dump());
     }
   }
   if (target == 5 && res.status == 200) {
