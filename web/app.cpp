@@ -161,6 +161,7 @@ void App::Frame() {
     case Screen::kMyAppraisal: DrawMyAppraisalScreen(*this); break;
     case Screen::kCompetency: DrawCompetencyScreen(*this); break;
     case Screen::kQueue: DrawQueueScreen(*this); break;
+    case Screen::kTraining: DrawTrainingScreen(*this); break;
   }
   if (first_interactive_ms_ == 0 && screen_ != Screen::kLoading) {
     first_interactive_ms_ = NowSeconds() * 1000;  // since navigation start (performance.now)
@@ -330,6 +331,7 @@ void App::FinishSync(const std::string& error, int sent, int received) {
   Refresh();
   if (session_) LoadKiosk();  // units may have arrived
   if (screen_ == Screen::kQueue) LoadQueue();  // other officers' tickets may have arrived
+  if (screen_ == Screen::kTraining) OpenTraining();  // assessments may have arrived
   RequestStorageEstimate();
   if (!error.empty()) return SetMessage(error, true);
   last_sync_ = IsoUtc(NowUnixSeconds());
@@ -371,8 +373,9 @@ void App::Back() {
     SetMessage("", false);
     return;
   }
-  // The queue log opens from the first screen (an employee's is her own appraisal).
-  screen_ = screen_ == Screen::kQueue ? HomeScreen() : Screen::kRoster;
+  // The queue log and training needs open from the first screen (an employee's is her own
+  // appraisal).
+  screen_ = screen_ == Screen::kQueue || screen_ == Screen::kTraining ? HomeScreen() : Screen::kRoster;
   SetMessage("", false);
 }
 
@@ -393,7 +396,8 @@ bool App::SaveNote(const std::string& text) {
 
 void App::PublishTestState() {
   const char* names[] = {"loading",  "login",        "roster",     "note",  "kiosk_setup", "kiosk",
-                         "appraise", "sync",         "my_appraisal", "competency", "queue"};
+                         "appraise", "sync",         "my_appraisal", "competency", "queue",
+                         "training"};
   Json j{{"screen", names[static_cast<int>(screen_)]},
          {"storage_ready", StorageReady()},
          {"flushes_pending", FlushesPending()},
@@ -459,6 +463,7 @@ void App::PublishTestState() {
   }
   PublishEmployeeViews(j);
   PublishCompetencyState(j);
+  PublishTrainingState(j);
   PublishQueueState(j);
   TestSetState(j.dump());
 }

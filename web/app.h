@@ -14,6 +14,7 @@
 #include "engine/sync/roster_view.h"
 #include "web/appraisal_form.h"
 #include "web/competency_form.h"
+#include "web/training_view.h"
 #include "web/kiosk.h"
 #include "web/my_appraisal.h"
 #include "web/queue_log.h"
@@ -22,7 +23,7 @@ namespace kinerja::web {
 
 enum class Screen {
   kLoading, kLogin, kRoster, kNote, kKioskSetup, kKiosk, kAppraise, kSync, kMyAppraisal,
-  kCompetency, kQueue
+  kCompetency, kQueue, kTraining
 };
 
 // Where a running sync is: sending the outbox, then receiving the server's changes.
@@ -146,6 +147,12 @@ class App {
   bool competency_dirty() const { return competency_dirty_; }
   const std::string& competency_saved_at() const { return competency_saved_at_; }
 
+  // --- training needs (supervisor; training_view.cpp) ---
+  // Opens this period's training needs of the staff whose submitted competency assessments
+  // are on this tablet, computed by the engine from the local store (works offline).
+  void OpenTraining();
+  const TrainingView& training() const { return training_; }
+
   // --- queue log (officers of a unit that keeps one; queue_log.cpp) ---
   // The queue units of this session: units with the queue log on the way up from its unit
   // (reloaded by Refresh, after start-up, login and every sync).
@@ -239,6 +246,7 @@ class App {
   bool WriteTicket(const std::string& record_id, const QueueTicket& t);
   // Adds the competency and queue parts of the test state (competency_form.cpp, queue_log.cpp).
   void PublishCompetencyState(Json& state) const;
+  void PublishTrainingState(Json& state) const;  // training_view.cpp
   void PublishQueueState(Json& state) const;
  public:
   // TEST AND BENCHMARK ONLY (bench/web, kinerja_test_fill_store): fills the device store with
@@ -302,6 +310,8 @@ class App {
   double competency_dirty_since_ = 0;
   std::string competency_saved_at_;
 
+  TrainingView training_;
+
   std::vector<QueueUnit> queue_units_;
   QueueUnit queue_unit_;
   std::vector<QueueEntry> queue_tickets_;
@@ -320,5 +330,6 @@ void DrawSyncScreen(App& app);
 void DrawMyAppraisalScreen(App& app);
 void DrawCompetencyScreen(App& app);
 void DrawQueueScreen(App& app);
+void DrawTrainingScreen(App& app);
 
 }  // namespace kinerja::web

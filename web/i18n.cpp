@@ -329,6 +329,28 @@ constexpr Entry kCatalogue[] = {
      "tersimpan di server. Selisih negatif berarti di bawah standar: dasar kebutuhan pelatihan Anda.",
      "Your supervisor's assessment of the competencies your position requires, as the server "
      "stored it. A negative gap is below the standard: the basis of your training needs."},
+    // Training needs (Kebutuhan pelatihan)
+    {"training_open", "Kebutuhan pelatihan", "Training needs"},
+    {"training_heading", "Kebutuhan pelatihan, periode %s", "Training needs, period %s"},
+    {"training_from", "Dari %d penilaian kompetensi yang sudah dikirim.",
+     "From %d submitted competency assessments."},
+    {"training_skipped",
+     "%d penilaian tidak dihitung: jabatannya berubah sejak dinilai. Hubungi HR.",
+     "%d assessments not counted: their position changed since. Contact HR."},
+    {"training_help",
+     "Kompetensi yang di bawah standar jabatan, diurutkan menurut prioritas (bobot x total "
+     "selisih), dengan nama pegawainya. Dihitung di tablet ini, juga tanpa sinyal.",
+     "Competencies below the position's standard, by priority (importance x total gap), with "
+     "the staff concerned. Computed on this tablet, also without a signal."},
+    {"training_none", "Belum ada penilaian kompetensi yang dikirim untuk periode ini.",
+     "No competency assessment has been submitted for this period yet."},
+    {"training_unit", "%s (%d pegawai dinilai)", "%s (%d staff assessed)"},
+    {"training_all_meet", "Semua kompetensi memenuhi standar.", "Every competency meets the standard."},
+    {"training_need", "%d dari %d pegawai di bawah standar, total selisih %d, prioritas %.2f",
+     "%d of %d staff below the standard, total gap %d, priority %.2f"},
+    {"training_remeasure", "Pengukuran ulang (dibanding periode %s)", "Re-measure (against period %s)"},
+    {"training_remeasure_row", "%s %s: %.2f -> %.2f (perubahan %+.2f, n=%d)",
+     "%s %s: %.2f -> %.2f (change %+.2f, n=%d)"},
     // Queue log (Antrean)
     {"queue_open", "Antrean", "Queue"},
     {"queue_heading", "Antrean: %s", "Queue: %s"},
@@ -377,6 +399,12 @@ const char* T(const char* key) {
 bool HasText(const char* key) {
   const Entry* e = Find(key);
   return e && e->id[0] && e->en[0];
+}
+
+const char* CompetencyTypeText(const std::string& type) {
+  if (type == "manajerial") return T("competency_type_manajerial");
+  if (type == "sosial_kultural") return T("competency_type_sosial_kultural");
+  return T("competency_type_teknis");
 }
 
 std::string Tf(const char* key, int a, int b) {

@@ -14,6 +14,8 @@ Lang CurrentLang();
 const char* T(const char* key);
 // T(key) formatted with up to two integers ("Not yet sent: %d").
 std::string Tf(const char* key, int a, int b = 0);
+// The name of a competency type ("manajerial", "sosial_kultural", "teknis") in the UI language.
+const char* CompetencyTypeText(const std::string& type);
 // True when `key` has both translations.
 bool HasText(const char* key);
 

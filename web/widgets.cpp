@@ -4,6 +4,8 @@
 #include <cmath>
 
 #include "imgui_internal.h"  // ClearActiveID: a scrolling drag cancels the pressed button
+#include "web/i18n.h"
+#include "web/platform.h"
 
 namespace kinerja::web {
 namespace {
@@ -46,6 +48,12 @@ void DragToScroll() {
   ImGuiContext& g = *ImGui::GetCurrentContext();
   if (g.ActiveId != 0 && g.InputTextState.ID != g.ActiveId) ImGui::ClearActiveID();
   ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
+}
+
+bool BackButton(const char* test_id) {
+  bool tapped = ImGui::Button(T("back"), ImVec2(140, 44));
+  TestMarkItem(test_id);
+  return tapped;
 }
 
 void Heading(const char* text, float scale) {

@@ -15,6 +15,10 @@ bool BigChoice(const char* id, const char* label, bool selected, ImVec2 size);
 // drag that starts on a button cancels that button, so scrolling never answers by accident.
 void DragToScroll();
 
+// The "< Kembali" button at the top left of a screen, marked `test_id` for the tests' hook.
+// True on the frame it is tapped (the caller goes back and stops drawing the screen).
+bool BackButton(const char* test_id);
+
 // Text in the accent colour, scaled by `scale` (headings, the live predikat).
 void Heading(const char* text, float scale = 1.25f);
 

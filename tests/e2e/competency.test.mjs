@@ -2,7 +2,8 @@
 // (synced with the roster). Each tap shows the engine's gap at once and, once every competency
 // is assessed, the JPM; the draft saves itself and survives leaving the screen; he submits with
 // a confirmation and syncs; the server's own result (recomputed) matches what the app showed,
-// the form is read-only afterwards, and Ani can now read her submitted assessment: on her own
+// the form is read-only afterwards; his tablet shows the training needs it implies, offline;
+// and Ani can now read her submitted assessment: on her own
 // tablet, where before the submission the app told her there was none yet.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -115,6 +116,28 @@ test('a supervisor assesses Ani\'s competencies with live gaps and JPM, keeps th
     assert.equal(s.pending, 0);
     await shot(page, 'competency-05-submitted');
 
+    // Kebutuhan pelatihan on budi's tablet, from the roster, with the network off: Ani is one
+    // level short on M.03 (Komunikasi); nothing else falls short.
+    await tap(page, 'competency.back');
+    await waitState(page, (st) => st.screen === 'note', 'the note screen');
+    await tap(page, 'note.back');
+    await waitState(page, (st) => st.screen === 'roster', 'the roster');
+    await context.setOffline(true);
+    await tap(page, 'roster.training');
+    s = await waitState(page, (st) => st.screen === 'training', 'the training needs screen');
+    assert.equal(s.training.period, period);
+    assert.equal(s.training.assessed, 1);
+    assert.equal(s.training.skipped, 0);
+    assert.equal(s.training.units.length, 1);
+    assert.equal(s.training.units[0].unit_id, 'pelayanan');
+    assert.equal(s.training.units[0].staff, 1);
+    assert.deepEqual(s.training.units[0].needs.map((n) => [n.code, n.staff_with_gap, n.total_gap, n.names]),
+      [['M.03', 1, 1, ['Ani Lestari']]]);
+    await shot(page, 'competency-06-training-needs');
+    await tap(page, 'training.back');
+    await waitState(page, (st) => st.screen === 'roster', 'back on the roster');
+    await context.setOffline(false);
+
     // Ani (employee) now receives her submitted assessment, with the server's numbers.
     const login = await fetch(`${server.base}/api/v1/login`, {
       method: 'POST', headers: { 'content-type': 'application/json' },
@@ -143,7 +166,7 @@ test('a supervisor assesses Ani\'s competencies with live gaps and JPM, keeps th
     assert.equal(a.competency.below_required, 1);
     assert.deepEqual(a.competency.gaps['M.03'], { required: 2, assessed: 1, gap: -1 });
     assert.deepEqual(a.competency.gaps['T.ARS.01'], { required: 2, assessed: 3, gap: 1 });
-    await shot(ani, 'competency-06-ani-reads-hers');
+    await shot(ani, 'competency-07-ani-reads-hers');
     await tapVisible(ani, 'competency.M.03.5', AREA);
     await sleep(300);
     a = await appState(ani);

@@ -80,11 +80,10 @@ void DrawRatings(App& app, AppraisalForm& f, const Template& t) {
 
 // The fixed header: title, the engine's live result, save state, Kirim / Tandatangani.
 void DrawHeader(App& app, AppraisalForm& f) {
-  if (ImGui::Button(T("back"), ImVec2(140, 44))) {
+  if (BackButton("appraise.back")) {
     app.Back();
     return;
   }
-  TestMarkItem("appraise.back");
   ImGui::SameLine();
   ImGui::Text(T("appraise_heading"), f.employee_name.c_str(), f.period.c_str());
   ImGui::SameLine();

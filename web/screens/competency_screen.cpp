@@ -15,20 +15,13 @@
 namespace kinerja::web {
 namespace {
 
-const char* TypeText(const std::string& type) {
-  if (type == "manajerial") return T("competency_type_manajerial");
-  if (type == "sosial_kultural") return T("competency_type_sosial_kultural");
-  return T("competency_type_teknis");
-}
-
 // The fixed header: title, the engine's live JPM, save state, Kirim.
 void DrawHeader(App& app) {
   const CompetencyForm& f = app.competency();
-  if (ImGui::Button(T("back"), ImVec2(140, 44))) {
+  if (BackButton("competency.back")) {
     app.Back();
     return;
   }
-  TestMarkItem("competency.back");
   ImGui::SameLine();
   ImGui::Text(T("competency_heading"), f.employee_name.c_str(), f.period.c_str());
   ImGui::SameLine();
@@ -85,7 +78,7 @@ void DrawRow(App& app, size_t i, float width) {
   ImGui::Spacing();
   ImGui::Text("%s  %s", r.code.c_str(), r.name.c_str());
   ImGui::SameLine();
-  ImGui::TextDisabled("(%s)", TypeText(r.type));
+  ImGui::TextDisabled("(%s)", CompetencyTypeText(r.type));
   const Json* gap = GapOf(app.competency_score(), r.code);
   if (gap) {
     int g = (*gap).value("gap", 0);

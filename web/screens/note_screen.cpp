@@ -5,16 +5,16 @@
 #include "web/app.h"
 #include "web/i18n.h"
 #include "web/platform.h"
+#include "web/widgets.h"
 
 namespace kinerja::web {
 
 void DrawNoteScreen(App& app) {
   static char note[2048] = "";
-  if (ImGui::Button(T("back"), ImVec2(140, 44))) {
+  if (BackButton("note.back")) {
     app.Back();
     return;
   }
-  TestMarkItem("note.back");
   std::string name = app.open_employee();
   for (const auto& r : app.roster()) {
     if (r.id == app.open_employee()) name = r.body.value("name", r.id);

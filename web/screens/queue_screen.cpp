@@ -74,11 +74,10 @@ void DrawTicket(App& app, const QueueEntry& e, bool own) {
 }  // namespace
 
 void DrawQueueScreen(App& app) {
-  if (ImGui::Button(T("back"), ImVec2(140, 44))) {
+  if (BackButton("queue.back")) {
     app.Back();
     return;
   }
-  TestMarkItem("queue.back");
   ImGui::SameLine();
   ImGui::Text(T("queue_heading"), app.queue_unit().name.c_str());
   if (ImGui::Button(T("queue_take"), ImVec2(360, 80))) app.TakeTicket();

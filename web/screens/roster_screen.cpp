@@ -74,10 +74,14 @@ void DrawRosterScreen(App& app) {
   static char filter[64] = "";
   RosterView& view = app.roster_view();
   ImGui::TextUnformatted(T("my_staff"));
-  ImGui::SameLine();
-  const auto& c = view.counts();
-  ImGui::TextDisabled(T("roster_summary"), static_cast<int>(view.rows().size()), c[0], c[1], c[2], c[3]);
-  if (!app.queue_units().empty()) {
+  const bool queue = !app.queue_units().empty();
+  ImGui::SameLine(ImGui::GetWindowWidth() - (queue ? 520 : 260));
+  if (ImGui::Button(T("training_open"), ImVec2(240, 52))) {
+    app.OpenTraining();
+    return;
+  }
+  TestMarkItem("roster.training");
+  if (queue) {
     ImGui::SameLine(ImGui::GetWindowWidth() - 260);
     if (ImGui::Button(T("queue_open"), ImVec2(240, 52))) {
       app.OpenQueue();
@@ -85,6 +89,8 @@ void DrawRosterScreen(App& app) {
     }
     TestMarkItem("roster.queue");
   }
+  const auto& c = view.counts();  // below the buttons: the summary is long with 5,000 staff
+  ImGui::TextDisabled(T("roster_summary"), static_cast<int>(view.rows().size()), c[0], c[1], c[2], c[3]);
   ImGui::SetNextItemWidth(360);
   ImGui::InputTextWithHint("##search", T("search"), filter, sizeof filter);
   TestMarkItem("roster.search");

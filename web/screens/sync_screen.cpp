@@ -131,11 +131,10 @@ void DrawConflict(App& app, size_t index) {
 }  // namespace
 
 void DrawSyncScreen(App& app) {
-  if (ImGui::Button(T("back"), ImVec2(140, 44))) {
+  if (BackButton("sync.back")) {
     app.Back();
     return;
   }
-  TestMarkItem("sync.back");
   ImGui::SameLine();
   Heading(T("sync_heading"));
   ImGui::BeginChild("sync_body", ImVec2(0, 0), false);
