@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "engine/competency/training_report.h"
 #include "engine/org/date.h"
 #include "server/reports.h"
 #include "shared/wire/push_reader.h"
@@ -238,8 +239,14 @@ HttpResponse Api::TrainingNeeds(const HttpRequest& req) {
   } else {  // this year's, in WIB (UTC+7) as the tablets count it
     period = std::to_string(org::CivilFromDays((clock_() + 7 * 3600) / 86400).year);
   }
+  std::string format = "json";
+  if (auto it = req.query.find("format"); it != req.query.end()) format = it->second;
+  if (format != "json" && format != "csv") {
+    return ErrorResponse(Status::InvalidArgument("format must be json or csv"));
+  }
   auto out = TrainingNeedsReport(store_, *who, period);
   if (!out.ok()) return ErrorResponse(out.status());
+  if (format == "csv") return {200, TrainingNeedsCsv(*out), "text/csv; charset=utf-8"};
   return JsonResponse(*out);
 }
 

@@ -17,16 +17,10 @@ TrainingView TrainingViewFromReport(const Json& report) {
   v.previous_period = report.value("previous_period", "");
   v.assessed = report.value("assessed", 0);
   v.skipped = static_cast<int>(report.value("skipped", Json::array()).size());
-  // Who falls short on what, per unit; and each code's name.
-  std::map<std::string, std::map<std::string, std::vector<std::string>>> short_of;
-  std::map<std::string, std::string> code_names;
+  auto short_of = StaffBelowStandard(report);
+  std::map<std::string, std::string> code_names;  // for the re-measure rows
   for (const auto& e : report.value("employees", Json::array())) {
-    for (const auto& g : e.value("gaps", Json::array())) {
-      code_names[g.value("code", "")] = g.value("name", "");
-      if (g.value("gap", 0) < 0) {
-        short_of[e.value("unit_id", "")][g.value("code", "")].push_back(e.value("name", ""));
-      }
-    }
+    for (const auto& g : e.value("gaps", Json::array())) code_names[g.value("code", "")] = g.value("name", "");
   }
   for (const auto& u : report.value("training_needs", Json::array())) {
     TrainingUnitView uv;

@@ -124,4 +124,61 @@ Result<Json> TrainingNeedsFromRecords(const TrainingReportInput& in) {
   return out;
 }
 
+std::map<std::string, std::map<std::string, std::vector<std::string>>> StaffBelowStandard(
+    const Json& report) {
+  std::map<std::string, std::map<std::string, std::vector<std::string>>> out;
+  for (const auto& e : report.value("employees", Json::array())) {
+    for (const auto& g : e.value("gaps", Json::array())) {
+      if (g.value("gap", 0) < 0) {
+        out[e.value("unit_id", "")][g.value("code", "")].push_back(e.value("name", ""));
+      }
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// One CSV text cell: guarded against formula evaluation, quoted when it must be.
+std::string CsvText(std::string s) {
+  if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')) s = "'" + s;
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+
+std::string CsvNumber(const Json& v) { return v.is_number() ? v.dump() : ""; }
+
+}  // namespace
+
+std::string TrainingNeedsCsv(const Json& report) {
+  std::string out = "\xEF\xBB\xBF"
+      "period,unit_id,unit,type,code,competency,staff_assessed,staff_with_gap,total_gap,"
+      "mean_gap,priority,staff_below_standard\r\n";
+  const auto below = StaffBelowStandard(report);
+  const std::string period = CsvText(report.value("period", ""));
+  for (const auto& u : report.value("training_needs", Json::array())) {
+    const std::string unit_id = u.value("unit_id", "");
+    for (const char* type : {"manajerial", "sosial_kultural", "teknis"}) {
+      for (const auto& n : u.value(type, Json::array())) {
+        std::string names;
+        auto in_unit = below.find(unit_id);
+        if (in_unit != below.end()) {
+          auto staff = in_unit->second.find(n.value("code", ""));
+          if (staff != in_unit->second.end()) {
+            for (const auto& name : staff->second) names += (names.empty() ? "" : "; ") + name;
+          }
+        }
+        out += period + "," + CsvText(unit_id) + "," + CsvText(u.value("unit", "")) + "," + type +
+               "," + CsvText(n.value("code", "")) + "," + CsvText(n.value("name", "")) + "," +
+               CsvNumber(n["staff_assessed"]) + "," + CsvNumber(n["staff_with_gap"]) + "," +
+               CsvNumber(n["total_gap"]) + "," + CsvNumber(n["mean_gap"]) + "," +
+               CsvNumber(n["priority"]) + "," + CsvText(names) + "\r\n";
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace kinerja

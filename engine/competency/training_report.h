@@ -50,4 +50,17 @@ std::string PreviousPeriod(const std::string& period);
 // kInvalidArgument only for a period that is empty or over 20 characters.
 Result<Json> TrainingNeedsFromRecords(const TrainingReportInput& in);
 
+// Who is below the standard, per unit id and competency code, from a report's employees'
+// gaps (names in the report's employee order).
+std::map<std::string, std::map<std::string, std::vector<std::string>>> StaffBelowStandard(
+    const Json& report);
+
+// The report's training needs as CSV for a spreadsheet (UTF-8 with a byte-order mark, CRLF):
+// one row per unit and competency that falls short, in the report's order, with columns
+//   period,unit_id,unit,type,code,competency,staff_assessed,staff_with_gap,total_gap,
+//   mean_gap,priority,staff_below_standard
+// (names joined by "; "). Text cells are quoted when needed, and a text cell starting with
+// = + - @ is prefixed with ' so a spreadsheet shows it instead of evaluating it.
+std::string TrainingNeedsCsv(const Json& report);
+
 }  // namespace kinerja

@@ -118,6 +118,19 @@ TEST_F(TrainingNeedsApi, ASupervisorSeesOnlyTheStaffTheyAppraise) {
   EXPECT_EQ(Report("rina", "?period=2026")["assessed"], 1);
 }
 
+TEST_F(TrainingNeedsApi, HrCanTakeTheReportAsCsvForASpreadsheet) {
+  auto r = Call("GET", "/api/v1/reports/training-needs?period=2026&format=csv", "", LoginAs("hr", "hr-pc"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.content_type, "text/csv; charset=utf-8");
+  EXPECT_NE(r.body.find("\r\n2026,pelayanan,Bidang Pelayanan Perizinan Terpadu,manajerial,M.03,Komunikasi,1,1,1,"),
+            std::string::npos) << r.body;
+  EXPECT_NE(r.body.find(",Ani Lestari\r\n"), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find("2026,pengaduan,"), std::string::npos) << r.body;
+  r = Call("GET", "/api/v1/reports/training-needs?period=2026&format=xml", "", LoginAs("hr", "hr-pc"));
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("format must be json or csv"), std::string::npos) << r.body;
+}
+
 TEST_F(TrainingNeedsApi, EmployeesAndEnumeratorsAreRefused) {
   EXPECT_EQ(Report("ani", "?period=2026", 403)["error"]["code"], "permission_denied");
   EXPECT_EQ(Report("loket1", "?period=2026", 403)["error"]["code"], "permission_denied");

@@ -132,5 +132,25 @@ TEST(TrainingReport, NothingToReportIsAnEmptyReportAndABadPeriodIsRefused) {
   EXPECT_EQ(TrainingNeedsFromRecords(in).status().code(), Code::kInvalidArgument);
 }
 
+TEST(TrainingReport, TheCsvHasOneRowPerCompetencyShortOfTheStandardWithItsStaff) {
+  TrainingReportInput in = City();
+  in.employees["e-ani"].name = "=HYPERLINK(\"x\")";  // a name a spreadsheet must not evaluate
+  in.unit_names["pelayanan"] = "Bidang Pelayanan, Perizinan";
+  auto r = TrainingNeedsFromRecords(in);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  std::string csv = TrainingNeedsCsv(*r);
+  ASSERT_EQ(csv.rfind("\xEF\xBB\xBFperiod,unit_id,unit,type,code,competency,", 0), 0u) << csv;
+  std::vector<std::string> lines;
+  for (size_t pos = 0, end; (end = csv.find("\r\n", pos)) != std::string::npos; pos = end + 2) {
+    lines.push_back(csv.substr(pos, end - pos));
+  }
+  ASSERT_EQ(lines.size(), 3u) << csv;  // the header, M.01 (Dedi), T.X.01 (Ani)
+  EXPECT_EQ(lines[1], "2026,pelayanan,\"Bidang Pelayanan, Perizinan\",manajerial,M.01,Integritas,2,1,1,1.0,1.0,Dedi")
+      << csv;
+  EXPECT_EQ(lines[2], "2026,pelayanan,\"Bidang Pelayanan, Perizinan\",teknis,T.X.01,Perizinan,2,1,1,1.0,2.0,"
+                      "\"'=HYPERLINK(\"\"x\"\")\"")
+      << csv;
+}
+
 }  // namespace
 }  // namespace kinerja
