@@ -3,7 +3,7 @@
 #include <cstdlib>
 
 #include "engine/competency/training_report.h"
-#include "engine/org/date.h"
+#include "engine/org/period.h"
 #include "server/reports.h"
 #include "shared/wire/push_reader.h"
 #include "shared/wire/response_text.h"
@@ -236,8 +236,8 @@ HttpResponse Api::TrainingNeeds(const HttpRequest& req) {
   std::string period;
   if (auto it = req.query.find("period"); it != req.query.end()) {
     period = it->second;
-  } else {  // this year's, in WIB (UTC+7) as the tablets count it
-    period = std::to_string(org::CivilFromDays((clock_() + 7 * 3600) / 86400).year);
+  } else {  // this year's, as the tablets count it
+    period = org::AppraisalPeriod(clock_());
   }
   std::string format = "json";
   if (auto it = req.query.find("format"); it != req.query.end()) format = it->second;

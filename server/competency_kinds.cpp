@@ -72,7 +72,7 @@ Status CheckPositionBody(const Json& body) {
   auto levels = RequiredLevels(body);  // the shape, codes and levels, as the engine reads them
   if (!levels.ok()) return levels.status();
   const std::string id = body["position_id"].get<std::string>();
-  if (id.size() > 55 || !wire::IsValidId("position." + id)) {
+  if (!wire::IsValidId("position." + id)) {  // 64 characters in all: 55 for the id
     return Status::InvalidArgument("position.position_id '" + id +
                                    "' must be 1-55 characters of A-Z a-z 0-9 _ . -");
   }

@@ -56,7 +56,7 @@ void App::Refresh() {
   auto roster = store_->List("employee");
   roster_ = roster.ok() ? std::move(roster).value() : std::vector<wire::Record>{};
   // One query for every status of the period; the view re-applies the current search.
-  auto statuses = LoadAppraisalStatuses(store_->db(), AppraisalPeriod(NowUnixSeconds()));
+  auto statuses = LoadAppraisalStatuses(store_->db(), org::AppraisalPeriod(NowUnixSeconds()));
   roster_view_.Build(roster_, statuses.ok() ? *statuses : AppraisalStatuses{});
   LoadOpenNotes();
   RefreshEmployeeViews();

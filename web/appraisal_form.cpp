@@ -46,8 +46,6 @@ int RatingFromText(const Template& t, const Json& j) {
 
 }  // namespace
 
-std::string AppraisalPeriod(int64_t unix_seconds) { return WibDate(unix_seconds).substr(0, 4); }
-
 AppraisalForm NewAppraisalForm(const Template& t, const std::string& employee_id,
                                const std::string& employee_name, const std::string& period) {
   AppraisalForm f;
@@ -162,7 +160,7 @@ bool App::LoadAppraisalTemplate() {
 
 void App::OpenAppraisal() {
   if (!store_ || open_employee_.empty() || !LoadAppraisalTemplate()) return;
-  std::string period = AppraisalPeriod(NowUnixSeconds());
+  std::string period = org::AppraisalPeriod(NowUnixSeconds());
   std::string name = open_employee_;
   for (const auto& r : roster_) {
     if (r.id == open_employee_) name = r.body.value("name", r.id);

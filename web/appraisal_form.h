@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/appraisal/template.h"
+#include "engine/org/period.h"  // AppraisalPeriod
 #include "shared/json_util.h"
 
 namespace kinerja::web {
@@ -53,8 +54,6 @@ struct AppraisalScore {
 // language; else the engine's reason.
 std::string NotScoredText(const AppraisalScore& s);
 
-// The appraisal period for `unix_seconds`: the calendar year in WIB (UTC+7), e.g. "2026".
-std::string AppraisalPeriod(int64_t unix_seconds);
 
 // A fresh form for one employee: one empty IKI row, nothing rated.
 AppraisalForm NewAppraisalForm(const Template& t, const std::string& employee_id,

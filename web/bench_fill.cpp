@@ -24,7 +24,7 @@ int App::TestFillStore(int total) {
   if (have < 0 || have >= total) return have;
   auto cursor = store_->Cursor();
   if (!cursor.ok()) return -1;
-  std::string period = AppraisalPeriod(NowUnixSeconds());
+  std::string period = org::AppraisalPeriod(NowUnixSeconds());
   wire::PullResponse fill;
   fill.cursor = *cursor;  // the pull cursor stays where the last real sync left it
   fill.records.reserve(static_cast<size_t>(total - have));

@@ -128,7 +128,7 @@ void App::OpenCompetency() {
   if (!employee) return;
   Json position = PositionOf(*store_, *employee);
   if (position.is_null()) return SetMessage(T("competency_no_position"), true);
-  std::string period = AppraisalPeriod(NowUnixSeconds());
+  std::string period = org::AppraisalPeriod(NowUnixSeconds());
   auto form = NewCompetencyForm(position, open_employee_, employee->body.value("name", open_employee_),
                                 period);
   if (!form.ok()) return SetMessage(form.status().message(), true);
@@ -154,7 +154,7 @@ void App::OpenMyCompetency() {
   if (!store_ || !session_ || session_->employee_id.empty()) return;
   const std::string& me = session_->employee_id;
   // This period's assessment, else the latest one (the server sends her submitted ones only).
-  const std::string period = AppraisalPeriod(NowUnixSeconds());
+  const std::string period = org::AppraisalPeriod(NowUnixSeconds());
   const wire::Record* chosen = nullptr;
   auto stored = store_->List("competency_assessment", me);
   if (stored.ok()) {

@@ -108,7 +108,7 @@ bool App::RecordQueued(const std::string& record_id) {
 void App::OpenMyAppraisal() {
   if (!store_ || !session_) return;
   const std::string& me = session_->employee_id;
-  std::string period = AppraisalPeriod(NowUnixSeconds());
+  std::string period = org::AppraisalPeriod(NowUnixSeconds());
   my_ = MyAppraisal{};
   my_.opened_for = me + "/" + period;
   screen_ = Screen::kMyAppraisal;
@@ -175,7 +175,7 @@ void App::LoadMyAppraisal() {
 
 void App::TickMyAppraisal() {
   if (screen_ != Screen::kMyAppraisal || !session_) return;
-  if (my_.opened_for != session_->employee_id + "/" + AppraisalPeriod(NowUnixSeconds())) {
+  if (my_.opened_for != session_->employee_id + "/" + org::AppraisalPeriod(NowUnixSeconds())) {
     OpenMyAppraisal();
     return;
   }

@@ -61,7 +61,7 @@ TrainingView TrainingViewFromReport(const Json& report) {
 void App::OpenTraining() {
   if (!store_) return;
   TrainingReportInput in;
-  in.period = AppraisalPeriod(NowUnixSeconds());
+  in.period = org::AppraisalPeriod(NowUnixSeconds());
   auto stored = store_->List("competency_assessment");
   if (stored.ok()) {
     for (auto& r : *stored) {

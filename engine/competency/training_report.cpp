@@ -3,6 +3,7 @@
 #include <cctype>
 #include <set>
 
+#include "engine/competency/competency.h"
 #include "engine/competency/competency_command.h"
 #include "engine/competency/position_assessment.h"
 
@@ -25,8 +26,8 @@ Json Baseline(const Json& position, const Json& before) {
   Json kept = Json::object();
   if (!before.is_object()) return kept;
   for (const auto& [code, level] : before.items()) {
-    if (codes.count(code) && level.is_number_integer() && level.get<int64_t>() >= 1 &&
-        level.get<int64_t>() <= 5) {
+    if (codes.count(code) && level.is_number_integer() &&
+        level.get<int64_t>() >= kMinCompetencyLevel && level.get<int64_t>() <= kMaxCompetencyLevel) {
       kept[code] = level;
     }
   }

@@ -184,4 +184,9 @@ std::string PeriodRangeText(const Period& p) {
          std::to_string(b.year);
 }
 
+std::string AppraisalPeriod(int64_t unix_seconds) {
+  constexpr int64_t kWib = 7 * 3600;
+  return std::to_string(CivilFromDays((unix_seconds + kWib) / 86400).year);
+}
+
 }  // namespace kinerja::org

@@ -4,6 +4,7 @@
 // its string form is the key used in files and on the wire: "2026-01", "2026-Q1", "2026-S1",
 // "2026". All dates are civil dates with no time zone; bounds are inclusive.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,5 +64,9 @@ Period NextPeriod(const Period& p);
 std::string PeriodLabel(const Period& p);
 // "1 Januari 2026 sd 31 Maret 2026": the period penilaian line of the form.
 std::string PeriodRangeText(const Period& p);
+
+// The annual period ("2026") a moment falls in: the calendar year in WIB (UTC+7), as the
+// tablets and the server count it (the app's records and the server's reports by default).
+std::string AppraisalPeriod(int64_t unix_seconds);
 
 }  // namespace kinerja::org

@@ -149,3 +149,16 @@ TEST(OrgPeriodMalformed, RejectsBadFormsWithTheAcceptedForms) {
 
 }  // namespace
 }  // namespace kinerja::org
+
+namespace kinerja::org {
+namespace {
+
+TEST(AppraisalPeriodAt, IsTheCalendarYearInWib) {
+  // 2025-12-31T16:59:59Z is 23:59:59 WIB; one second later it is 2026 in Palangkaraya.
+  EXPECT_EQ(AppraisalPeriod(1767200399), "2025");
+  EXPECT_EQ(AppraisalPeriod(1767200400), "2026");
+  EXPECT_EQ(AppraisalPeriod(1'800'000'000), "2027");
+}
+
+}  // namespace
+}  // namespace kinerja::org
