@@ -100,3 +100,17 @@ class Result {
     ::kinerja::Status kinerja_status_ = (expr);  \
     if (!kinerja_status_.ok()) return kinerja_status_; \
   } while (0)
+
+// Evaluates `expr` (a Result<T>); on error returns its Status from the enclosing function (which
+// returns a Status or any Result<U>); on success declares `lhs` from the value, moved out:
+//   KINERJA_ASSIGN_OR_RETURN(auto rows, store.Query(sql));   // rows is the T, not the Result
+//   KINERJA_ASSIGN_OR_RETURN(const Template& t, LoadTemplate(id));  // binds to the moved T
+// One statement of the enclosing block: not for an unbraced `if` body.
+#define KINERJA_ASSIGN_OR_RETURN(lhs, ...) \
+  KINERJA_ASSIGN_OR_RETURN_IMPL_(KINERJA_CONCAT_(kinerja_result_, __LINE__), lhs, __VA_ARGS__)
+#define KINERJA_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, ...) \
+  auto tmp = (__VA_ARGS__);                            \
+  if (!tmp.ok()) return tmp.status();                  \
+  lhs = std::move(tmp).value()
+#define KINERJA_CONCAT_(a, b) KINERJA_CONCAT_INNER_(a, b)
+#define KINERJA_CONCAT_INNER_(a, b) a##b

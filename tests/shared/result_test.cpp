@@ -28,6 +28,40 @@ TEST(Result, HoldsAValueOrAnError) {
   EXPECT_EQ(bad.status().code(), Code::kInvalidArgument);
 }
 
+Result<std::string> Name(bool good) {
+  if (!good) return Status::NotFound("no name");
+  return std::string("ani");
+}
+
+Result<size_t> NameLength(bool good) {
+  KINERJA_ASSIGN_OR_RETURN(std::string name, Name(good));
+  return name.size();
+}
+
+Status CheckName(bool good, std::string* out) {
+  KINERJA_ASSIGN_OR_RETURN(*out, Name(good));
+  KINERJA_ASSIGN_OR_RETURN(auto again, Name(good));  // two on one function: distinct temporaries
+  *out += again;
+  return Status();
+}
+
+TEST(Result, AssignOrReturnBindsTheValueOrReturnsTheError) {
+  auto n = NameLength(true);
+  ASSERT_TRUE(n.ok());
+  EXPECT_EQ(*n, 3u);
+  auto missing = NameLength(false);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), Code::kNotFound);
+  EXPECT_EQ(missing.status().message(), "no name");
+
+  std::string out;
+  EXPECT_TRUE(CheckName(true, &out).ok());
+  EXPECT_EQ(out, "aniani");
+  std::string untouched = "kept";
+  EXPECT_EQ(CheckName(false, &untouched).code(), Code::kNotFound);
+  EXPECT_EQ(untouched, "kept");
+}
+
 TEST(JsonUtil, MalformedJsonReportsTheBytePosition) {
   auto r = ParseJson(R"({"a": 1,,})");
   ASSERT_FALSE(r.ok());
