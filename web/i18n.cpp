@@ -158,6 +158,8 @@ constexpr Entry kCatalogue[] = {
      "Enter the service (1-120 characters)."},
     {"kiosk_pin_invalid", "PIN harus 4-6 angka.", "The PIN must be 4-6 digits."},
     {"kiosk_pin_mismatch", "Kedua PIN tidak sama.", "The two PINs differ."},
+    {"kiosk_pin_hash_failed", "PIN tidak dapat disimpan (memori perangkat kurang). Coba lagi.",
+     "The PIN could not be stored (not enough device memory). Try again."},
     // Kiosk (citizens)
     {"kiosk_heading", "Survei Kepuasan Masyarakat", "Public Satisfaction Survey"},
     {"kiosk_intro",

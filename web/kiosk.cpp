@@ -1,17 +1,17 @@
 // The SKM kiosk: pure helpers (units in scope, WIB date, the response body) and the App
 // actions that set up, run and leave kiosk mode. Responses go through LocalStore::Write and
-// sync like every other record; the PIN is kept only as a salted hash in the meta table.
+// sync like every other record; the PIN is kept only as its Argon2id hash in the meta table
+// (engine/kiosk/pin.h).
 #include "web/kiosk.h"
 
 #include <algorithm>
 #include <cctype>
 
+#include "engine/kiosk/pin.h"
 #include "engine/org/date.h"
-#include "engine/sync/ids.h"
 #include "web/app.h"
 #include "web/i18n.h"
 #include "web/platform.h"
-#include "web/sha256.h"
 
 namespace kinerja::web {
 namespace {
@@ -109,8 +109,10 @@ bool App::StartKiosk(size_t unit_index, const std::string& service, const std::s
   if (trimmed.empty() || trimmed.size() > 120) return refuse("kiosk_service_needed");
   if (!IsValidPin(pin)) return refuse("kiosk_pin_invalid");
   if (pin != pin_again) return refuse("kiosk_pin_mismatch");
+  auto pin_hash = kiosk::HashPin(pin);
+  if (!pin_hash.ok()) return refuse("kiosk_pin_hash_failed");
   const KioskUnit& unit = kiosk_units_[unit_index];
-  MetaSet("kiosk_pin", HashPin(pin, NewId()));
+  MetaSet("kiosk_pin", *pin_hash);
   MetaSet("kiosk_unit", unit.id);
   MetaSet("kiosk_unit_path", unit.unit_path);
   MetaSet("kiosk_service", trimmed);
@@ -163,7 +165,9 @@ bool App::LeaveKiosk(const std::string& pin) {
     SetMessage(T("kiosk_pin_locked"), true);
     return false;
   }
-  if (!PinMatches(pin, MetaGet("kiosk_pin"))) {
+  // A legacy SHA-256 stretch (stored before libsodium) matches too; it is deleted below with
+  // the kiosk mode, and the next set-up stores Argon2id.
+  if (!kiosk::PinMatches(pin, MetaGet("kiosk_pin"))) {
     if (++pin_failures_ >= kMaxPinFailures) {
       pin_failures_ = 0;
       pin_locked_until_ = now + kPinLockSeconds;
