@@ -18,8 +18,7 @@ constexpr double kAutosaveSeconds = 2.0;
 Result<CompetencyForm> NewCompetencyForm(const Json& position_body, const std::string& employee_id,
                                          const std::string& employee_name,
                                          const std::string& period) {
-  auto required = RequiredLevels(position_body);
-  if (!required.ok()) return required.status();
+  KINERJA_ASSIGN_OR_RETURN(auto required, RequiredLevels(position_body));
   CompetencyForm f;
   f.record_id = "cmp-" + employee_id + "-" + period;
   f.employee_id = employee_id;
@@ -28,7 +27,7 @@ Result<CompetencyForm> NewCompetencyForm(const Json& position_body, const std::s
   f.position_id = position_body.value("position_id", "");
   f.position_name = position_body.value("name", f.position_id);
   f.position = position_body;
-  for (const auto& r : *required) f.rows.push_back({r.code, r.name, r.type, r.required_level, 0});
+  for (const auto& r : required) f.rows.push_back({r.code, r.name, r.type, r.required_level, 0});
   return f;
 }
 
