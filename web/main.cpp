@@ -1,5 +1,5 @@
 // The browser app's frame loop: GLFW window on the canvas, Dear ImGui with the WebGL2
-// renderer, and one App drawn per frame. Everything browser-specific is in platform.cpp.
+// renderer, and one App drawn per frame. Everything browser-specific is in platform/.
 //
 // Pixels: ImGui lays out in CSS pixels divided by the user's UI zoom (App::ui_zoom()); the
 // canvas' backing store has the device's own pixels (CSS size x devicePixelRatio), and the font
@@ -16,8 +16,8 @@
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
-#include "web/app.h"
-#include "web/platform.h"
+#include "web/app/app.h"
+#include "web/platform/platform.h"
 
 namespace {
 

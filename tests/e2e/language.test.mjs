@@ -10,8 +10,8 @@ import {
 } from './lib.mjs';
 
 test('every T("key") used by web/ has both Bahasa Indonesia and English text', () => {
-  const catalogue = fs.readFileSync(path.join(repoRoot, 'web/i18n.cpp'), 'utf8');
-  const files = ['web', 'web/screens'].flatMap((d) => fs.readdirSync(path.join(repoRoot, d))
+  const catalogue = fs.readFileSync(path.join(repoRoot, 'web/app/i18n.cpp'), 'utf8');
+  const files = ['web', 'web/app', 'web/platform', 'web/screens', 'web/widgets'].flatMap((d) => fs.readdirSync(path.join(repoRoot, d))
     .filter((f) => f.endsWith('.cpp')).map((f) => path.join(repoRoot, d, f)));
   const used = new Set();
   for (const f of files) {

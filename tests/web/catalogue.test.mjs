@@ -1,4 +1,4 @@
-// Every string the app shows comes from the catalogue (web/i18n.cpp) in both languages: each
+// Every string the app shows comes from the catalogue (web/app/i18n.cpp) in both languages: each
 // key a screen passes to T(...) or Tf(...) must have a Bahasa Indonesia and an English text,
 // with the same printf placeholders in both; and no key is defined twice.
 import assert from 'node:assert/strict';
@@ -18,7 +18,7 @@ function sources(dir) {
 
 // The catalogue's entries: {"key", "id text", "en text"}, texts possibly split over lines.
 function catalogue() {
-  const src = fs.readFileSync(path.join(web, 'i18n.cpp'), 'utf8');
+  const src = fs.readFileSync(path.join(web, 'app', 'i18n.cpp'), 'utf8');
   const body = src.slice(src.indexOf('kCatalogue[]'), src.indexOf('};', src.indexOf('kCatalogue[]')));
   const entries = new Map();
   const duplicates = [];

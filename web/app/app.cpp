@@ -1,4 +1,4 @@
-#include "web/app.h"
+#include "web/app/app.h"
 
 #include <algorithm>
 #include <cmath>
@@ -6,8 +6,9 @@
 
 #include "engine/sync/ids.h"
 #include "imgui.h"
-#include "web/i18n.h"
-#include "web/platform.h"
+#include "web/app/i18n.h"
+#include "web/platform/platform.h"
+#include "web/screens/screens.h"
 
 namespace kinerja::web {
 namespace {

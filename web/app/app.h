@@ -1,8 +1,11 @@
 #pragma once
 // The browser app's state and the actions screens may take. Actions call the engine's
-// LocalStore and the platform layer; screens only draw and call these. The actions live in
-// app.cpp (session, sync, notes), kiosk.cpp (SKM survey kiosk), appraisal_form.cpp (SKP),
-// competency_form.cpp (competency assessment) and queue_log.cpp (queue log).
+// LocalStore and the platform layer; screens (web/screens/screens.h) only draw and call these.
+// The actions live in web/app/: app.cpp (start-up, session, sync, notes, the frame),
+// sync_center.cpp (the Sync screen: conflicts, export), kiosk.cpp (SKM survey kiosk),
+// appraisal_form.cpp (SKP), competency_form.cpp (competency assessment), my_appraisal.cpp (the
+// employee's own appraisal and self-assessment), training_view.cpp (training needs),
+// queue_log.cpp (queue log) and bench_fill.cpp (a test and benchmark hook).
 
 #include <memory>
 #include <optional>
@@ -12,12 +15,12 @@
 #include "engine/appraisal/template.h"
 #include "engine/sync/local_store.h"
 #include "engine/sync/roster_view.h"
-#include "web/appraisal_form.h"
-#include "web/competency_form.h"
-#include "web/training_view.h"
-#include "web/kiosk.h"
-#include "web/my_appraisal.h"
-#include "web/queue_log.h"
+#include "web/app/appraisal_form.h"
+#include "web/app/competency_form.h"
+#include "web/app/training_view.h"
+#include "web/app/kiosk.h"
+#include "web/app/my_appraisal.h"
+#include "web/app/queue_log.h"
 
 namespace kinerja::web {
 
@@ -114,7 +117,7 @@ class App {
   bool SubmitAppraisal();
   bool SignOffAppraisal();
 
-  // --- my appraisal (employee; web/my_appraisal.cpp) ---
+  // --- my appraisal (employee; web/app/my_appraisal.cpp) ---
   // Opens "Penilaian saya" for the current period: her stored self-assessment (or a fresh
   // form starting from the supervisor's indicators), his submitted rating and her response.
   void OpenMyAppraisal();
@@ -212,7 +215,8 @@ class App {
   void LoadOpenNotes();
   void SetMessage(std::string text, bool error);
   // Writes one local edit and flushes it to IndexedDB; on failure shows the error and returns
-  // it. Screens' actions all write through here.
+  // it. Every action's write goes through here except SaveAppraisal's, which calls the store
+  // itself to time the SQLite commit alone (save_commit_ms_) and then flushes the same way.
   Result<wire::Change> WriteEdit(const LocalStore::Edit& edit, int64_t now_unix);
   // The first screen after start-up or login: the kiosk for enumerators, else the roster.
   Screen HomeScreen();
@@ -231,7 +235,7 @@ class App {
   bool SaveAppraisal();
   bool ChangeAppraisalStatus(const char* from, const char* to, const char* done_key);
 
-  // Employee views (web/my_appraisal.cpp).
+  // Employee views (web/app/my_appraisal.cpp).
   void LoadMyAppraisal();
   void TickMyAppraisal();
   bool SaveSelfAssessment();
@@ -317,19 +321,5 @@ class App {
   std::vector<QueueEntry> queue_tickets_;
   QueueDay queue_day_;
 };
-
-// Screens: one file each under web/screens/.
-void DrawTopBar(App& app);
-void DrawLoginScreen(App& app);
-void DrawRosterScreen(App& app);
-void DrawNoteScreen(App& app);
-void DrawKioskSetupScreen(App& app);
-void DrawKioskScreen(App& app);
-void DrawAppraiseScreen(App& app);
-void DrawSyncScreen(App& app);
-void DrawMyAppraisalScreen(App& app);
-void DrawCompetencyScreen(App& app);
-void DrawQueueScreen(App& app);
-void DrawTrainingScreen(App& app);
 
 }  // namespace kinerja::web

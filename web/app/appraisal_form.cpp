@@ -1,6 +1,6 @@
 // The SKP appraisal form: conversions between the form, the engine's input JSON and the
 // record body, plus the App actions that open, autosave, submit and sign off an appraisal.
-#include "web/appraisal_form.h"
+#include "web/app/appraisal_form.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -10,10 +10,10 @@
 #include "engine/appraisal/builtin_templates.h"
 #include "engine/appraisal/levels.h"
 #include "engine/sync/ids.h"
-#include "web/app.h"
-#include "web/i18n.h"
-#include "web/kiosk.h"
-#include "web/platform.h"
+#include "web/app/app.h"
+#include "web/app/i18n.h"
+#include "web/app/kiosk.h"
+#include "web/platform/platform.h"
 
 namespace kinerja::web {
 namespace {

@@ -7,8 +7,8 @@
 #include <string>
 
 #include "engine/sync/ids.h"
-#include "web/app.h"
-#include "web/platform.h"
+#include "web/app/app.h"
+#include "web/platform/platform.h"
 
 namespace kinerja::web {
 

@@ -1,12 +1,12 @@
 // The competency assessment form: conversions between the form, the record body and the
 // engine's input, plus the App actions that open, autosave and submit an assessment.
-#include "web/competency_form.h"
+#include "web/app/competency_form.h"
 
 #include "engine/competency/position_assessment.h"
 #include "engine/sync/ids.h"
-#include "web/app.h"
-#include "web/i18n.h"
-#include "web/platform.h"
+#include "web/app/app.h"
+#include "web/app/i18n.h"
+#include "web/platform/platform.h"
 
 namespace kinerja::web {
 namespace {

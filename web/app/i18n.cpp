@@ -1,4 +1,4 @@
-#include "web/i18n.h"
+#include "web/app/i18n.h"
 
 #include <cstdio>
 #include <cstring>

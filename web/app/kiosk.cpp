@@ -2,16 +2,16 @@
 // actions that set up, run and leave kiosk mode. Responses go through LocalStore::Write and
 // sync like every other record; the PIN is kept only as its Argon2id hash in the meta table
 // (engine/kiosk/pin.h).
-#include "web/kiosk.h"
+#include "web/app/kiosk.h"
 
 #include <algorithm>
 #include <cctype>
 
 #include "engine/kiosk/pin.h"
 #include "engine/org/date.h"
-#include "web/app.h"
-#include "web/i18n.h"
-#include "web/platform.h"
+#include "web/app/app.h"
+#include "web/app/i18n.h"
+#include "web/platform/platform.h"
 
 namespace kinerja::web {
 namespace {

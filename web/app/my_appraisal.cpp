@@ -1,13 +1,13 @@
 // The employee's side: record bodies and comparisons (pure), and the App actions that open,
 // autosave and submit her self-assessment, write her response, and load what the supervisor
 // sees beside his own rating.
-#include "web/my_appraisal.h"
+#include "web/app/my_appraisal.h"
 
 #include "engine/appraisal/levels.h"
 #include "engine/sync/ids.h"
-#include "web/app.h"
-#include "web/i18n.h"
-#include "web/platform.h"
+#include "web/app/app.h"
+#include "web/app/i18n.h"
+#include "web/platform/platform.h"
 
 namespace kinerja::web {
 namespace {

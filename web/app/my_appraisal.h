@@ -11,7 +11,7 @@
 
 #include "engine/appraisal/template.h"
 #include "shared/wire/sync.h"
-#include "web/appraisal_form.h"
+#include "web/app/appraisal_form.h"
 
 namespace kinerja::web {
 

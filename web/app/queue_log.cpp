@@ -1,13 +1,13 @@
 // The queue log: pure helpers (queue units in scope, the day's tickets, the next number) and the
 // App actions that take, call and finish tickets through LocalStore::Write.
-#include "web/queue_log.h"
+#include "web/app/queue_log.h"
 
 #include <algorithm>
 
 #include "engine/service/timestamp.h"
-#include "web/app.h"
-#include "web/i18n.h"
-#include "web/platform.h"
+#include "web/app/app.h"
+#include "web/app/i18n.h"
+#include "web/platform/platform.h"
 
 namespace kinerja::web {
 

@@ -3,9 +3,9 @@
 #include <cstdio>
 
 #include "engine/sync/ids.h"
-#include "web/app.h"
-#include "web/i18n.h"
-#include "web/platform.h"
+#include "web/app/app.h"
+#include "web/app/i18n.h"
+#include "web/platform/platform.h"
 
 namespace kinerja::web {
 

@@ -1,13 +1,13 @@
 // Training needs on the tablet: the view of the engine's report, and the App action that
 // gathers this period's records from the local store and runs the engine.
-#include "web/training_view.h"
+#include "web/app/training_view.h"
 
 #include <map>
 
 #include "engine/competency/training_report.h"
-#include "web/app.h"
-#include "web/appraisal_form.h"
-#include "web/platform.h"
+#include "web/app/app.h"
+#include "web/app/appraisal_form.h"
+#include "web/platform/platform.h"
 
 namespace kinerja::web {
 

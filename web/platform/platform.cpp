@@ -1,4 +1,4 @@
-#include "web/platform.h"
+#include "web/platform/platform.h"
 
 #include <emscripten.h>
 #include <emscripten/fetch.h>

@@ -24,7 +24,7 @@
 
 #include "imgui.h"
 #include "imgui_internal.h"  // the active text field's flags and caret position
-#include "web/platform.h"
+#include "web/platform/platform.h"
 
 namespace kinerja::web {
 namespace {

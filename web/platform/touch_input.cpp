@@ -12,7 +12,7 @@
 #include <deque>
 
 #include "imgui.h"
-#include "web/platform.h"
+#include "web/platform/platform.h"
 
 namespace kinerja::web {
 namespace {

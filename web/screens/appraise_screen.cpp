@@ -7,12 +7,14 @@
 
 #include "engine/appraisal/levels.h"
 #include "imgui.h"
-#include "web/app.h"
+#include "web/app/app.h"
+#include "web/app/i18n.h"
+#include "web/platform/platform.h"
 #include "web/screens/iki_editor.h"
-#include "web/compare_cell.h"
-#include "web/i18n.h"
-#include "web/platform.h"
-#include "web/widgets.h"
+#include "web/screens/screens.h"
+#include "web/screens/self_beside.h"
+#include "web/widgets/compare_cell.h"
+#include "web/widgets/widgets.h"
 
 namespace kinerja::web {
 namespace {

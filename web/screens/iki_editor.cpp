@@ -3,8 +3,8 @@
 #include <string>
 
 #include "imgui.h"
-#include "web/i18n.h"
-#include "web/platform.h"
+#include "web/app/i18n.h"
+#include "web/platform/platform.h"
 
 namespace kinerja::web {
 

@@ -3,7 +3,7 @@
 // an "add indicator" button below: shared by the supervisor's appraisal and the employee's
 // self-assessment; and the heading of each behaviour value both rate.
 
-#include "web/appraisal_form.h"
+#include "web/app/appraisal_form.h"
 
 namespace kinerja::web {
 

@@ -1,8 +1,9 @@
 // Log in (online, once): afterwards the app starts offline for the same user.
 #include "imgui.h"
-#include "web/app.h"
-#include "web/i18n.h"
-#include "web/platform.h"
+#include "web/app/app.h"
+#include "web/app/i18n.h"
+#include "web/platform/platform.h"
+#include "web/screens/screens.h"
 
 namespace kinerja::web {
 

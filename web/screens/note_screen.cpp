@@ -2,10 +2,11 @@
 #include <string>
 
 #include "imgui.h"
-#include "web/app.h"
-#include "web/i18n.h"
-#include "web/platform.h"
-#include "web/widgets.h"
+#include "web/app/app.h"
+#include "web/app/i18n.h"
+#include "web/platform/platform.h"
+#include "web/screens/screens.h"
+#include "web/widgets/widgets.h"
 
 namespace kinerja::web {
 

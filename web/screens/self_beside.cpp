@@ -1,13 +1,15 @@
 // The employee's submitted self-assessment and response on the supervisor's appraise screen:
 // a summary line under his predikat and, beside each of his rating rows, her own rating.
+#include "web/screens/self_beside.h"
+
 #include <string>
 
 #include "engine/appraisal/levels.h"
 #include "imgui.h"
-#include "web/app.h"
-#include "web/compare_cell.h"
-#include "web/i18n.h"
-#include "web/platform.h"
+#include "web/app/app.h"
+#include "web/app/i18n.h"
+#include "web/platform/platform.h"
+#include "web/widgets/compare_cell.h"
 
 namespace kinerja::web {
 

@@ -5,9 +5,10 @@
 #include <string>
 
 #include "imgui.h"
-#include "web/app.h"
-#include "web/i18n.h"
-#include "web/platform.h"
+#include "web/app/app.h"
+#include "web/app/i18n.h"
+#include "web/platform/platform.h"
+#include "web/screens/screens.h"
 
 namespace kinerja::web {
 void DrawTopBar(App& app) {

@@ -1,8 +1,8 @@
-#include "web/compare_cell.h"
+#include "web/widgets/compare_cell.h"
 
 #include <cfloat>
 
-#include "web/platform.h"
+#include "web/platform/platform.h"
 
 namespace kinerja::web {
 namespace {

@@ -1,11 +1,11 @@
-#include "web/widgets.h"
+#include "web/widgets/widgets.h"
 
 #include <cfloat>
 #include <cmath>
 
 #include "imgui_internal.h"  // ClearActiveID: a scrolling drag cancels the pressed button
-#include "web/i18n.h"
-#include "web/platform.h"
+#include "web/app/i18n.h"
+#include "web/platform/platform.h"
 
 namespace kinerja::web {
 namespace {

@@ -1,4 +1,4 @@
-// The soft keyboard bridge's browser half (see web/soft_keyboard.cpp), linked with --pre-js.
+// The soft keyboard bridge's browser half (see web/platform/soft_keyboard.cpp), linked with --pre-js.
 // Module.kinerjaInstallIme() creates the hidden input and its listeners; C++ calls
 // Module.kinerjaImeUpdate(want, over, mode, x, y) when what ImGui wants changes.
 Module['kinerjaInstallIme'] = function() {

@@ -1,4 +1,4 @@
-// Touch input's browser half (see web/touch_input.cpp), linked with --pre-js.
+// Touch input's browser half (see web/platform/touch_input.cpp), linked with --pre-js.
 // Emscripten 3.1.6's GLFW presses the mouse button on a touch without moving the pointer to
 // the finger (Browser.calculateMouseEvent reads an SDL-only `event.touch`), so a tap would
 // land wherever the last tap was. These listeners are installed on the canvas before GLFW's
