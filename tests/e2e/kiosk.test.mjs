@@ -1,7 +1,11 @@
 // The SKM survey kiosk: an enumerator sets it up with a PIN, twenty citizens answer the nine
-// unsur by tapping, the form resets after each; leaving needs the right PIN; the responses
-// sync and the server holds twenty anonymous survey_response records.
+// unsur by tapping, the form resets after each; leaving needs the right PIN (a hash stored
+// before libsodium still unlocks once); the responses sync and the server holds twenty
+// anonymous survey_response records.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
 import {
   appState, killBrowser, launch, loginAs, shot, sleep, sqlite, startServer, tap, tapVisible,
@@ -11,6 +15,40 @@ import {
 const RESPONSES = 20;
 // A fixed pattern so the server's rows can be checked: respondent n answers U(q) with this.
 const answer = (n, q) => ((n + q) % 4) + 1;
+
+// The kiosk PIN hash the app stored before libsodium: "v1:<salt>:<hex>", SHA-256 of
+// "<salt>:<pin>", then 9,999 times SHA-256 of the hex digest followed by the salt.
+function legacyPinHash(pin, salt) {
+  const sha = (text) => createHash('sha256').update(text).digest('hex');
+  let digest = sha(`${salt}:${pin}`);
+  for (let i = 1; i < 10000; i++) digest = sha(digest + salt);
+  return `v1:${salt}:${digest}`;
+}
+
+// The tablet's database (/data/kinerja.db on IDBFS), copied to `file` for the sqlite3 CLI.
+async function copyTabletDb(page, file) {
+  const b64 = await page.evaluate(() => {
+    const bytes = Module.FS.readFile('/data/kinerja.db');
+    let text = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) {
+      text += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+    }
+    return btoa(text);
+  });
+  fs.writeFileSync(file, Buffer.from(b64, 'base64'));
+}
+
+// Puts `file` back as the tablet's database and persists it to IndexedDB; reload after.
+async function restoreTabletDb(page, file) {
+  const b64 = fs.readFileSync(file).toString('base64');
+  await page.evaluate((data) => new Promise((resolve, reject) => {
+    const text = atob(data);
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    Module.FS.writeFile('/data/kinerja.db', bytes);
+    Module.FS.syncfs(false, (err) => (err ? reject(err) : resolve()));
+  }), b64);
+}
 
 // The date in WIB (UTC+7), as the app writes it.
 function wibDate(ms) {
@@ -70,6 +108,18 @@ test('an enumerator collects 20 SKM responses in kiosk mode and syncs them', asy
     s = await waitState(page, (st) => st.screen === 'kiosk', 'kiosk mode after a reload');
     assert.equal(s.pending, RESPONSES);
 
+    // The PIN is stored as Argon2id with the tablet's limits (engine/kiosk/pin.h). A tablet
+    // that still holds a hash from before libsodium unlocks with it once: plant one.
+    const tabletDb = path.join(profile, 'tablet-copy.db');
+    await copyTabletDb(page, tabletDb);
+    const pinHash = sqlite(tabletDb, "SELECT value FROM meta WHERE key='kiosk_pin'");
+    assert.ok(pinHash.startsWith('$argon2id$v=19$m=16384,t=3,p=1$'), pinHash);
+    sqlite(tabletDb, `UPDATE meta SET value='${legacyPinHash('4321', 'legacy-salt')}' WHERE key='kiosk_pin'`);
+    await restoreTabletDb(page, tabletDb);
+    await page.reload();
+    s = await waitState(page, (st) => st.screen === 'kiosk', 'kiosk mode with a legacy PIN hash');
+    assert.equal(s.pending, RESPONSES);
+
     // Sync and logout are hidden in kiosk mode.
     await sleep(200);
     assert.equal(await page.evaluate(() => Module.ccall('kinerja_test_rect', 'string', ['string'], ['sync'])), '');
@@ -86,6 +136,10 @@ test('an enumerator collects 20 SKM responses in kiosk mode and syncs them', asy
     await tap(page, 'kiosk.pin_ok');
     s = await waitState(page, (st) => st.screen === 'kiosk_setup', 'kiosk left with the right PIN');
     assert.equal(s.kiosk.active, false);
+    // The legacy hash went with the kiosk mode; the next set-up stores Argon2id (checked above).
+    await waitState(page, (st) => st.flushes_pending === 0, 'leaving flushed');
+    await copyTabletDb(page, tabletDb);
+    assert.equal(sqlite(tabletDb, "SELECT count(*) FROM meta WHERE key='kiosk_pin'"), '0');
 
     await tap(page, 'sync');
     s = await waitState(page, (st) => !st.busy && st.last_sync !== '', 'a finished sync');
