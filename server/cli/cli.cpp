@@ -1,4 +1,4 @@
-#include "server/cli.h"
+#include "server/cli/cli.h"
 
 #include <csignal>
 #include <filesystem>
@@ -7,13 +7,13 @@
 
 #include "engine/org/roster_csv.h"
 #include "engine/sync/ids.h"
-#include "server/api.h"
-#include "server/auth.h"
-#include "server/central_store.h"
-#include "server/competency_kinds.h"
-#include "server/demo.h"
-#include "server/engine_commands.h"
-#include "server/http_server.h"
+#include "server/http/api.h"
+#include "server/auth/auth.h"
+#include "server/store/central_store.h"
+#include "server/kinds/competency_kinds.h"
+#include "server/cli/demo.h"
+#include "server/cli/engine_commands.h"
+#include "server/http/http_server.h"
 
 namespace kinerja::server {
 namespace {

@@ -1,12 +1,12 @@
-#include "server/demo.h"
+#include "server/cli/demo.h"
 
 #include <cstdio>
 #include <string>
 #include <vector>
 
-#include "server/competency_kinds.h"
+#include "server/kinds/competency_kinds.h"
 #include "engine/org/roster.h"
-#include "server/auth.h"
+#include "server/auth/auth.h"
 #include "shared/json_util.h"
 
 namespace kinerja::server {

@@ -3,7 +3,7 @@
 // supervisors, an HR officer, an enumerator and an admin. docs/demo.md lists the logins.
 
 #include "engine/org/date.h"
-#include "server/central_store.h"
+#include "server/store/central_store.h"
 
 namespace kinerja::server {
 

@@ -1,4 +1,4 @@
-#include "server/engine_commands.h"
+#include "server/cli/engine_commands.h"
 
 #include <fstream>
 #include <ostream>

@@ -2,7 +2,7 @@
 #include <string>
 #include <vector>
 
-#include "server/cli.h"
+#include "server/cli/cli.h"
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);

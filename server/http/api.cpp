@@ -1,10 +1,10 @@
-#include "server/api.h"
+#include "server/http/api.h"
 
 #include <cstdlib>
 
 #include "engine/competency/training_report.h"
 #include "engine/org/period.h"
-#include "server/reports.h"
+#include "server/reports/reports.h"
 #include "shared/wire/push_reader.h"
 #include "shared/wire/response_text.h"
 
@@ -44,6 +44,12 @@ HttpResponse ErrorResponse(const Status& s) {
 }
 
 namespace {
+
+// Who may read HR's views of the store (the audit log, refused changes).
+bool IsHrOrAdmin(const Principal& who) {
+  return who.role == wire::Role::kHr || who.role == wire::Role::kAdmin;
+}
+
 
 HttpResponse JsonResponse(const Json& j) { return {200, Dump(j)}; }
 
@@ -205,6 +211,10 @@ HttpResponse Api::Pull(const HttpRequest& req) {
 HttpResponse Api::Conflicts(const HttpRequest& req) {
   auto who = Authorize(req);
   if (!who.ok()) return ErrorResponse(who.status());
+  if (who->role == wire::Role::kEmployee || who->role == wire::Role::kEnumerator) {
+    return ErrorResponse(
+        Status::PermissionDenied("only supervisors, HR and admins resolve conflicts"));
+  }
   auto out = store_.Conflicts(*who);
   if (!out.ok()) return ErrorResponse(out.status());
   return JsonResponse(*out);
@@ -217,7 +227,10 @@ HttpResponse Api::Audit(const HttpRequest& req) {
   if (!since.ok()) return ErrorResponse(since.status());
   auto limit = QueryInt(req, "limit", 200);
   if (!limit.ok()) return ErrorResponse(limit.status());
-  auto out = store_.AuditLog(*who, *since, *limit);
+  if (!IsHrOrAdmin(*who)) {
+    return ErrorResponse(Status::PermissionDenied("the audit log is for HR and admins"));
+  }
+  auto out = store_.AuditLog(*since, *limit);
   if (!out.ok()) return ErrorResponse(out.status());
   return JsonResponse(*out);
 }
@@ -225,7 +238,10 @@ HttpResponse Api::Audit(const HttpRequest& req) {
 HttpResponse Api::Refused(const HttpRequest& req) {
   auto who = Authorize(req);
   if (!who.ok()) return ErrorResponse(who.status());
-  auto out = store_.RefusedChanges(*who);
+  if (!IsHrOrAdmin(*who)) {
+    return ErrorResponse(Status::PermissionDenied("refused changes are reviewed by HR and admins"));
+  }
+  auto out = store_.RefusedChanges();
   if (!out.ok()) return ErrorResponse(out.status());
   return JsonResponse(*out);
 }

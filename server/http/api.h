@@ -22,7 +22,7 @@
 #include <mutex>
 #include <string>
 
-#include "server/central_store.h"
+#include "server/store/central_store.h"
 
 namespace kinerja::server {
 

@@ -7,7 +7,7 @@
 #include <memory>
 #include <string>
 
-#include "server/api.h"
+#include "server/http/api.h"
 
 namespace kinerja::server {
 

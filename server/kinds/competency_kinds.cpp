@@ -1,63 +1,47 @@
-#include "server/competency_kinds.h"
+#include "server/kinds/competency_kinds.h"
 
 #include "engine/competency/position_assessment.h"
-#include "server/kind_checks.h"
+#include "server/kinds/kind_checks.h"
 
 namespace kinerja::server {
 
-using kinds::IsAppraiserOf;
+namespace {
+
+const kinds::CommonRules kCompetencyAssessmentRules{
+    {wire::Role::kSupervisor, wire::Role::kHr, wire::Role::kAdmin}, "competency assessment",
+    "submitted", "submitted",
+    {"employee_id", "period", "status", "assessed", "position_id", "result"}, true, true,
+    {"draft", "submitted"}};
+
+}  // namespace
 
 Result<Accepted> CheckCompetencyAssessment(Database& db, const Principal& who,
                                            const wire::Change& c,
                                            const std::optional<StoredRecord>& existing,
                                            const std::string& where, EmployeeCache& employees) {
-  KINERJA_RETURN_IF_ERROR(kinds::RoleMayWrite(
-      who, c.kind, where, {wire::Role::kSupervisor, wire::Role::kHr, wire::Role::kAdmin}));
-  if (existing && existing->body.value("status", "") == "submitted") {
-    return Status::Locked(where + ": competency assessment " + c.record_id +
-                          " is submitted and can no longer change; the edit is kept for HR to "
-                          "review");
-  }
+  KINERJA_ASSIGN_OR_RETURN(const kinds::CommonFields f,
+                           kinds::BeginCheck(who, c, existing, where, kCompetencyAssessmentRules));
   const std::string w = where + ".body";
-  KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(
-      c.body, {"employee_id", "period", "status", "assessed", "position_id", "result"}, w));
-  auto employee_id = GetString(c.body, "employee_id", w);
-  if (!employee_id.ok()) return employee_id.status();
-  auto period = GetString(c.body, "period", w);
-  if (!period.ok()) return period.status();
-  if (period->empty() || period->size() > 20) {
-    return Status::InvalidArgument(w + ".period must be 1-20 characters (e.g. \"2026\")");
-  }
-  auto status = GetString(c.body, "status", w);
-  if (!status.ok()) return status.status();
-  if (*status != "draft" && *status != "submitted") {
-    return Status::InvalidArgument(w + ".status must be draft or submitted, not '" + *status + "'");
-  }
+  const std::string& employee_id = f.employee_id;
   auto assessed = c.body.find("assessed");
   if (assessed == c.body.end() || !assessed->is_object()) {
     return Status::InvalidArgument(w + ".assessed must be an object of competency code to level 1-5");
   }
-  auto employee = kinds::EmployeeInScope(db, who, *employee_id, where, employees);
-  if (!employee.ok()) return employee.status();
-  if (who.role == wire::Role::kSupervisor && !IsAppraiserOf(who, **employee)) {
-    return Status::PermissionDenied(where + ": you are not the appraiser of employee " +
-                                    *employee_id);
-  }
-  if (existing && existing->subject_id != *employee_id) {
-    return Status::InvalidArgument(where + ": a competency assessment cannot move to another employee");
-  }
+  KINERJA_ASSIGN_OR_RETURN(const StoredRecord* employee,
+                           kinds::AppraisedEmployee(db, who, employee_id, existing,
+                                                    "a competency assessment", where, employees));
   // The position and its required levels are the server's: from the employee record.
-  std::string position_id = (*employee)->body.value("position_id", "");
+  std::string position_id = employee->body.value("position_id", "");
   auto position = position_id.empty() ? Result<std::optional<StoredRecord>>(std::optional<StoredRecord>())
                                       : LoadRecord(db, "position." + position_id);
   if (!position.ok()) return position.status();
   if (!position->has_value() || (*position)->kind != "position") {
-    return Status::InvalidArgument(where + ": employee " + *employee_id +
+    return Status::InvalidArgument(where + ": employee " + employee_id +
                                    " has no position with required competency levels; ask HR");
   }
   auto result = ScoreCompetencyAssessment((*position)->body, *assessed);
   if (!result.ok()) return Status::InvalidArgument(w + "." + result.status().message());
-  if (*status == "submitted" && !(*result)["complete"].get<bool>()) {
+  if (f.status == "submitted" && !(*result)["complete"].get<bool>()) {
     return Status::InvalidArgument(w + ": a submitted assessment must assess every competency of "
                                    "position " + position_id + "; missing " +
                                    (*result)["missing"].dump());
@@ -65,7 +49,7 @@ Result<Accepted> CheckCompetencyAssessment(Database& db, const Principal& who,
   Json body = c.body;
   body["position_id"] = position_id;
   body["result"] = std::move(result).value();
-  return Accepted{(*employee)->unit_path, *employee_id, std::move(body)};
+  return Accepted{employee->unit_path, employee_id, std::move(body)};
 }
 
 Status CheckPositionBody(const Json& body) {

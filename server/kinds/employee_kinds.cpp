@@ -1,13 +1,15 @@
-#include "server/employee_kinds.h"
+#include "server/kinds/employee_kinds.h"
 
 #include "engine/appraisal/appraise_command.h"
-#include "server/kind_checks.h"
+#include "server/kinds/kind_checks.h"
 
 namespace kinerja::server {
 namespace {
 
-constexpr size_t kMaxText = 4000;
-constexpr size_t kMaxPeriod = 20;
+const kinds::CommonRules kSelfAssessmentRules{
+    {}, "self-assessment", nullptr, "",
+    {"employee_id", "period", "status", "skp", "comments", "result"}, true, true,
+    {"draft", "submitted"}};
 
 std::string Trimmed(const std::string& s) {
   size_t b = s.find_first_not_of(" \t\r\n");
@@ -60,12 +62,14 @@ Result<std::string> OtherRecordWith(Database& db, const char* kind, const char* 
 Result<Accepted> CheckSelfAssessment(Database& db, const Principal& who, const wire::Change& c,
                                      const std::optional<StoredRecord>& existing,
                                      const std::string& where, EmployeeCache& /*employees*/) {
+  // No writer roles and no final status in the rules: whoever writes must be the employee
+  // herself, and that is told before whether the record is final.
+  KINERJA_ASSIGN_OR_RETURN(const kinds::CommonFields f,
+                           kinds::BeginCheck(who, c, existing, where, kSelfAssessmentRules));
   const std::string w = where + ".body";
-  KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(
-      c.body, {"employee_id", "period", "status", "skp", "comments", "result"}, w));
-  auto employee_id = GetString(c.body, "employee_id", w);
-  if (!employee_id.ok()) return employee_id.status();
-  KINERJA_RETURN_IF_ERROR(MustBeSelf(who, *employee_id, "a self-assessment", where));
+  const std::string& employee_id = f.employee_id;
+  const std::string& period = *f.period;
+  KINERJA_RETURN_IF_ERROR(MustBeSelf(who, employee_id, "a self-assessment", where));
   if (existing && existing->subject_id != who.employee_id) {
     return Status::PermissionDenied(where + ": self-assessment " + c.record_id +
                                     " belongs to employee " + existing->subject_id);
@@ -74,45 +78,30 @@ Result<Accepted> CheckSelfAssessment(Database& db, const Principal& who, const w
     return Status::Locked(where + ": self-assessment " + c.record_id +
                           " was submitted and is final; the edit is kept for HR to review");
   }
-  auto period = GetString(c.body, "period", w);
-  if (!period.ok()) return period.status();
-  if (period->empty() || period->size() > kMaxPeriod) {
-    return Status::InvalidArgument(w + ".period must be 1-" + std::to_string(kMaxPeriod) +
-                                   " characters (e.g. \"2026\")");
-  }
-  auto status = GetString(c.body, "status", w);
-  if (!status.ok()) return status.status();
-  if (*status != "draft" && *status != "submitted") {
-    return Status::InvalidArgument(w + ".status must be draft or submitted, not '" + *status + "'");
-  }
-  auto comments = GetOptString(c.body, "comments", w);
-  if (!comments.ok()) return comments.status();
-  if (comments->has_value() && (*comments)->size() > kMaxText) {
-    return Status::InvalidArgument(w + ".comments is over " + std::to_string(kMaxText) +
-                                   " characters");
-  }
+  KINERJA_ASSIGN_OR_RETURN(const auto comments, GetOptString(c.body, "comments", w));
+  if (comments) KINERJA_RETURN_IF_ERROR(kinds::TextWithinLimit(*comments, "comments", w));
   auto skp = c.body.find("skp");
   if (skp == c.body.end() || !skp->is_object()) {
     return Status::InvalidArgument(w + ".skp must be an object (the SKP inputs, as in an appraisal)");
   }
   if (auto p = skp->find("pegawai"); p != skp->end() && p->is_object() && p->contains("id") &&
-                                     (*p)["id"] != Json(*employee_id)) {
-    return Status::InvalidArgument(w + ".skp.pegawai.id must be " + *employee_id +
+                                     (*p)["id"] != Json(employee_id)) {
+    return Status::InvalidArgument(w + ".skp.pegawai.id must be " + employee_id +
                                    ", the employee assessing herself");
   }
   auto employee = OwnEmployee(db, who, where);
   if (!employee.ok()) return employee.status();
-  auto other = OtherRecordWith(db, "self_assessment", "$.period", *period, *employee_id,
+  auto other = OtherRecordWith(db, "self_assessment", "$.period", period, employee_id,
                                c.record_id);
   if (!other.ok()) return other.status();
   if (!other->empty()) {
-    return Status::InvalidArgument(where + ": employee " + *employee_id +
+    return Status::InvalidArgument(where + ": employee " + employee_id +
                                    " already has self-assessment " + *other + " for period " +
-                                   *period + "; edit that record instead");
+                                   period + "; edit that record instead");
   }
   Json body = c.body;
-  KINERJA_RETURN_IF_ERROR(kinds::ScoreSkpInto(db, *skp, *status == "draft", w, body));
-  return Accepted{employee->unit_path, *employee_id, std::move(body)};
+  KINERJA_RETURN_IF_ERROR(kinds::ScoreSkpInto(db, *skp, f.status == "draft", w, body));
+  return Accepted{employee->unit_path, employee_id, std::move(body)};
 }
 
 Result<Accepted> CheckAppraisalResponse(Database& db, const Principal& who, const wire::Change& c,
@@ -149,10 +138,7 @@ Result<Accepted> CheckAppraisalResponse(Database& db, const Principal& who, cons
     return Status::InvalidArgument(w + ".reason is required for an objection: say what you "
                                    "disagree with and why");
   }
-  if (text.size() > kMaxText) {
-    return Status::InvalidArgument(w + ".reason is over " + std::to_string(kMaxText) +
-                                   " characters");
-  }
+  KINERJA_RETURN_IF_ERROR(kinds::TextWithinLimit(text, "reason", w));
   auto appraisal = LoadRecord(db, *appraisal_id);
   if (!appraisal.ok()) return appraisal.status();
   if (!appraisal->has_value() || (*appraisal)->kind != "appraisal") {

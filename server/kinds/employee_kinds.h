@@ -12,7 +12,7 @@
 #include <optional>
 #include <string>
 
-#include "server/record_kinds.h"
+#include "server/kinds/record_kinds.h"
 
 namespace kinerja::server {
 

@@ -1,6 +1,7 @@
-#include "server/kind_checks.h"
+#include "server/kinds/kind_checks.h"
 
 #include "engine/appraisal/appraise_command.h"
+#include "shared/wire/limits.h"
 
 namespace kinerja::server::kinds {
 
@@ -47,10 +48,80 @@ bool IsAppraiserOf(const Principal& who, const StoredRecord& employee) {
          it->get_ref<const std::string&>() == who.employee_id;
 }
 
+Result<CommonFields> BeginCheck(const Principal& who, const wire::Change& c,
+                                const std::optional<StoredRecord>& existing,
+                                const std::string& where, const CommonRules& rules) {
+  if (!rules.writers.empty()) {
+    bool allowed = false;
+    for (auto r : rules.writers) allowed = allowed || r == who.role;
+    if (!allowed) {
+      return Status::PermissionDenied(where + ": a " + std::string(wire::RoleName(who.role)) +
+                                      " may not write " + c.kind + " records");
+    }
+  }
+  if (rules.final_status && existing && existing->body.value("status", "") == rules.final_status) {
+    return Status::Locked(where + ": " + rules.noun + " " + c.record_id + " is " +
+                          rules.final_words +
+                          " and can no longer change; the edit is kept for HR to review");
+  }
+  const std::string w = where + ".body";
+  KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(c.body, rules.keys, w));
+  CommonFields out;
+  KINERJA_ASSIGN_OR_RETURN(out.employee_id, GetString(c.body, "employee_id", w));
+  if (rules.period_required) {
+    KINERJA_ASSIGN_OR_RETURN(out.period, GetString(c.body, "period", w));
+  } else {
+    KINERJA_ASSIGN_OR_RETURN(out.period, GetOptString(c.body, "period", w));
+  }
+  if (rules.period_bounded && out.period &&
+      (out.period->empty() || out.period->size() > wire::kMaxPeriodBytes)) {
+    return Status::InvalidArgument(w + ".period must be 1-" +
+                                   std::to_string(wire::kMaxPeriodBytes) +
+                                   " characters (e.g. \"2026\")");
+  }
+  if (!rules.statuses.empty()) {
+    KINERJA_ASSIGN_OR_RETURN(out.status, GetString(c.body, "status", w));
+    bool known = false;
+    for (const auto& s : rules.statuses) known = known || s == out.status;
+    if (!known) {
+      std::string list;
+      for (size_t i = 0; i < rules.statuses.size(); ++i) {
+        if (i > 0) list += i + 1 == rules.statuses.size() ? " or " : ", ";
+        list += rules.statuses[i];
+      }
+      return Status::InvalidArgument(w + ".status must be " + list + ", not '" + out.status + "'");
+    }
+  }
+  return out;
+}
+
+Result<const StoredRecord*> AppraisedEmployee(Database& db, const Principal& who,
+                                              const std::string& employee_id,
+                                              const std::optional<StoredRecord>& existing,
+                                              const char* a_noun, const std::string& where,
+                                              EmployeeCache& employees) {
+  KINERJA_ASSIGN_OR_RETURN(const StoredRecord* employee,
+                           EmployeeInScope(db, who, employee_id, where, employees));
+  if (who.role == wire::Role::kSupervisor && !IsAppraiserOf(who, *employee)) {
+    return Status::PermissionDenied(where + ": you are not the appraiser of employee " +
+                                    employee_id);
+  }
+  if (existing && existing->subject_id != employee_id) {
+    return Status::InvalidArgument(where + ": " + a_noun + " cannot move to another employee");
+  }
+  return employee;
+}
+
+Status TextWithinLimit(const std::string& text, const char* field, const std::string& where_body) {
+  if (text.size() <= wire::kMaxTextBytes) return Status::Ok();
+  return Status::InvalidArgument(where_body + "." + field + " is over " +
+                                 std::to_string(wire::kMaxTextBytes) + " characters");
+}
+
 Status ScoreSkpInto(Database& db, const Json& skp, bool draft, const std::string& where_body,
                     Json& body) {
   TemplateLookup stored = [&db](std::string_view id) {
-    return CentralStore::TemplateTextLocked(db, id);
+    return CentralStore::TemplateTextWhileHeld(db, id);
   };
   auto scored = AppraiseReportFromJson(skp.dump(), stored);
   if (scored.ok()) {

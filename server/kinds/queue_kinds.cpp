@@ -1,6 +1,6 @@
 #include "engine/service/queue_ticket.h"
-#include "server/competency_kinds.h"
-#include "server/kind_checks.h"
+#include "server/kinds/competency_kinds.h"
+#include "server/kinds/kind_checks.h"
 
 namespace kinerja::server {
 

@@ -1,52 +1,41 @@
-#include "server/record_kinds.h"
+#include "server/kinds/record_kinds.h"
 
 #include <cstring>
 
 #include "engine/appraisal/appraise_command.h"
-#include "server/employee_kinds.h"
-#include "server/competency_kinds.h"
-#include "server/kind_checks.h"
+#include "server/kinds/employee_kinds.h"
+#include "server/kinds/competency_kinds.h"
+#include "server/kinds/kind_checks.h"
+#include "shared/wire/limits.h"
 
 namespace kinerja::server {
 namespace {
 
-constexpr size_t kMaxNoteChars = 4000;
-
-using kinds::EmployeeInScope;
-using kinds::IsAppraiserOf;
 using kinds::IsOneOf;
 using kinds::RoleMayWrite;
 using kinds::StartsWith;
 
+const kinds::CommonRules kNoteRules{
+    {wire::Role::kSupervisor, wire::Role::kHr, wire::Role::kAdmin}, "appraisal note", nullptr, "",
+    {"employee_id", "text", "period"}, false, false, {}};
+
 Result<Accepted> CheckAppraisalNote(Database& db, const Principal& who, const wire::Change& c,
                                     const std::optional<StoredRecord>& existing,
                                     const std::string& where, EmployeeCache& employees) {
-  KINERJA_RETURN_IF_ERROR(RoleMayWrite(who, c.kind, where,
-                                       {wire::Role::kSupervisor, wire::Role::kHr, wire::Role::kAdmin}));
-  const std::string body_where = where + ".body";
-  KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(c.body, {"employee_id", "text", "period"}, body_where));
-  auto employee_id = GetString(c.body, "employee_id", body_where);
-  if (!employee_id.ok()) return employee_id.status();
+  KINERJA_ASSIGN_OR_RETURN(const kinds::CommonFields f,
+                           kinds::BeginCheck(who, c, existing, where, kNoteRules));
   auto text = c.body.find("text");  // read in place: a note's text is its longest string
   if (text == c.body.end() || !text->is_string()) {
-    return GetString(c.body, "text", body_where).status();  // says what is wrong with it
+    return GetString(c.body, "text", where + ".body").status();  // says what is wrong with it
   }
-  if (const auto& t = text->get_ref<const std::string&>(); t.empty() || t.size() > kMaxNoteChars) {
+  if (const auto& t = text->get_ref<const std::string&>(); t.empty() || t.size() > wire::kMaxTextBytes) {
     return Status::InvalidArgument(where + ".body.text must be 1-" +
-                                   std::to_string(kMaxNoteChars) + " characters");
+                                   std::to_string(wire::kMaxTextBytes) + " characters");
   }
-  auto period = GetOptString(c.body, "period", body_where);
-  if (!period.ok()) return period.status();
-  auto employee = EmployeeInScope(db, who, *employee_id, where, employees);
-  if (!employee.ok()) return employee.status();
-  if (who.role == wire::Role::kSupervisor && !IsAppraiserOf(who, **employee)) {
-    return Status::PermissionDenied(where + ": you are not the appraiser of employee " +
-                                    *employee_id);
-  }
-  if (existing && existing->subject_id != *employee_id) {
-    return Status::InvalidArgument(where + ": a note cannot move to another employee");
-  }
-  return Accepted{(*employee)->unit_path, *employee_id, Json(), true};
+  KINERJA_ASSIGN_OR_RETURN(const StoredRecord* employee,
+                           kinds::AppraisedEmployee(db, who, f.employee_id, existing, "a note",
+                                                    where, employees));
+  return Accepted{employee->unit_path, f.employee_id, Json(), true};
 }
 
 // An anonymous public-satisfaction (SKM) response: nine answers 1-4 and an optional
@@ -66,8 +55,9 @@ Result<Accepted> CheckSurveyResponse(Database& db, const Principal& who, const w
   if (!unit_id.ok()) return unit_id.status();
   auto service = GetString(c.body, "service", w);
   if (!service.ok()) return service.status();
-  if (service->empty() || service->size() > 120) {
-    return Status::InvalidArgument(w + ".service must be 1-120 characters");
+  if (service->empty() || service->size() > wire::kMaxServiceBytes) {
+    return Status::InvalidArgument(w + ".service must be 1-" +
+                                   std::to_string(wire::kMaxServiceBytes) + " characters");
   }
   auto date = GetString(c.body, "date", w);
   if (!date.ok()) return date.status();
@@ -94,7 +84,7 @@ Result<Accepted> CheckSurveyResponse(Database& db, const Principal& who, const w
     KINERJA_RETURN_IF_ERROR(
         RejectUnknownKeys(*p, {"gender", "age_band", "education", "occupation"}, w + ".profile"));
     for (auto it = p->begin(); it != p->end(); ++it) {
-      if (!it->is_string() || it->get<std::string>().size() > 40) {
+      if (!it->is_string() || it->get<std::string>().size() > wire::kMaxProfileFieldBytes) {
         return Status::InvalidArgument(w + ".profile." + it.key() + " must be a short text");
       }
     }
@@ -115,51 +105,29 @@ Result<Accepted> CheckSurveyResponse(Database& db, const Principal& who, const w
 // "skp" (the `kinerja appraise` input format); the server scores them with the engine and
 // stores its own "result", whatever the device sent. A draft may be incomplete; a submitted
 // or signed-off appraisal must score. Once signed off, the record is locked.
+const kinds::CommonRules kAppraisalRules{
+    {wire::Role::kSupervisor, wire::Role::kHr, wire::Role::kAdmin}, "appraisal", "signed_off",
+    "signed off", {"employee_id", "period", "status", "skp", "comments", "result"}, true, false,
+    {"draft", "submitted", "signed_off"}};
+
 Result<Accepted> CheckAppraisal(Database& db, const Principal& who, const wire::Change& c,
                                 const std::optional<StoredRecord>& existing,
                                 const std::string& where, EmployeeCache& employees) {
-  KINERJA_RETURN_IF_ERROR(RoleMayWrite(who, c.kind, where,
-                                       {wire::Role::kSupervisor, wire::Role::kHr, wire::Role::kAdmin}));
-  if (existing && existing->body.value("status", "") == "signed_off") {
-    return Status::Locked(where + ": appraisal " + c.record_id +
-                          " is signed off and can no longer change; the edit is kept for HR to "
-                          "review");
-  }
+  KINERJA_ASSIGN_OR_RETURN(const kinds::CommonFields f,
+                           kinds::BeginCheck(who, c, existing, where, kAppraisalRules));
   const std::string w = where + ".body";
-  KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(
-      c.body, {"employee_id", "period", "status", "skp", "comments", "result"}, w));
-  auto employee_id = GetString(c.body, "employee_id", w);
-  if (!employee_id.ok()) return employee_id.status();
-  auto period = GetString(c.body, "period", w);
-  if (!period.ok()) return period.status();
-  auto status = GetString(c.body, "status", w);
-  if (!status.ok()) return status.status();
-  if (*status != "draft" && *status != "submitted" && *status != "signed_off") {
-    return Status::InvalidArgument(w + ".status must be draft, submitted or signed_off, not '" +
-                                   *status + "'");
-  }
-  auto comments = GetOptString(c.body, "comments", w);
-  if (!comments.ok()) return comments.status();
-  if (comments->has_value() && (*comments)->size() > kMaxNoteChars) {
-    return Status::InvalidArgument(w + ".comments is over " + std::to_string(kMaxNoteChars) +
-                                   " characters");
-  }
+  KINERJA_ASSIGN_OR_RETURN(const auto comments, GetOptString(c.body, "comments", w));
+  if (comments) KINERJA_RETURN_IF_ERROR(kinds::TextWithinLimit(*comments, "comments", w));
   auto skp = c.body.find("skp");
   if (skp == c.body.end() || !skp->is_object()) {
     return Status::InvalidArgument(w + ".skp must be an object (the SKP inputs)");
   }
-  auto employee = EmployeeInScope(db, who, *employee_id, where, employees);
-  if (!employee.ok()) return employee.status();
-  if (who.role == wire::Role::kSupervisor && !IsAppraiserOf(who, **employee)) {
-    return Status::PermissionDenied(where + ": you are not the appraiser of employee " +
-                                    *employee_id);
-  }
-  if (existing && existing->subject_id != *employee_id) {
-    return Status::InvalidArgument(where + ": an appraisal cannot move to another employee");
-  }
+  KINERJA_ASSIGN_OR_RETURN(const StoredRecord* employee,
+                           kinds::AppraisedEmployee(db, who, f.employee_id, existing,
+                                                    "an appraisal", where, employees));
   Json body = c.body;
-  KINERJA_RETURN_IF_ERROR(kinds::ScoreSkpInto(db, *skp, *status == "draft", w, body));
-  return Accepted{(*employee)->unit_path, *employee_id, std::move(body)};
+  KINERJA_RETURN_IF_ERROR(kinds::ScoreSkpInto(db, *skp, f.status == "draft", w, body));
+  return Accepted{employee->unit_path, f.employee_id, std::move(body)};
 }
 
 struct Kind {

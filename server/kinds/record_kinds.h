@@ -9,7 +9,7 @@
 #include <unordered_map>
 
 #include "engine/store/db.h"
-#include "server/central_store.h"
+#include "server/store/central_store.h"
 #include "shared/wire/sync.h"
 
 namespace kinerja::server {

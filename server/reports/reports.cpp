@@ -1,4 +1,4 @@
-#include "server/reports.h"
+#include "server/reports/reports.h"
 
 #include <vector>
 

@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "server/central_store.h"
-#include "server/principal.h"
+#include "server/store/central_store.h"
+#include "server/auth/principal.h"
 #include "shared/json_util.h"
 #include "shared/result.h"
 

@@ -4,11 +4,20 @@
 // conflicts and the audit log. Schema migrations upgrade an existing file in place.
 //
 // Thread safety: every write takes the store's writer lock on its one writer connection.
-// Pulls and token checks read through a pool of read connections (server/read_pool.h),
+// Pulls and token checks read through a pool of read connections (server/store/read_pool.h),
 // each in a read transaction that sees committed data only, so they run beside a push;
 // an in-memory store (":memory:", tests) has no read connections and reads on the writer.
 // The data model is a keyed document store (records keyed by id with scope columns and a
 // global sequence), so a distributed database can stand behind the same protocol later.
+//
+// This header is the store's whole contract. Its definitions are split by concern, one file
+// each under server/store/, so another database (issue 15: PostgreSQL) can replace them part
+// by part: schema.cpp (the schema and its version history), central_store.cpp (opening, the
+// unit and seq helpers), accounts.cpp (units, users, employees, server records), sessions.cpp
+// (login, tokens), devices.cpp, push.cpp (the change ledger), pull.cpp (pulls, report reads and
+// the scope SQL), conflicts.cpp (kept conflicts, refused changes), templates.cpp, audit.cpp,
+// backup.cpp. Every SQL string of the store lives in those files and in server/kinds/.
+// Functions named ...WhileHeld run with the writer lock (mu_) already held by the caller.
 
 #include <cstdint>
 #include <map>
@@ -19,12 +28,12 @@
 #include <vector>
 
 #include "engine/store/db.h"
-#include "server/checkpointer.h"
-#include "server/commit_group.h"
-#include "server/lock_stats.h"
-#include "server/principal.h"
-#include "server/read_pool.h"
-#include "server/session_cache.h"
+#include "server/store/checkpointer.h"
+#include "server/store/commit_group.h"
+#include "server/store/lock_stats.h"
+#include "server/auth/principal.h"
+#include "server/store/read_pool.h"
+#include "server/store/session_cache.h"
 #include "shared/result.h"
 #include "shared/wire/auth.h"
 #include "shared/wire/sync.h"
@@ -82,13 +91,13 @@ class CentralStore {
   // for both), kPermissionDenied for a disabled account or a revoked device.
   Result<wire::Session> Login(const wire::LoginRequest& req, int64_t now);
   // Resolves a bearer token; kUnauthenticated when unknown or expired. Answers from the
-  // session cache when it can (see server/session_cache.h for how fresh that is).
+  // session cache when it can (see server/store/session_cache.h for how fresh that is).
   Result<Principal> Authenticate(const std::string& token, int64_t now);
   Status Logout(const std::string& token);
 
   // Applies a batch atomically: every change is checked first (kind, scope, body); any
   // refusal rejects the whole batch and writes nothing. Batches pushed at the same time
-  // may share one SQLite transaction (server/commit_group.h); each is acknowledged only
+  // may share one SQLite transaction (server/store/commit_group.h); each is acknowledged only
   // after that transaction has committed. A change id seen before is
   // acknowledged as a duplicate and stored once.
   // On failure, `failed_change_id` (if given) names the change that caused it. A change
@@ -106,25 +115,28 @@ class CentralStore {
   // report needs: positions, units, employees' names), keyed by id; missing ones left out.
   Result<std::map<std::string, wire::Record>> RecordsById(const std::vector<std::string>& ids);
 
+  // Who may ask for conflicts, refused changes and the audit log is the API's to decide
+  // (server/http/api.cpp); the store answers whoever calls.
   // Records in conflict within the caller's scope, each with its kept losing edits:
   // [{"record": {...}, "kept": [{"change_id", "base_version", "body", "user_id",
-  // "device_id", "received_at"}]}]. kPermissionDenied for employees and enumerators.
+  // "device_id", "received_at"}]}].
   Result<Json> Conflicts(const Principal& who);
-  // Edits refused for a reason a person must look at (e.g. of a signed-off appraisal), for HR
-  // and admins: {"refused": [{change_id, record_id, kind, user_id, device_id, code, reason,
-  // body, received_at}]}.
-  Result<Json> RefusedChanges(const Principal& who);
+  // Edits refused for a reason a person must look at (e.g. of a signed-off appraisal), at most
+  // 1000, oldest first: {"refused": [{change_id, record_id, kind, user_id, device_id, code,
+  // reason, body, received_at}]}.
+  Result<Json> RefusedChanges();
   // A city's own appraisal template (JSON text, validated by the engine). Ids are immutable:
   // a built-in id or an existing one is kAlreadyExists. Returns the template id.
   Result<std::string> AddTemplate(const std::string& text, const std::string& added_by, int64_t now);
   // The stored text of template `id`; nullopt when no such template is stored.
   Result<std::optional<std::string>> TemplateText(std::string_view id);
-  // Lookup for callers that already hold the store's lock (the push path).
-  static Result<std::optional<std::string>> TemplateTextLocked(Database& db, std::string_view id);
+  // Lookup for callers that already hold the store's writer lock (the push path).
+  static Result<std::optional<std::string>> TemplateTextWhileHeld(Database& db, std::string_view id);
   // Built-in and stored templates: {"templates": [{"id", "source", ...}]}.
   Result<Json> Templates();
-  // Audit entries after `since` (HR and admin only): {"entries": [...], "cursor": N}.
-  Result<Json> AuditLog(const Principal& who, int64_t since, int64_t limit);
+  // Audit entries after `since`: {"entries": [...], "cursor": N}. kInvalidArgument unless
+  // since >= 0 and limit is 1-1000.
+  Result<Json> AuditLog(int64_t since, int64_t limit);
   // Devices: all for admin/HR, else the caller's own. Revoking ends the device's sessions
   // and refuses its future logins; only an admin or the device's own user may revoke.
   Result<Json> Devices(const Principal* who);
@@ -149,14 +161,16 @@ class CentralStore {
 
  private:
   explicit CentralStore(std::unique_ptr<Database> db) : db_(std::move(db)) {}
-  Status Migrate();
-  Result<wire::PushResponse> PushLocked(const Principal& who, const wire::PushRequest& req,
+  Status Migrate();  // server/store/schema.cpp
+  // The push's batch, in the group's transaction; `failed_index` names the change that failed.
+  Result<wire::PushResponse> ApplyBatchWhileHeld(const Principal& who, const wire::PushRequest& req,
                                         const std::vector<std::string>* body_texts,
                                         int64_t now, size_t* failed_index);
   std::string ScopeSql(const Principal& who) const;
+  // Both with the writer lock held: unit `unit_id`'s path (kNotFound), the next seq number.
   Result<std::string> UnitPath(const std::string& unit_id);
   Result<int64_t> NextSeq();
-  Status AuditLocked(const Principal* who, const std::string& action, const std::string& detail,
+  Status AuditWhileHeld(const Principal* who, const std::string& action, const std::string& detail,
                      int64_t now);
 
   std::mutex mu_;

@@ -1,4 +1,4 @@
-#include "server/checkpointer.h"
+#include "server/store/checkpointer.h"
 
 namespace kinerja::server {
 

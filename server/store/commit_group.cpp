@@ -1,4 +1,4 @@
-#include "server/commit_group.h"
+#include "server/store/commit_group.h"
 
 #include <algorithm>
 #include <exception>

@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "engine/store/db.h"
-#include "server/lock_stats.h"
+#include "server/store/lock_stats.h"
 #include "shared/result.h"
 
 namespace kinerja::server {

@@ -1,4 +1,4 @@
-#include "server/lock_stats.h"
+#include "server/store/lock_stats.h"
 
 namespace kinerja::server {
 

@@ -1,4 +1,4 @@
-#include "server/read_pool.h"
+#include "server/store/read_pool.h"
 
 namespace kinerja::server {
 

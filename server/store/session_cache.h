@@ -12,7 +12,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "server/principal.h"
+#include "server/auth/principal.h"
 
 namespace kinerja::server {
 
