@@ -24,9 +24,9 @@
 #include "bench/sync/bench_support.h"
 #include "engine/store/db.h"
 #include "engine/sync/ids.h"
-#include "server/api.h"
-#include "server/central_store.h"
-#include "server/demo.h"
+#include "server/http/api.h"
+#include "server/store/central_store.h"
+#include "server/cli/demo.h"
 #include "shared/wire/push_reader.h"
 #include "shared/wire/response_text.h"
 

@@ -28,11 +28,11 @@
 #include "engine/store/db.h"
 #include "engine/sync/ids.h"
 #include "engine/sync/local_store.h"
-#include "server/api.h"
-#include "server/auth.h"
-#include "server/central_store.h"
-#include "server/demo.h"
-#include "server/http_server.h"
+#include "server/http/api.h"
+#include "server/auth/auth.h"
+#include "server/store/central_store.h"
+#include "server/cli/demo.h"
+#include "server/http/http_server.h"
 
 namespace kinerja::bench {
 namespace {

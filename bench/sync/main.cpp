@@ -15,7 +15,7 @@
 #include <string>
 
 #include "bench/sync/bench_support.h"
-#include "server/auth.h"
+#include "server/auth/auth.h"
 
 namespace kinerja::bench {
 

@@ -1,5 +1,6 @@
 #include "engine/sync/local_store.h"
 
+#include "engine/store/migrations.h"
 #include "engine/sync/ids.h"
 
 namespace kinerja {
@@ -100,24 +101,17 @@ ALTER TABLE outbox ADD COLUMN handed_out INTEGER NOT NULL DEFAULT 0;
 )sql";
 
 Status LocalStore::Migrate() {
-  auto v = db_->UserVersion();
-  if (!v.ok()) return v.status();
-  if (*v > kSchemaVersion) {
-    return Status::Corruption("local database has schema " + std::to_string(*v) +
-                              ", newer than this app (" + std::to_string(kSchemaVersion) +
-                              "); update the app");
-  }
-  if (*v == kSchemaVersion) return Status::Ok();
   // One step per version, each in its own transaction; a tablet may skip app versions.
-  const char* steps[] = {kSchemaV1, kSchemaV2, kSchemaV3};
-  for (int64_t next = *v + 1; next <= kSchemaVersion; ++next) {
-    Transaction tx(*db_);
-    KINERJA_RETURN_IF_ERROR(tx.status());
-    KINERJA_RETURN_IF_ERROR(db_->Exec(steps[next - 1]));
-    KINERJA_RETURN_IF_ERROR(db_->SetUserVersion(next));
-    KINERJA_RETURN_IF_ERROR(tx.Commit());
-  }
-  return Status::Ok();
+  static_assert(kSchemaVersion == 3, "one step per schema version");
+  const std::vector<MigrationStep> steps = {
+      SqlStep(1, "records, outbox, meta", kSchemaV1),
+      SqlStep(2, "resolutions keep the conflicts they settle; set-aside changes", kSchemaV2),
+      SqlStep(3, "a handed-out change is frozen", kSchemaV3),
+  };
+  return kinerja::Migrate(*db_, steps, [](int64_t found, int64_t latest) {
+    return "local database has schema " + std::to_string(found) + ", newer than this app (" +
+           std::to_string(latest) + "); update the app";
+  });
 }
 
 Result<std::optional<std::string>> LocalStore::GetMeta(std::string_view key) {

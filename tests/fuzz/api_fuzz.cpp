@@ -26,10 +26,10 @@
 #include <vector>
 
 #include "engine/store/db.h"
-#include "server/api.h"
-#include "server/auth.h"
-#include "server/central_store.h"
-#include "server/demo.h"
+#include "server/http/api.h"
+#include "server/auth/auth.h"
+#include "server/store/central_store.h"
+#include "server/cli/demo.h"
 #include "shared/wire/push_reader.h"
 
 namespace kinerja::server {

@@ -1,5 +1,5 @@
 // The API as plain functions: login, push, pull, scope and malformed input, without sockets.
-#include "server/api.h"
+#include "server/http/api.h"
 
 #include <set>
 

@@ -1,6 +1,6 @@
 // The central store's own contract: migrations upgrade a database in place, a newer schema is
 // refused, unreadable files are named, and backups are complete databases.
-#include "server/central_store.h"
+#include "server/store/central_store.h"
 
 #include <gtest/gtest.h>
 
@@ -9,8 +9,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "server/auth.h"
-#include "server/demo.h"
+#include "server/auth/auth.h"
+#include "server/cli/demo.h"
 
 namespace kinerja::server {
 namespace {

@@ -1,6 +1,6 @@
 // The write-ahead log reaches the database file through the checkpointer's thread, with no
-// commit doing that work (server/checkpointer.h).
-#include "server/checkpointer.h"
+// commit doing that work (server/store/checkpointer.h).
+#include "server/store/checkpointer.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>

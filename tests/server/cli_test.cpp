@@ -1,13 +1,13 @@
 // The `kinerja` command line as a function: scoring commands print JSON, bad input exits 1
 // with a message naming the problem, bad usage exits 2.
-#include "server/cli.h"
+#include "server/cli/cli.h"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <sstream>
 
-#include "server/central_store.h"
+#include "server/store/central_store.h"
 #include "shared/json_util.h"
 
 namespace kinerja::server {

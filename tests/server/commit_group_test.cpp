@@ -1,7 +1,7 @@
-// Group commit (server/commit_group.h): batches pushed at the same time share one SQLite
+// Group commit (server/store/commit_group.h): batches pushed at the same time share one SQLite
 // transaction, yet each stays atomic: a refused batch writes nothing while the batches
 // beside it commit, and every acknowledged change is stored exactly once.
-#include "server/commit_group.h"
+#include "server/store/commit_group.h"
 
 #include <gtest/gtest.h>
 

@@ -19,10 +19,10 @@
 #include <set>
 
 #include "engine/sync/local_store.h"
-#include "server/api.h"
-#include "server/auth.h"
-#include "server/central_store.h"
-#include "server/demo.h"
+#include "server/http/api.h"
+#include "server/auth/auth.h"
+#include "server/store/central_store.h"
+#include "server/cli/demo.h"
 
 namespace kinerja::server::testing {
 namespace {

@@ -21,7 +21,7 @@
 #include <gtest/gtest.h>
 
 #include "engine/store/db.h"
-#include "server/demo.h"
+#include "server/cli/demo.h"
 #include "shared/json_util.h"
 
 extern char** environ;

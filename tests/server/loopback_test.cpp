@@ -8,7 +8,7 @@
 
 #include "engine/sync/ids.h"
 #include "engine/sync/local_store.h"
-#include "server/http_server.h"
+#include "server/http/http_server.h"
 #include "tests/server/test_support.h"
 
 namespace kinerja::server::testing {

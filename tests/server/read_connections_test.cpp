@@ -1,5 +1,5 @@
 // Pulls and token checks read through read connections beside the store's one writer
-// (server/read_pool.h): they must see committed data only, see a batch whole or not at all
+// (server/store/read_pool.h): they must see committed data only, see a batch whole or not at all
 // while it is being pushed, and see a logout or a revoked device at once. A pull hands the
 // stored body texts on as they are, but never one that is not JSON.
 #include <gtest/gtest.h>
@@ -12,10 +12,10 @@
 #include <thread>
 
 #include "engine/store/db.h"
-#include "server/api.h"
-#include "server/auth.h"
-#include "server/central_store.h"
-#include "server/demo.h"
+#include "server/http/api.h"
+#include "server/auth/auth.h"
+#include "server/store/central_store.h"
+#include "server/cli/demo.h"
 
 namespace kinerja::server {
 namespace {

@@ -1,4 +1,4 @@
-#include "server/session_cache.h"
+#include "server/store/session_cache.h"
 
 #include <gtest/gtest.h>
 

@@ -10,7 +10,7 @@
 #include <thread>
 
 #include "engine/sync/ids.h"
-#include "server/http_server.h"
+#include "server/http/http_server.h"
 #include "tests/server/test_support.h"
 
 namespace kinerja::server::testing {

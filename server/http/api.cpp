@@ -1,0 +1,289 @@
+#include "server/http/api.h"
+
+#include <cstdlib>
+
+#include "engine/competency/training_report.h"
+#include "engine/org/period.h"
+#include "server/reports/reports.h"
+#include "shared/wire/push_reader.h"
+#include "shared/wire/response_text.h"
+
+namespace kinerja::server {
+
+int HttpStatusFor(Code code) {
+  switch (code) {
+    case Code::kOk: return 200;
+    case Code::kInvalidArgument: return 400;
+    case Code::kUnauthenticated: return 401;
+    case Code::kPermissionDenied: return 403;
+    case Code::kNotFound: return 404;
+    case Code::kAlreadyExists:
+    case Code::kConflict:
+    case Code::kLocked:
+    case Code::kStaleVersion: return 409;
+    case Code::kTooLarge: return 413;
+    case Code::kRateLimited: return 429;
+    case Code::kUnavailable: return 503;
+    case Code::kCorruption:
+    case Code::kIo:
+    case Code::kInternal: return 500;
+  }
+  return 500;
+}
+
+namespace {
+
+// Messages may quote the request's bytes (a parser position, an unknown key); nlohmann/json
+// throws on invalid UTF-8 when dumping, so replace such bytes with U+FFFD instead.
+std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+}  // namespace
+
+HttpResponse ErrorResponse(const Status& s) {
+  return {HttpStatusFor(s.code()), Dump(wire::ErrorJson(s))};
+}
+
+namespace {
+
+// Who may read HR's views of the store (the audit log, refused changes).
+bool IsHrOrAdmin(const Principal& who) {
+  return who.role == wire::Role::kHr || who.role == wire::Role::kAdmin;
+}
+
+
+HttpResponse JsonResponse(const Json& j) { return {200, Dump(j)}; }
+
+Status CheckBodySize(const HttpRequest& req, size_t limit) {
+  if (req.body.size() > limit) {
+    return Status::TooLarge("the request body is " + std::to_string(req.body.size()) +
+                            " bytes; the limit is " + std::to_string(limit));
+  }
+  if (req.body.empty()) return Status::InvalidArgument("the request body is empty; send JSON");
+  return Status::Ok();
+}
+
+Result<Json> ParseBody(const HttpRequest& req, size_t limit) {
+  KINERJA_RETURN_IF_ERROR(CheckBodySize(req, limit));
+  return ParseJson(req.body);
+}
+
+Result<int64_t> QueryInt(const HttpRequest& req, const std::string& key, int64_t fallback) {
+  auto it = req.query.find(key);
+  if (it == req.query.end() || it->second.empty()) return fallback;
+  const std::string& s = it->second;
+  if (s.size() > 18) return Status::InvalidArgument(key + " is too large");
+  for (char c : s) {
+    if (c < '0' || c > '9') return Status::InvalidArgument(key + " must be a whole number ≥ 0");
+  }
+  return static_cast<int64_t>(std::strtoll(s.c_str(), nullptr, 10));
+}
+
+}  // namespace
+
+Api::Api(CentralStore& store, ApiLimits limits, std::function<int64_t()> clock)
+    : store_(store), limits_(limits), clock_(std::move(clock)) {}
+
+HttpResponse Api::Handle(const HttpRequest& req) {
+  const std::string& p = req.path;
+  auto route = [&](const char* method, const char* path) {
+    return p == path && req.method == method;
+  };
+  if (route("GET", "/api/v1/health")) return JsonResponse({{"ok", true}, {"protocol", wire::kProtocolVersion}});
+  if (route("POST", "/api/v1/login")) return Login(req);
+  if (route("POST", "/api/v1/logout")) return Logout(req);
+  if (route("GET", "/api/v1/me")) return Me(req);
+  if (route("POST", "/api/v1/sync/push")) return Push(req);
+  if (route("GET", "/api/v1/sync/pull")) return Pull(req);
+  if (route("GET", "/api/v1/conflicts")) return Conflicts(req);
+  if (route("GET", "/api/v1/audit")) return Audit(req);
+  if (route("GET", "/api/v1/refused")) return Refused(req);
+  if (route("GET", "/api/v1/devices")) return Devices(req);
+  if (route("POST", "/api/v1/devices/revoke")) return RevokeDevice(req);
+  if (route("GET", "/api/v1/reports/training-needs")) return TrainingNeeds(req);
+  for (const char* known : {"/api/v1/health", "/api/v1/login", "/api/v1/logout", "/api/v1/me",
+                            "/api/v1/sync/push", "/api/v1/sync/pull", "/api/v1/conflicts",
+                            "/api/v1/audit", "/api/v1/refused", "/api/v1/devices", "/api/v1/devices/revoke",
+                            "/api/v1/reports/training-needs"}) {
+    if (p == known) {
+      HttpResponse r = ErrorResponse(Status::InvalidArgument(req.method + " is not allowed on " + p));
+      r.status = 405;
+      return r;
+    }
+  }
+  return ErrorResponse(Status::NotFound("no API endpoint " + p));
+}
+
+Result<Principal> Api::Authorize(const HttpRequest& req) {
+  const std::string prefix = "Bearer ";
+  if (req.authorization.compare(0, prefix.size(), prefix) != 0) {
+    return Status::Unauthenticated("missing 'Authorization: Bearer <token>'; log in first");
+  }
+  return store_.Authenticate(req.authorization.substr(prefix.size()), clock_());
+}
+
+bool Api::LoginBlocked(const std::string& key, int64_t now) {
+  std::lock_guard<std::mutex> lock(failures_mu_);
+  auto it = failures_.find(key);
+  if (it == failures_.end()) return false;
+  if (now - it->second.first >= limits_.login_window_seconds) {
+    failures_.erase(it);
+    return false;
+  }
+  return it->second.second >= limits_.login_failures_allowed;
+}
+
+void Api::NoteLoginFailure(const std::string& key, int64_t now) {
+  std::lock_guard<std::mutex> lock(failures_mu_);
+  auto& f = failures_[key];
+  if (f.second == 0 || now - f.first >= limits_.login_window_seconds) f = {now, 0};
+  ++f.second;
+}
+
+HttpResponse Api::Login(const HttpRequest& req) {
+  auto body = ParseBody(req, 16 * 1024);
+  if (!body.ok()) return ErrorResponse(body.status());
+  auto login = wire::LoginRequestFromJson(*body);
+  if (!login.ok()) return ErrorResponse(login.status());
+  int64_t now = clock_();
+  std::string user_key = "user:" + login->username;
+  std::string addr_key = "addr:" + req.remote_addr;
+  if (LoginBlocked(user_key, now) || LoginBlocked(addr_key, now)) {
+    return ErrorResponse(Status::RateLimited("too many failed logins; wait " +
+                                             std::to_string(limits_.login_window_seconds / 60) +
+                                             " minutes and try again"));
+  }
+  auto session = store_.Login(*login, now);
+  if (!session.ok()) {
+    if (session.status().code() == Code::kUnauthenticated) {
+      NoteLoginFailure(user_key, now);
+      NoteLoginFailure(addr_key, now);
+      (void)store_.Audit(nullptr, "login_failed", "username " + login->username, now);
+    }
+    return ErrorResponse(session.status());
+  }
+  return JsonResponse(wire::ToJson(*session));
+}
+
+HttpResponse Api::Logout(const HttpRequest& req) {
+  auto who = Authorize(req);
+  if (!who.ok()) return ErrorResponse(who.status());
+  Status s = store_.Logout(req.authorization.substr(7));
+  if (!s.ok()) return ErrorResponse(s);
+  return JsonResponse({{"ok", true}});
+}
+
+HttpResponse Api::Me(const HttpRequest& req) {
+  auto who = Authorize(req);
+  if (!who.ok()) return ErrorResponse(who.status());
+  return JsonResponse({{"user_id", who->user_id}, {"username", who->username},
+                       {"role", wire::RoleName(who->role)}, {"unit_path", who->unit_path},
+                       {"employee_id", who->employee_id}, {"device_id", who->device_id}});
+}
+
+HttpResponse Api::Push(const HttpRequest& req) {
+  auto who = Authorize(req);
+  if (!who.ok()) return ErrorResponse(who.status());
+  if (Status s = CheckBodySize(req, limits_.max_body_bytes); !s.ok()) return ErrorResponse(s);
+  std::vector<std::string> body_texts;
+  auto push = wire::ReadPushRequest(req.body, &body_texts);
+  if (!push.ok()) return ErrorResponse(push.status());
+  std::string failed;
+  auto resp = store_.Push(*who, *push, clock_(), &failed, &body_texts);
+  if (!resp.ok()) {
+    return {HttpStatusFor(resp.status().code()), Dump(wire::ErrorJson(resp.status(), failed))};
+  }
+  return {200, wire::PushResponseText(*resp)};
+}
+
+HttpResponse Api::Pull(const HttpRequest& req) {
+  auto who = Authorize(req);
+  if (!who.ok()) return ErrorResponse(who.status());
+  auto since = QueryInt(req, "since", 0);
+  if (!since.ok()) return ErrorResponse(since.status());
+  auto limit = QueryInt(req, "limit", 500);
+  if (!limit.ok()) return ErrorResponse(limit.status());
+  std::vector<std::string> body_texts;
+  auto resp = store_.Pull(*who, *since, *limit, &body_texts);
+  if (!resp.ok()) return ErrorResponse(resp.status());
+  return {200, wire::PullResponseText(*resp, body_texts)};
+}
+
+HttpResponse Api::Conflicts(const HttpRequest& req) {
+  auto who = Authorize(req);
+  if (!who.ok()) return ErrorResponse(who.status());
+  if (who->role == wire::Role::kEmployee || who->role == wire::Role::kEnumerator) {
+    return ErrorResponse(
+        Status::PermissionDenied("only supervisors, HR and admins resolve conflicts"));
+  }
+  auto out = store_.Conflicts(*who);
+  if (!out.ok()) return ErrorResponse(out.status());
+  return JsonResponse(*out);
+}
+
+HttpResponse Api::Audit(const HttpRequest& req) {
+  auto who = Authorize(req);
+  if (!who.ok()) return ErrorResponse(who.status());
+  auto since = QueryInt(req, "since", 0);
+  if (!since.ok()) return ErrorResponse(since.status());
+  auto limit = QueryInt(req, "limit", 200);
+  if (!limit.ok()) return ErrorResponse(limit.status());
+  if (!IsHrOrAdmin(*who)) {
+    return ErrorResponse(Status::PermissionDenied("the audit log is for HR and admins"));
+  }
+  auto out = store_.AuditLog(*since, *limit);
+  if (!out.ok()) return ErrorResponse(out.status());
+  return JsonResponse(*out);
+}
+
+HttpResponse Api::Refused(const HttpRequest& req) {
+  auto who = Authorize(req);
+  if (!who.ok()) return ErrorResponse(who.status());
+  if (!IsHrOrAdmin(*who)) {
+    return ErrorResponse(Status::PermissionDenied("refused changes are reviewed by HR and admins"));
+  }
+  auto out = store_.RefusedChanges();
+  if (!out.ok()) return ErrorResponse(out.status());
+  return JsonResponse(*out);
+}
+
+HttpResponse Api::TrainingNeeds(const HttpRequest& req) {
+  auto who = Authorize(req);
+  if (!who.ok()) return ErrorResponse(who.status());
+  std::string period;
+  if (auto it = req.query.find("period"); it != req.query.end()) {
+    period = it->second;
+  } else {  // this year's, as the tablets count it
+    period = org::AppraisalPeriod(clock_());
+  }
+  std::string format = "json";
+  if (auto it = req.query.find("format"); it != req.query.end()) format = it->second;
+  if (format != "json" && format != "csv") {
+    return ErrorResponse(Status::InvalidArgument("format must be json or csv"));
+  }
+  auto out = TrainingNeedsReport(store_, *who, period);
+  if (!out.ok()) return ErrorResponse(out.status());
+  if (format == "csv") return {200, TrainingNeedsCsv(*out), "text/csv; charset=utf-8"};
+  return JsonResponse(*out);
+}
+
+HttpResponse Api::Devices(const HttpRequest& req) {
+  auto who = Authorize(req);
+  if (!who.ok()) return ErrorResponse(who.status());
+  auto out = store_.Devices(&*who);
+  if (!out.ok()) return ErrorResponse(out.status());
+  return JsonResponse(*out);
+}
+
+HttpResponse Api::RevokeDevice(const HttpRequest& req) {
+  auto who = Authorize(req);
+  if (!who.ok()) return ErrorResponse(who.status());
+  auto body = ParseBody(req, 4096);
+  if (!body.ok()) return ErrorResponse(body.status());
+  if (Status s = RejectUnknownKeys(*body, {"device_id"}, "revoke"); !s.ok()) return ErrorResponse(s);
+  auto device = GetString(*body, "device_id", "revoke");
+  if (!device.ok()) return ErrorResponse(device.status());
+  if (Status s = store_.RevokeDevice(&*who, *device, clock_()); !s.ok()) return ErrorResponse(s);
+  return JsonResponse({{"ok", true}, {"device_id", *device}});
+}
+
+}  // namespace kinerja::server

@@ -1,0 +1,75 @@
+#include "server/store/central_store.h"
+
+#include "engine/sync/ids.h"
+
+namespace kinerja::server {
+
+Result<std::unique_ptr<CentralStore>> CentralStore::Open(const std::string& path) {
+  return Open(path, kReadConnections);
+}
+
+Result<std::unique_ptr<CentralStore>> CentralStore::Open(const std::string& path,
+                                                         int read_connections) {
+  auto db = Database::Open(path);
+  if (!db.ok()) return db.status();
+  std::unique_ptr<CentralStore> store(new CentralStore(std::move(db).value()));
+  if (path != ":memory:") {
+    KINERJA_RETURN_IF_ERROR(store->db_->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"));
+    // Every batch of a group commit runs in a savepoint, whose undo journal SQLite writes to
+    // a temporary file unless told otherwise; and a group's dirty pages outgrow the default
+    // 2 MB page cache, which then spills them to the log before the commit. Both were most
+    // of the writer's time in a profile of the back-to-back load. Keep both in memory, but
+    // not more cache than a group needs: every page the cache grows by is fresh memory the
+    // kernel must fault in, and at 64 MB that made ingest a third slower than at 8 MB
+    // (docs/performance.md).
+    KINERJA_RETURN_IF_ERROR(store->db_->Exec("PRAGMA temp_store=MEMORY; PRAGMA cache_size=-8192;"));
+    // Checkpoints run on their own thread (server/store/checkpointer.h), not inside a push.
+    KINERJA_RETURN_IF_ERROR(store->db_->Exec("PRAGMA wal_autocheckpoint=" +
+                                             std::to_string(Checkpointer::kBackstopPages)));
+  }
+  KINERJA_RETURN_IF_ERROR(store->Migrate());
+  if (path != ":memory:" && read_connections > 0) {
+    auto readers = ReadPool::Open(path, read_connections);
+    if (!readers.ok()) return readers.status();
+    store->readers_ = std::move(readers).value();
+  }
+  if (path != ":memory:") {
+    auto checkpointer = Checkpointer::Start(path);
+    if (!checkpointer.ok()) return checkpointer.status();
+    store->checkpointer_ = std::move(checkpointer).value();
+  }
+  return store;
+}
+
+Result<std::string> CentralStore::UnitPath(const std::string& unit_id) {
+  auto st = db_->Prepare("SELECT path FROM units WHERE id=?");
+  if (!st.ok()) return st.status();
+  st->Bind(1, unit_id);
+  auto row = st->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::NotFound("unit " + unit_id + " does not exist");
+  return st->ColumnText(0);
+}
+
+Result<int64_t> CentralStore::NextSeq() {
+  auto st = db_->Cached("UPDATE counters SET value=value+1 WHERE name='seq' RETURNING value");
+  if (!st.ok()) return st.status();
+  auto row = (*st)->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::Corruption("the seq counter is missing");
+  int64_t v = (*st)->ColumnInt(0);
+  (*st)->Reset();  // finish the statement so the update is complete
+  return v;
+}
+
+Result<int64_t> CentralStore::CountRecords(const std::string& kind) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto st = db_->Prepare("SELECT count(*) FROM records WHERE kind=?");
+  if (!st.ok()) return st.status();
+  st->Bind(1, kind);
+  auto row = st->Step();
+  if (!row.ok()) return row.status();
+  return st->ColumnInt(0);
+}
+
+}  // namespace kinerja::server

@@ -1,0 +1,161 @@
+#include "server/store/central_store.h"
+
+#include "engine/store/migrations.h"
+
+namespace kinerja::server {
+namespace {
+
+// The schema version this binary writes: the number of steps below. Add a step, never edit
+// one: databases in the field have run it.
+constexpr int64_t kSchemaVersion = 7;
+
+// v1: the first schema.
+constexpr const char* kSchemaV1 = R"sql(
+CREATE TABLE units(
+  id TEXT PRIMARY KEY, parent_id TEXT REFERENCES units(id), name TEXT NOT NULL,
+  kind TEXT NOT NULL, path TEXT NOT NULL UNIQUE);
+CREATE TABLE users(
+  id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL,
+  display_name TEXT NOT NULL, role TEXT NOT NULL, unit_id TEXT NOT NULL REFERENCES units(id),
+  employee_id TEXT NOT NULL DEFAULT '', disabled INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL);
+CREATE TABLE devices(
+  id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), label TEXT NOT NULL,
+  first_seen TEXT NOT NULL, last_seen TEXT NOT NULL, revoked INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE sessions(
+  token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id),
+  device_id TEXT NOT NULL, created_at TEXT NOT NULL, expires_at INTEGER NOT NULL);
+CREATE TABLE records(
+  id TEXT PRIMARY KEY, kind TEXT NOT NULL, version INTEGER NOT NULL,
+  unit_path TEXT NOT NULL, subject_id TEXT NOT NULL DEFAULT '',
+  author_id TEXT NOT NULL DEFAULT '', body TEXT NOT NULL,
+  conflict INTEGER NOT NULL DEFAULT 0, seq INTEGER NOT NULL, updated_at TEXT NOT NULL);
+CREATE INDEX records_seq ON records(seq);
+CREATE INDEX records_scope ON records(unit_path, kind);
+CREATE TABLE changes(
+  change_id TEXT PRIMARY KEY, record_id TEXT NOT NULL, kind TEXT NOT NULL,
+  device_id TEXT NOT NULL, user_id TEXT NOT NULL, base_version INTEGER NOT NULL,
+  body TEXT NOT NULL, outcome TEXT NOT NULL, result_version INTEGER NOT NULL,
+  created_at TEXT NOT NULL, received_at TEXT NOT NULL);
+CREATE INDEX changes_record ON changes(record_id);
+CREATE TABLE conflicts(
+  change_id TEXT PRIMARY KEY REFERENCES changes(change_id), record_id TEXT NOT NULL,
+  base_version INTEGER NOT NULL, body TEXT NOT NULL, resolved INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE audit(
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, user_id TEXT NOT NULL,
+  device_id TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL);
+CREATE TABLE counters(name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+INSERT INTO counters(name, value) VALUES('seq', 0);
+)sql";
+
+// v2: changes refused for a reason a person must look at (an edit of a signed-off record),
+// kept for review instead of dropped; conflicts found by record.
+constexpr const char* kSchemaV2 = R"sql(
+CREATE TABLE refused_changes(
+  change_id TEXT PRIMARY KEY, record_id TEXT NOT NULL, kind TEXT NOT NULL,
+  device_id TEXT NOT NULL, user_id TEXT NOT NULL, base_version INTEGER NOT NULL,
+  body TEXT NOT NULL, code TEXT NOT NULL, reason TEXT NOT NULL, received_at TEXT NOT NULL,
+  reviewed INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX conflicts_record ON conflicts(record_id, resolved);
+)sql";
+
+// v3: indexes no query uses cost a B-tree write on every change; drop them.
+constexpr const char* kSchemaV3 = R"sql(
+DROP INDEX IF EXISTS changes_record;
+DROP INDEX IF EXISTS records_scope;
+)sql";
+
+// v4: a city's own appraisal templates (validated JSON, immutable per id; a changed rule is
+// a new id such as "palangkaraya-2027.v2").
+constexpr const char* kSchemaV4 = R"sql(
+CREATE TABLE templates(
+  id TEXT PRIMARY KEY, text TEXT NOT NULL, added_at TEXT NOT NULL, added_by TEXT NOT NULL);
+)sql";
+
+// v5: a supervisor's pull asks for the employees they appraise (supervisor_id in the
+// employee's body) on every request; without an index that is a scan of all records. The
+// index is partial: only employee records have entries, so pushed notes do not write it.
+constexpr const char* kSchemaV5 = R"sql(
+CREATE INDEX IF NOT EXISTS records_supervisor ON records(json_extract(body, '$.supervisor_id'))
+  WHERE kind='employee';
+)sql";
+
+// v6: records keyed by seq. A record's row lives at its seq (the table's own B-tree key), so
+// HR's pull walks the table in seq order without a lookup per row. Updating a record moves
+// its row to the new seq. The id stays unique (the idempotent lookups and upserts go
+// through that index). Other roles' pulls test their scope on records_pull first.
+constexpr const char* kSchemaV6 = R"sql(
+CREATE TABLE records_by_seq(
+  seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, version INTEGER NOT NULL,
+  unit_path TEXT NOT NULL, subject_id TEXT NOT NULL DEFAULT '',
+  author_id TEXT NOT NULL DEFAULT '', body TEXT NOT NULL,
+  conflict INTEGER NOT NULL DEFAULT 0, updated_at TEXT NOT NULL);
+INSERT INTO records_by_seq(seq, id, kind, version, unit_path, subject_id, author_id, body,
+                           conflict, updated_at)
+  SELECT seq, id, kind, version, unit_path, subject_id, author_id, body, conflict, updated_at
+  FROM records ORDER BY seq;
+DROP TABLE records;
+ALTER TABLE records_by_seq RENAME TO records;
+CREATE INDEX records_supervisor ON records(json_extract(body, '$.supervisor_id'))
+  WHERE kind='employee';
+-- A pull tests its scope on these columns: an entry is a quarter of a row's size, so a
+-- supervisor's pull reads a few index pages instead of every changed row.
+CREATE INDEX records_pull ON records(seq, unit_path, kind, subject_id, author_id);
+)sql";
+
+// v7: a change is stored once. The change that made a record's current version lives in the
+// record's own row (change_id, device_id, created_at; its user is author_id, its base is
+// version-1, its time updated_at), so a new record writes one row, not two. `past_changes`
+// holds every other change: versions since replaced (moved there, with their bodies, when
+// the next version is applied) and the kept edits of conflicts. The view `changes` is the
+// whole ledger, as the `changes` table was. A change id is unique in each table, and a
+// change is in one of them: a resent creation meets the record's own id first.
+constexpr const char* kSchemaV7 = R"sql(
+ALTER TABLE changes RENAME TO past_changes;
+ALTER TABLE records ADD COLUMN change_id TEXT;
+ALTER TABLE records ADD COLUMN device_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE records ADD COLUMN created_at TEXT NOT NULL DEFAULT '';
+UPDATE records SET change_id=c.change_id, device_id=c.device_id, created_at=c.created_at
+  FROM past_changes c
+  WHERE c.record_id=records.id AND c.outcome='applied' AND c.result_version=records.version
+    AND c.kind=records.kind AND c.user_id=records.author_id AND c.body=records.body
+    AND c.received_at=records.updated_at;
+DELETE FROM past_changes WHERE change_id IN (SELECT change_id FROM records WHERE change_id IS NOT NULL);
+CREATE UNIQUE INDEX records_change ON records(change_id);
+-- Pulls test their scope on the rows themselves: the records_pull index cost every insert
+-- a fifth of its time, and a pull on the rows stays well inside the load target
+-- (docs/performance.md).
+DROP INDEX IF EXISTS records_pull;
+CREATE VIEW changes(change_id, record_id, kind, device_id, user_id, base_version, body, outcome,
+                    result_version, created_at, received_at) AS
+  SELECT change_id, id, kind, device_id, author_id, version - 1, body, 'applied', version,
+         created_at, updated_at FROM records WHERE change_id IS NOT NULL
+  UNION ALL
+  SELECT change_id, record_id, kind, device_id, user_id, base_version, body, outcome,
+         result_version, created_at, received_at FROM past_changes;
+)sql";
+
+}  // namespace
+
+int64_t CentralStore::SchemaVersion() { return kSchemaVersion; }
+
+Status CentralStore::Migrate() {
+  // The central store's version history, oldest first: step k takes version k-1 to k.
+  const std::vector<MigrationStep> steps = {
+      SqlStep(1, "units, users, devices, sessions, records, the change ledger, conflicts, audit",
+              kSchemaV1),
+      SqlStep(2, "refused changes kept for review; conflicts found by record", kSchemaV2),
+      SqlStep(3, "unused indexes dropped", kSchemaV3),
+      SqlStep(4, "a city's own appraisal templates", kSchemaV4),
+      SqlStep(5, "employees found by supervisor", kSchemaV5),
+      SqlStep(6, "records keyed by seq", kSchemaV6),
+      SqlStep(7, "a change stored once: the current one in its record's row", kSchemaV7),
+  };
+  static_assert(kSchemaVersion == 7, "one step per schema version");
+  return kinerja::Migrate(*db_, steps, [](int64_t found, int64_t latest) {
+    return "database schema " + std::to_string(found) + " is newer than this binary (" +
+           std::to_string(latest) + "); upgrade kinerja";
+  });
+}
+
+}  // namespace kinerja::server
