@@ -2,7 +2,7 @@
 
 #include <cstring>
 
-#include "engine/appraisal/appraise_command.h"
+#include "engine/appraisal/appraise_json.h"
 #include "server/employee_kinds.h"
 #include "server/competency_kinds.h"
 #include "server/kind_checks.h"
