@@ -5,15 +5,24 @@
 namespace kinerja {
 namespace {
 
-std::string Field(std::string_view where, const char* key) {
-  std::string s(where);
-  if (!s.empty()) s += '.';
-  return s + key;
-}
-
 const char* TypeName(const Json& j) { return j.type_name(); }
 
 }  // namespace
+
+std::string FieldPath(std::string_view where, std::string_view key) {
+  std::string s(where);
+  if (!s.empty()) s += '.';
+  s += key;
+  return s;
+}
+
+std::string ItemPath(std::string_view where, size_t index) {
+  std::string s(where);
+  s += '[';
+  s += std::to_string(index);
+  s += ']';
+  return s;
+}
 
 // Records the first parse error without throwing (a throw aborts in the wasm build).
 class ErrorSax : public nlohmann::json_sax<Json> {
@@ -53,9 +62,9 @@ Result<Json> ParseJson(std::string_view text) {
 Result<std::string> GetString(const Json& obj, const char* key, std::string_view where) {
   if (!obj.is_object()) return Status::InvalidArgument(std::string(where) + " must be an object");
   auto it = obj.find(key);
-  if (it == obj.end()) return Status::InvalidArgument(Field(where, key) + " is missing");
+  if (it == obj.end()) return Status::InvalidArgument(FieldPath(where, key) + " is missing");
   if (!it->is_string()) {
-    return Status::InvalidArgument(Field(where, key) + " must be a string, not " + TypeName(*it));
+    return Status::InvalidArgument(FieldPath(where, key) + " must be a string, not " + TypeName(*it));
   }
   return it->get<std::string>();
 }
@@ -63,21 +72,21 @@ Result<std::string> GetString(const Json& obj, const char* key, std::string_view
 Result<double> GetNumber(const Json& obj, const char* key, std::string_view where) {
   if (!obj.is_object()) return Status::InvalidArgument(std::string(where) + " must be an object");
   auto it = obj.find(key);
-  if (it == obj.end()) return Status::InvalidArgument(Field(where, key) + " is missing");
+  if (it == obj.end()) return Status::InvalidArgument(FieldPath(where, key) + " is missing");
   if (!it->is_number()) {
-    return Status::InvalidArgument(Field(where, key) + " must be a number, not " + TypeName(*it));
+    return Status::InvalidArgument(FieldPath(where, key) + " must be a number, not " + TypeName(*it));
   }
   double v = it->get<double>();
-  if (!std::isfinite(v)) return Status::InvalidArgument(Field(where, key) + " must be finite");
+  if (!std::isfinite(v)) return Status::InvalidArgument(FieldPath(where, key) + " must be finite");
   return v;
 }
 
 Result<int64_t> GetInt(const Json& obj, const char* key, std::string_view where) {
   if (!obj.is_object()) return Status::InvalidArgument(std::string(where) + " must be an object");
   auto it = obj.find(key);
-  if (it == obj.end()) return Status::InvalidArgument(Field(where, key) + " is missing");
+  if (it == obj.end()) return Status::InvalidArgument(FieldPath(where, key) + " is missing");
   if (!it->is_number_integer()) {
-    return Status::InvalidArgument(Field(where, key) + " must be an integer, not " +
+    return Status::InvalidArgument(FieldPath(where, key) + " must be an integer, not " +
                                    TypeName(*it));
   }
   return it->get<int64_t>();
@@ -86,9 +95,9 @@ Result<int64_t> GetInt(const Json& obj, const char* key, std::string_view where)
 Result<bool> GetBool(const Json& obj, const char* key, std::string_view where) {
   if (!obj.is_object()) return Status::InvalidArgument(std::string(where) + " must be an object");
   auto it = obj.find(key);
-  if (it == obj.end()) return Status::InvalidArgument(Field(where, key) + " is missing");
+  if (it == obj.end()) return Status::InvalidArgument(FieldPath(where, key) + " is missing");
   if (!it->is_boolean()) {
-    return Status::InvalidArgument(Field(where, key) + " must be true or false, not " +
+    return Status::InvalidArgument(FieldPath(where, key) + " must be true or false, not " +
                                    TypeName(*it));
   }
   return it->get<bool>();
@@ -131,7 +140,7 @@ Status RejectUnknownKeys(const Json& obj, std::initializer_list<std::string_view
     bool known = false;
     for (auto a : allowed) known = known || a == it.key();
     if (!known) {
-      return Status::InvalidArgument("unknown field " + Field(where, it.key().c_str()));
+      return Status::InvalidArgument("unknown field " + FieldPath(where, it.key().c_str()));
     }
   }
   return Status::Ok();

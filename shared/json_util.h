@@ -19,6 +19,12 @@ using Json = nlohmann::json;
 // Parses `text`. Fails with kInvalidArgument and the parser's position on malformed input.
 Result<Json> ParseJson(std::string_view text);
 
+// Paths that name a place in the input in messages. FieldPath("appraisal", "rows") is
+// "appraisal.rows"; at the top level (`where` empty) it is just "rows". ItemPath("rows", 3) is
+// "rows[3]". Every reader of JSON input builds its messages' paths with these two.
+std::string FieldPath(std::string_view where, std::string_view key);
+std::string ItemPath(std::string_view where, size_t index);
+
 // Field readers: `where` names the object in messages ("appraisal.behaviour").
 // Each fails with kInvalidArgument when the field is missing or has the wrong type.
 Result<std::string> GetString(const Json& obj, const char* key, std::string_view where);

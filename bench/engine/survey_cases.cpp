@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "bench/engine/engine_bench.h"
-#include "engine/survey/ikm_command.h"
+#include "engine/survey/ikm_csv.h"
 #include "engine/survey/skm.h"
 
 namespace kinerja::bench {

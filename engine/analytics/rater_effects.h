@@ -2,7 +2,7 @@
 // Objectivity analytics (domain §4): per-rater indices of leniency/severity, central tendency,
 // halo and distribution, self-vs-supervisor gaps, and inter-rater reliability per dimension.
 // Every flag comes with the numbers behind it; raters with too few ratees get no flag at all.
-// Works on plain structs; JSON lives in objectivity_command.h.
+// Works on plain structs; JSON lives in objectivity_json.h (the JSON edge).
 
 #include <cstdint>
 #include <optional>

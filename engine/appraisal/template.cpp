@@ -15,22 +15,11 @@ constexpr const char* kPredikatCodes[kPredikatCount] = {"sangat_kurang", "kurang
 constexpr const char* kOrgCodes[kOrgPredikatCount] = {"sangat_kurang", "kurang",
                                                       "butuh_perbaikan", "baik", "istimewa"};
 
-std::string Sub(std::string_view where, std::string_view key) {
-  std::string s(where);
-  s += '.';
-  s += key;
-  return s;
-}
-
-std::string At(std::string_view where, size_t i) {
-  return std::string(where) + "[" + std::to_string(i) + "]";
-}
-
 Result<const Json*> GetArray(const Json& obj, const char* key, std::string_view where) {
   auto it = obj.find(key);
-  if (it == obj.end()) return Status::InvalidArgument(Sub(where, key) + " is missing");
+  if (it == obj.end()) return Status::InvalidArgument(FieldPath(where, key) + " is missing");
   if (!it->is_array()) {
-    return Status::InvalidArgument(Sub(where, key) + " must be an array, not " +
+    return Status::InvalidArgument(FieldPath(where, key) + " must be an array, not " +
                                    it->type_name());
   }
   return &*it;
@@ -38,9 +27,9 @@ Result<const Json*> GetArray(const Json& obj, const char* key, std::string_view 
 
 Result<const Json*> GetObject(const Json& obj, const char* key, std::string_view where) {
   auto it = obj.find(key);
-  if (it == obj.end()) return Status::InvalidArgument(Sub(where, key) + " is missing");
+  if (it == obj.end()) return Status::InvalidArgument(FieldPath(where, key) + " is missing");
   if (!it->is_object()) {
-    return Status::InvalidArgument(Sub(where, key) + " must be an object, not " +
+    return Status::InvalidArgument(FieldPath(where, key) + " must be an object, not " +
                                    it->type_name());
   }
   return &*it;
@@ -54,7 +43,7 @@ Result<std::vector<std::string>> GetStringArray(const Json& obj, const char* key
   for (size_t i = 0; i < (*arr)->size(); ++i) {
     const Json& e = (**arr)[i];
     if (!e.is_string()) {
-      return Status::InvalidArgument(At(Sub(where, key), i) + " must be a string");
+      return Status::InvalidArgument(ItemPath(FieldPath(where, key), i) + " must be a string");
     }
     out.push_back(e.get_ref<const std::string&>());
   }
@@ -64,23 +53,17 @@ Result<std::vector<std::string>> GetStringArray(const Json& obj, const char* key
 Result<double> GetNonNegative(const Json& obj, const char* key, std::string_view where) {
   auto v = GetNumber(obj, key, where);
   if (!v.ok()) return v.status();
-  if (*v < 0) return Status::InvalidArgument(Sub(where, key) + " must be >= 0");
+  if (*v < 0) return Status::InvalidArgument(FieldPath(where, key) + " must be >= 0");
   return *v;
 }
 
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 template <size_t N>
 Status LoadLevels(const Json& obj, const char* key, const char* const (&codes)[N],
                   std::string_view where, std::array<LevelName, N>* out) {
   auto arr = GetArray(obj, key, where);
   if (!arr.ok()) return arr.status();
-  std::string field = Sub(where, key);
+  std::string field = FieldPath(where, key);
   if ((*arr)->size() != N) {
     std::string list;
     for (size_t i = 0; i < N; ++i) list += (i ? ", " : "") + std::string(codes[i]);
@@ -89,7 +72,7 @@ Status LoadLevels(const Json& obj, const char* key, const char* const (&codes)[N
   }
   for (size_t i = 0; i < N; ++i) {
     const Json& e = (**arr)[i];
-    std::string w = At(field, i);
+    std::string w = ItemPath(field, i);
     KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(e, {"code", "name", "aliases"}, w));
     auto code = GetString(e, "code", w);
     if (!code.ok()) return code.status();
@@ -154,7 +137,7 @@ Result<int> GetCode(const Json& obj, const char* key, const char* const (&codes)
   if (!s.ok()) return s.status();
   int i = FindCode(codes, *s);
   if (i < 0) {
-    return Status::InvalidArgument(Sub(where, key) + " is '" + *s + "'; allowed: " +
+    return Status::InvalidArgument(FieldPath(where, key) + " is '" + *s + "'; allowed: " +
                                    CodeList(codes));
   }
   return i;
@@ -166,7 +149,7 @@ Status LoadMatrix(const Json& root, Template* t) {
   std::array<std::array<bool, kRatingCount>, kRatingCount> seen{};
   for (size_t i = 0; i < (*arr)->size(); ++i) {
     const Json& e = (**arr)[i];
-    std::string w = At("template.matrix", i);
+    std::string w = ItemPath("template.matrix", i);
     KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(e, {"hasil_kerja", "perilaku", "predikat"}, w));
     auto h = GetCode(e, "hasil_kerja", kRatingCodes, w);
     if (!h.ok()) return h.status();
@@ -200,7 +183,7 @@ Status LoadBehaviourValues(const Json& root, Template* t) {
   }
   for (size_t i = 0; i < (*arr)->size(); ++i) {
     const Json& e = (**arr)[i];
-    std::string w = At("template.behaviour_values", i);
+    std::string w = ItemPath("template.behaviour_values", i);
     KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(e, {"code", "name", "meaning", "guidance"}, w));
     BehaviourValue v;
     auto code = GetString(e, "code", w);
@@ -232,7 +215,7 @@ Status LoadLeaderRule(const Json& root, Template* t) {
   std::array<bool, kOrgPredikatCount> seen{};
   for (size_t i = 0; i < (*arr)->size(); ++i) {
     const Json& e = (**arr)[i];
-    std::string w = At("template.leader_rating_from_org", i);
+    std::string w = ItemPath("template.leader_rating_from_org", i);
     KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(e, {"org_predikat", "rating"}, w));
     auto o = GetCode(e, "org_predikat", kOrgCodes, w);
     if (!o.ok()) return o.status();
@@ -256,7 +239,7 @@ Status LoadDistributionRules(const Json& root, Template* t) {
   if (!arr.ok()) return arr.status();
   for (size_t i = 0; i < (*arr)->size(); ++i) {
     const Json& e = (**arr)[i];
-    std::string w = At("template.distribution_rules", i);
+    std::string w = ItemPath("template.distribution_rules", i);
     KINERJA_RETURN_IF_ERROR(
         RejectUnknownKeys(e, {"id", "org_predikat", "kind", "percent", "count", "predikat"}, w));
     DistributionRule r;
@@ -309,7 +292,7 @@ Status LoadAngkaKredit(const Json& root, Template* t) {
   std::array<bool, kPredikatCount> seen{};
   for (size_t i = 0; i < (*arr)->size(); ++i) {
     const Json& e = (**arr)[i];
-    std::string w = At("template.angka_kredit_percent", i);
+    std::string w = ItemPath("template.angka_kredit_percent", i);
     KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(e, {"predikat", "percent"}, w));
     auto p = GetCode(e, "predikat", kPredikatCodes, w);
     if (!p.ok()) return p.status();
@@ -368,7 +351,7 @@ Status LoadRating(const Json& root, Template* t) {
 Status LoadWeightPair(const Json& root, const char* key, double* skp, double* perilaku) {
   auto o = GetObject(root, key, "template");
   if (!o.ok()) return o.status();
-  std::string w = Sub("template", key);
+  std::string w = FieldPath("template", key);
   KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(**o, {"skp", "perilaku"}, w));
   auto s = GetNonNegative(**o, "skp", w);
   if (!s.ok()) return s.status();
@@ -390,7 +373,7 @@ Status LoadNumeric(const Json& root, Template* t) {
   }
   for (size_t i = 0; i < (*un)->size(); ++i) {
     const Json& e = (**un)[i];
-    std::string w = At("template.behaviour_unsur", i);
+    std::string w = ItemPath("template.behaviour_unsur", i);
     KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(e, {"code", "name", "struktural_only"}, w));
     BehaviourUnsur u;
     auto code = GetString(e, "code", w);
@@ -426,7 +409,7 @@ Status LoadNumeric(const Json& root, Template* t) {
   if ((*bands)->empty()) return Status::InvalidArgument("template.bands must not be empty");
   for (size_t i = 0; i < (*bands)->size(); ++i) {
     const Json& e = (**bands)[i];
-    std::string w = At("template.bands", i);
+    std::string w = ItemPath("template.bands", i);
     KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(e, {"min", "name"}, w));
     auto mn = GetNumber(e, "min", w);
     if (!mn.ok()) return mn.status();
@@ -460,7 +443,7 @@ Status LoadNumeric(const Json& root, Template* t) {
   if (!tt.ok()) return tt.status();
   for (size_t i = 0; i < (*tt)->size(); ++i) {
     const Json& e = (**tt)[i];
-    std::string wi = At("template.tugas_tambahan_points", i);
+    std::string wi = ItemPath("template.tugas_tambahan_points", i);
     KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(e, {"min_count", "points"}, wi));
     auto mc = GetInt(e, "min_count", wi);
     if (!mc.ok()) return mc.status();

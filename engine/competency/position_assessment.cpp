@@ -3,37 +3,36 @@
 #include <set>
 
 #include "engine/competency/competency.h"
-#include "engine/competency/competency_command.h"
+#include "engine/competency/competency_json.h"
+#include "engine/competency/competency_report.h"
 
 namespace kinerja {
 namespace {
 
-// The engine's input for one employee holding the position: the position as the only entry of
-// "positions" (limited to `codes` when given) and `assessed` as the employee's levels.
-Json EngineInput(const Json& position_body, const Json& competencies, const Json& assessed) {
-  Json position{{"id", position_body.value("position_id", "")}, {"competencies", competencies}};
-  Json input{{"positions", Json::array({position})},
-             {"employees", Json::array({Json{{"id", "assessed"},
-                                             {"position", position["id"]},
-                                             {"unit", position_body.value("unit_id", "")},
-                                             {"assessed", assessed}}})}};
-  if (auto t = position_body.find("technical_competencies"); t != position_body.end()) {
-    input["technical_competencies"] = *t;
-  }
-  return input;
+// The typed core's input for one employee holding the position: the position (limited to
+// `competencies`), the catalog its body declares, and `assessed` as the employee's levels.
+// Messages name the position "position" ("position.competencies[2].required_level ...").
+Result<CompetencyReportInput> CoreInput(const Json& position_body, const Json& competencies) {
+  CompetencyReportInput in;
+  KINERJA_ASSIGN_OR_RETURN(in.catalog, CompetencyCatalogFromJson(position_body));
+  const Json position{{"id", position_body.value("position_id", "")},
+                      {"competencies", competencies}};
+  KINERJA_ASSIGN_OR_RETURN(
+      PositionProfile profile,
+      PositionProfileFromJson(position, "position", in.catalog, &in.uses_jenjang_defaults));
+  StaffLevels staff;
+  staff.id = "assessed";
+  staff.position_id = profile.id;
+  staff.unit = position_body.value("unit_id", "");
+  in.positions.emplace(profile.id, std::move(profile));
+  in.employees.push_back(std::move(staff));
+  return in;
 }
 
-// Runs the engine; the employee's report object, or the engine's error about the position.
-Result<Json> RunEngine(const Json& input) {
-  auto report = CompetencyReportFromJson(input.dump());
-  if (!report.ok()) {
-    std::string msg = report.status().message();
-    // The engine names its own input ("positions[0].competencies[2]..."); say "position".
-    const std::string prefix = "positions[0]";
-    if (msg.compare(0, prefix.size(), prefix) == 0) msg = "position" + msg.substr(prefix.size());
-    return Status::InvalidArgument(msg);
-  }
-  return (*report)["employees"][0];
+// Runs the core over `in` (its one employee's levels set); the employee's report object.
+Result<Json> RunCore(const CompetencyReportInput& in) {
+  KINERJA_ASSIGN_OR_RETURN(const CompetencyReport report, BuildCompetencyReport(in));
+  return StaffCompetencyJson(report.employees[0], in.catalog);
 }
 
 // Checks the position body's own shape; the engine checks codes and levels.
@@ -42,9 +41,8 @@ Status CheckPositionShape(const Json& body) {
   KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(
       body, {"position_id", "name", "unit_id", "competencies", "technical_competencies"},
       "position"));
-  auto id = GetString(body, "position_id", "position");
-  if (!id.ok()) return id.status();
-  if (id->empty()) return Status::InvalidArgument("position.position_id must not be empty");
+  KINERJA_ASSIGN_OR_RETURN(const std::string id, GetString(body, "position_id", "position"));
+  if (id.empty()) return Status::InvalidArgument("position.position_id must not be empty");
   auto comps = body.find("competencies");
   if (comps == body.end() || !comps->is_array() || comps->empty()) {
     return Status::InvalidArgument(
@@ -63,28 +61,25 @@ Status CheckPositionShape(const Json& body) {
 
 Result<std::vector<RequiredLevel>> RequiredLevels(const Json& position_body) {
   KINERJA_RETURN_IF_ERROR(CheckPositionShape(position_body));
-  const Json& comps = position_body["competencies"];
-  // Assess every competency at its required level: the engine then checks the whole profile.
-  Json at_required = Json::object();
-  for (const auto& c : comps) at_required[c["code"].get<std::string>()] = c.value("required_level", Json());
-  auto report = RunEngine(EngineInput(position_body, comps, at_required));
-  if (!report.ok()) return report.status();
+  KINERJA_ASSIGN_OR_RETURN(const CompetencyReportInput in,
+                           CoreInput(position_body, position_body["competencies"]));
   std::vector<RequiredLevel> out;
-  for (const auto& g : (*report)["gaps"]) {
-    out.push_back({g.value("code", ""), g.value("name", ""), g.value("type", ""),
-                   g.value("required", 0)});
+  for (const auto& c : in.positions.begin()->second.competencies) {
+    auto def = in.catalog.find(c.code);
+    out.push_back({c.code, def != in.catalog.end() ? def->second.name : "",
+                   CompetencyTypeName(c.type), c.required_level});
   }
   return out;
 }
 
 Result<Json> ScoreCompetencyAssessment(const Json& position_body, const Json& assessed) {
-  auto required = RequiredLevels(position_body);
-  if (!required.ok()) return required.status();
+  KINERJA_ASSIGN_OR_RETURN(const std::vector<RequiredLevel> required,
+                           RequiredLevels(position_body));
   if (!assessed.is_object()) {
     return Status::InvalidArgument("assessed must be an object of competency code to level 1-5");
   }
   std::set<std::string> codes;
-  for (const auto& r : *required) codes.insert(r.code);
+  for (const auto& r : required) codes.insert(r.code);
   for (auto it = assessed.begin(); it != assessed.end(); ++it) {
     if (!codes.count(it.key())) {
       return Status::InvalidArgument("assessed." + it.key() + " is not a competency of position " +
@@ -106,9 +101,11 @@ Result<Json> ScoreCompetencyAssessment(const Json& position_body, const Json& as
     }
   }
   if (subset.empty()) return Json{{"complete", false}, {"missing", missing}, {"gaps", Json::array()}};
-  auto report = RunEngine(EngineInput(position_body, subset, assessed));
-  if (!report.ok()) return report.status();
-  Json out = std::move(report).value();
+  KINERJA_ASSIGN_OR_RETURN(CompetencyReportInput in, CoreInput(position_body, subset));
+  for (auto it = assessed.begin(); it != assessed.end(); ++it) {
+    in.employees[0].assessed.push_back({it.key(), it->get<int>()});
+  }
+  KINERJA_ASSIGN_OR_RETURN(Json out, RunCore(in));
   for (const char* key : {"id", "position", "unit"}) out.erase(key);
   if (!missing.empty()) {
     return Json{{"complete", false}, {"missing", missing}, {"gaps", out["gaps"]}};

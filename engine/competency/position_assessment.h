@@ -3,7 +3,7 @@
 // position's required levels (PermenPANRB 38/2017 standar kompetensi jabatan) as data, and a
 // `competency_assessment` record holds one employee's assessed levels. Both the browser (live,
 // while the supervisor taps levels) and the server (recomputing what it stores) score them
-// here, through the same engine code as `kinerja competency` (CompetencyReportFromJson).
+// here, through the same engine code as `kinerja competency` (BuildCompetencyReport).
 //
 // Position body:
 //   {"position_id": "petugas-loket", "name": "Petugas Loket", "unit_id": "pelayanan",

@@ -4,7 +4,8 @@
 #include <set>
 
 #include "engine/competency/competency.h"
-#include "engine/competency/competency_command.h"
+#include "engine/competency/competency_json.h"
+#include "engine/competency/competency_report.h"
 #include "engine/competency/position_assessment.h"
 
 namespace kinerja {
@@ -103,11 +104,14 @@ Result<Json> TrainingNeedsFromRecords(const TrainingReportInput& in) {
   if (employees.empty()) return out;
   Json input{{"positions", positions}, {"employees", employees}};
   if (!technical.empty()) input["technical_competencies"] = technical;
-  auto report = CompetencyReportFromJson(input.dump());
-  if (!report.ok()) {
+  auto core_input = CompetencyInputFromJson(input);
+  auto built = core_input.ok() ? BuildCompetencyReport(*core_input)
+                               : Result<CompetencyReport>(core_input.status());
+  if (!built.ok()) {
     return Status::Internal("the engine refused assessments it had accepted one by one: " +
-                            report.status().message());
+                            built.status().message());
   }
+  Json report = CompetencyReportToJson(*built);
   // "unit" back to the unit's name, beside its id.
   auto name_units = [&](Json& list) {
     for (auto& item : list) {
@@ -117,11 +121,11 @@ Result<Json> TrainingNeedsFromRecords(const TrainingReportInput& in) {
       item["unit"] = u != in.unit_names.end() ? u->second : id;
     }
   };
-  name_units((*report)["employees"]);
-  name_units((*report)["training_needs"]);
-  out["employees"] = std::move((*report)["employees"]);
-  out["training_needs"] = std::move((*report)["training_needs"]);
-  out["notes"] = (*report).value("notes", Json::array());
+  name_units(report["employees"]);
+  name_units(report["training_needs"]);
+  out["employees"] = std::move(report["employees"]);
+  out["training_needs"] = std::move(report["training_needs"]);
+  out["notes"] = report.value("notes", Json::array());
   return out;
 }
 

@@ -3,6 +3,8 @@
 #include <cassert>
 #include <cstdio>
 
+#include "shared/civil_date.h"
+
 namespace kinerja::org {
 
 bool operator==(const Date& a, const Date& b) {
@@ -54,29 +56,15 @@ Result<Date> MakeDate(int year, int month, int day) {
   return Date{year, month, day};
 }
 
-// Howard Hinnant's days_from_civil / civil_from_days, in 64-bit integers.
+// The day arithmetic itself is shared/civil_date.h's.
 int64_t DaysFromCivil(const Date& d) {
   assert(IsValidDate(d));
-  const int64_t y = static_cast<int64_t>(d.year) - (d.month <= 2 ? 1 : 0);
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t m = d.month;
-  const int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d.day - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
+  return kinerja::DaysFromCivil(d.year, d.month, d.day);
 }
 
 Date CivilFromDays(int64_t days) {
-  const int64_t z = days + 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  const int64_t d = doy - (153 * mp + 2) / 5 + 1;
-  const int64_t m = mp < 10 ? mp + 3 : mp - 9;
-  const int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return Date{static_cast<int>(y), static_cast<int>(m), static_cast<int>(d)};
+  const CivilDay c = kinerja::CivilFromDays(days);
+  return Date{static_cast<int>(c.year), c.month, c.day};
 }
 
 Date AddDays(const Date& d, int64_t days) { return CivilFromDays(DaysFromCivil(d) + days); }

@@ -5,6 +5,8 @@
 #include <map>
 #include <optional>
 
+#include "shared/text.h"
+
 namespace kinerja::org {
 namespace {
 
@@ -114,12 +116,7 @@ constexpr const char* kColumns[] = {"nip", "name", "position_id", "unit_id", "su
 constexpr size_t kColumnCount = 5;
 constexpr const char* kHeaderHint = "nip,name,position_id,unit_id,supervisor_nip";
 
-std::string Trim(std::string_view s) {
-  size_t a = 0, b = s.size();
-  while (a < b && (s[a] == ' ' || s[a] == '\t')) ++a;
-  while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t')) --b;
-  return std::string(s.substr(a, b - a));
-}
+std::string Trimmed(std::string_view s) { return std::string(Trim(s)); }
 
 std::string Lower(std::string s) {
   for (char& c : s) {
@@ -129,7 +126,7 @@ std::string Lower(std::string s) {
 }
 
 bool IsBlankRecord(const CsvRecord& rec) {
-  return rec.error.empty() && rec.fields.size() == 1 && Trim(rec.fields[0]).empty();
+  return rec.error.empty() && rec.fields.size() == 1 && Trimmed(rec.fields[0]).empty();
 }
 
 struct Candidate {
@@ -169,7 +166,7 @@ Result<RosterImport> ImportRosterCsv(std::string_view csv_text, const Date& toda
   size_t col_of[kColumnCount];
   std::fill(std::begin(col_of), std::end(col_of), SIZE_MAX);
   for (size_t i = 0; i < rec.fields.size(); ++i) {
-    const std::string name = Lower(Trim(rec.fields[i]));
+    const std::string name = Lower(Trimmed(rec.fields[i]));
     size_t which = kColumnCount;
     for (size_t c = 0; c < kColumnCount; ++c) {
       if (name == kColumns[c]) which = c;
@@ -215,11 +212,11 @@ Result<RosterImport> ImportRosterCsv(std::string_view csv_text, const Date& toda
     }
     Candidate c;
     c.line = rec.line;
-    const std::string nip_text = Trim(rec.fields[col_of[0]]);
-    c.name = Trim(rec.fields[col_of[1]]);
-    c.position_id = Trim(rec.fields[col_of[2]]);
-    c.unit_id = Trim(rec.fields[col_of[3]]);
-    const std::string sup_text = Trim(rec.fields[col_of[4]]);
+    const std::string nip_text = Trimmed(rec.fields[col_of[0]]);
+    c.name = Trimmed(rec.fields[col_of[1]]);
+    c.position_id = Trimmed(rec.fields[col_of[2]]);
+    c.unit_id = Trimmed(rec.fields[col_of[3]]);
+    const std::string sup_text = Trimmed(rec.fields[col_of[4]]);
     auto fail = [&](const char* column, std::string message) {
       add_error(c.line, column, std::move(message));
       c.ok = false;

@@ -4,17 +4,6 @@
 
 namespace kinerja {
 
-int64_t DaysFromCivil(int64_t y, int m, int d) {
-  // H. Hinnant's days_from_civil.
-  y -= m <= 2 ? 1 : 0;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t mp = (m + 9) % 12;
-  const int64_t doy = (153 * mp + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
 int64_t WibDay(int64_t epoch_seconds) {
   const int64_t t = epoch_seconds + kWibOffsetSeconds;
   return t >= 0 ? t / 86400 : -((-t + 86399) / 86400);

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "shared/civil_date.h"  // DaysFromCivil, for the day of a timestamp
 #include "shared/result.h"
 
 namespace kinerja {
@@ -15,9 +16,6 @@ inline constexpr int64_t kWibOffsetSeconds = 7 * 3600;
 // date and time; the fraction is dropped) into seconds since 1970-01-01T00:00:00Z.
 // Fails with kInvalidArgument quoting the text and the expected form.
 Result<int64_t> ParseIsoTimestamp(std::string_view text);
-
-// Days since 1970-01-01 of a civil date (proleptic Gregorian).
-int64_t DaysFromCivil(int64_t year, int month, int day);
 
 // The WIB calendar day (days since 1970-01-01 in UTC+7) of an epoch-seconds instant.
 int64_t WibDay(int64_t epoch_seconds);

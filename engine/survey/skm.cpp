@@ -6,7 +6,7 @@
 #include <cstring>
 #include <map>
 
-#include "engine/survey/csv.h"
+#include "shared/csv.h"
 #include "engine/numeric/rounding.h"
 
 namespace kinerja {

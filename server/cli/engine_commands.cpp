@@ -4,10 +4,10 @@
 #include <ostream>
 #include <sstream>
 
-#include "engine/analytics/objectivity_command.h"
-#include "engine/appraisal/appraise_command.h"
-#include "engine/competency/competency_command.h"
-#include "engine/survey/ikm_command.h"
+#include "engine/analytics/objectivity_json.h"
+#include "engine/appraisal/appraise_json.h"
+#include "engine/competency/competency_json.h"
+#include "engine/survey/ikm_csv.h"
 
 namespace kinerja::server {
 namespace {

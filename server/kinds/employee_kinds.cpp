@@ -1,6 +1,6 @@
 #include "server/kinds/employee_kinds.h"
 
-#include "engine/appraisal/appraise_command.h"
+#include "engine/appraisal/appraise_json.h"
 #include "server/kinds/kind_checks.h"
 
 namespace kinerja::server {

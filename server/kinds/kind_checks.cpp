@@ -1,6 +1,6 @@
 #include "server/kinds/kind_checks.h"
 
-#include "engine/appraisal/appraise_command.h"
+#include "engine/appraisal/appraise_json.h"
 #include "shared/wire/limits.h"
 
 namespace kinerja::server::kinds {
@@ -123,7 +123,7 @@ Status ScoreSkpInto(Database& db, const Json& skp, bool draft, const std::string
   TemplateLookup stored = [&db](std::string_view id) {
     return CentralStore::TemplateTextWhileHeld(db, id);
   };
-  auto scored = AppraiseReportFromJson(skp.dump(), stored);
+  auto scored = AppraiseReport(skp, stored);
   if (scored.ok()) {
     body["result"] = *scored;
   } else if (draft) {

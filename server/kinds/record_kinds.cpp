@@ -2,7 +2,7 @@
 
 #include <cstring>
 
-#include "engine/appraisal/appraise_command.h"
+#include "engine/appraisal/appraise_json.h"
 #include "server/kinds/employee_kinds.h"
 #include "server/kinds/competency_kinds.h"
 #include "server/kinds/kind_checks.h"

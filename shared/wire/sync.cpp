@@ -5,10 +5,6 @@
 namespace kinerja::wire {
 namespace {
 
-std::string At(std::string_view where, size_t i) {
-  return std::string(where) + "[" + std::to_string(i) + "]";
-}
-
 Status CheckId(const std::string& id, const std::string& field) {
   if (!IsValidId(id)) {
     return Status::InvalidArgument(field + " must be 1-64 characters of A-Z a-z 0-9 _ . -");
@@ -156,7 +152,7 @@ Result<PushRequest> PushRequestFromJson(const Json& j) {
                             " per batch");
   }
   for (size_t i = 0; i < changes->size(); ++i) {
-    auto c = ChangeFromJson((*changes)[i], At("changes", i));
+    auto c = ChangeFromJson((*changes)[i], ItemPath("changes", i));
     if (!c.ok()) return c.status();
     r.changes.push_back(std::move(c).value());
   }
@@ -171,7 +167,7 @@ Result<PushResponse> PushResponseFromJson(const Json& j) {
   }
   for (size_t i = 0; i < acks->size(); ++i) {
     const Json& a = (*acks)[i];
-    std::string where = At("acks", i);
+    std::string where = ItemPath("acks", i);
     ChangeAck ack;
     auto id = GetString(a, "change_id", where);
     if (!id.ok()) return id.status();
@@ -238,7 +234,7 @@ Result<PullResponse> PullResponseFromJson(const Json& j) {
     return Status::InvalidArgument("pull response: records must be an array");
   }
   for (size_t i = 0; i < recs->size(); ++i) {
-    auto rec = RecordFromJson((*recs)[i], At("records", i));
+    auto rec = RecordFromJson((*recs)[i], ItemPath("records", i));
     if (!rec.ok()) return rec.status();
     r.records.push_back(std::move(rec).value());
   }

@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "engine/appraisal/appraise_command.h"
+#include "engine/appraisal/appraise_json.h"
 #include "engine/appraisal/builtin_templates.h"
 #include "engine/appraisal/levels.h"
 #include "engine/sync/ids.h"
@@ -124,7 +124,7 @@ AppraisalScore ScoreAppraisal(const AppraisalForm& f, const Template& t) {
   for (size_t i = 0; i < t.behaviour_values.size(); ++i) {
     if (i >= f.value_ratings.size() || f.value_ratings[i] < 0) ++s.unrated;
   }
-  auto report = AppraiseReportFromJson(SkpJson(f, t).dump());
+  auto report = AppraiseReport(SkpJson(f, t));
   if (!report.ok()) {
     s.error = report.status().message();
     return s;

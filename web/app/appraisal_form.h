@@ -2,7 +2,7 @@
 // The supervisor's SKP appraisal form (PermenPANRB 6/2022, template permenpanrb-6-2022.v1):
 // IKI rows (Indikator Kinerja Individu: text, target, realisasi), the rating hasil kerja, a
 // rating for each BerAKHLAK value and comments. The form is only input: every rating output
-// (rating perilaku, predikat) comes from the engine's AppraiseReportFromJson, the same code
+// (rating perilaku, predikat) comes from the engine's AppraiseReport, the same code
 // the server runs. The stored body is the `appraisal` record kind of docs/sync.md.
 
 #include <cstdint>
@@ -68,7 +68,7 @@ Json AppraisalBody(const AppraisalForm& f, const Template& t);
 // Fields it cannot read stay empty or unrated.
 AppraisalForm FormFromBody(const Template& t, const std::string& record_id, const Json& body);
 
-// Scores the form with the engine (AppraiseReportFromJson on SkpJson).
+// Scores the form with the engine (AppraiseReport on SkpJson).
 AppraisalScore ScoreAppraisal(const AppraisalForm& f, const Template& t);
 
 }  // namespace kinerja::web

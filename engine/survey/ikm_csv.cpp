@@ -1,11 +1,12 @@
-#include "engine/survey/ikm_command.h"
+#include "engine/survey/ikm_csv.h"
 
 #include <algorithm>
 #include <cstring>
 
-#include "engine/survey/csv.h"
+#include "shared/csv.h"
 #include "engine/numeric/rounding.h"
 #include "engine/survey/sample_size.h"
+#include "shared/text.h"
 
 namespace kinerja {
 namespace {
@@ -256,7 +257,7 @@ Result<SurveyTable> ParseSurveyCsv(std::string_view csv_text, const SkmScheme& s
     for (size_t c = 0; c < f.size(); ++c) {
       const int who = role[c];
       if (who == -4) continue;
-      const std::string_view v = TrimSpaces(f[c]);
+      const std::string_view v = Trim(f[c]);
       if (who >= 0) {
         if (v.empty()) continue;
         if (v.size() != 1 || v[0] < '1' || v[0] > '4') {

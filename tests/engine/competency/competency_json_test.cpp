@@ -1,4 +1,4 @@
-#include "engine/competency/competency_command.h"
+#include "engine/competency/competency_json.h"
 
 #include <fstream>
 #include <sstream>

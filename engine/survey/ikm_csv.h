@@ -2,6 +2,8 @@
 // `kinerja ikm FILE [--population N]`: reads an SKM answer sheet (CSV, one row per respondent,
 // columns U1..U9 plus optional unit/service/date) and reports the IKM overall and per unit,
 // service and month, with the Krejcie-Morgan sample verdict. Output keys: docs/cli/ikm.md.
+// The CSV/JSON edge of the survey module: its typed core is skm.h (ComputeIkm,
+// ComputeIkmByGroup) and sample_size.h; the reader is shared/csv.h.
 
 #include <cstdint>
 #include <optional>

@@ -1,6 +1,6 @@
 // `kinerja ikm FILE`: report from fixture CSVs in tests/data/survey, including bad sheets
 // whose error messages must name the row and column.
-#include "engine/survey/ikm_command.h"
+#include "engine/survey/ikm_csv.h"
 
 #include <fstream>
 #include <sstream>

@@ -1,4 +1,4 @@
-#include "engine/survey/csv.h"
+#include "shared/csv.h"
 
 #include <array>
 
@@ -25,7 +25,7 @@ Status CsvReader::ReadHeader() {
   if (!*r) return Status::InvalidArgument("the file is empty; a header row is required");
   header_.clear();
   for (size_t i = 0; i < fields_.size(); ++i) {
-    std::string name(TrimSpaces(fields_[i]));
+    std::string name(Trim(fields_[i]));
     if (name.empty()) {
       return Status::InvalidArgument("header (line " + std::to_string(record_line_) +
                                      "): column " + std::to_string(i + 1) + " has no name");

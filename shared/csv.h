@@ -1,6 +1,6 @@
 #pragma once
-// A streaming RFC 4180 CSV reader for survey exports (SKM answer sheets) and other tabular
-// uploads. It walks a text buffer record by record without copying: unquoted fields and
+// A streaming RFC 4180 CSV reader for tabular uploads (SKM answer sheets; more to follow). It
+// walks a text buffer record by record without copying: unquoted fields and
 // quoted fields without doubled quotes are views into the input; only fields with "" escapes
 // are unescaped into one scratch buffer reused across records.
 
@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "shared/result.h"
+#include "shared/text.h"
 
 namespace kinerja {
 
@@ -66,13 +67,5 @@ class CsvReader {
 
 // Lower-cases ASCII letters; other bytes unchanged (header matching).
 std::string AsciiLower(std::string_view s);
-// `s` without leading and trailing spaces and tabs. Inline: it runs on every CSV cell.
-inline std::string_view TrimSpaces(std::string_view s) {
-  size_t b = 0;
-  size_t e = s.size();
-  while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
-  return std::string_view(s.data() + b, e - b);
-}
 
 }  // namespace kinerja

@@ -1,4 +1,4 @@
-#include "engine/analytics/objectivity_command.h"
+#include "engine/analytics/objectivity_json.h"
 
 #include <cmath>
 #include <optional>

@@ -3,6 +3,7 @@
 // by rater from one JSON file and returns per-rater flags with the numbers behind them,
 // self-vs-supervisor gaps and inter-rater reliability (ICC, Krippendorff's alpha) where
 // computable. Input and output keys are documented in docs/cli/objectivity.md.
+// The JSON edge of the analytics module: its typed core is rater_effects.h and reliability.h.
 
 #include <string_view>
 

@@ -1,5 +1,5 @@
 // RFC 4180 reader: dialect details, line numbers in errors, and a million-row pass.
-#include "engine/survey/csv.h"
+#include "shared/csv.h"
 
 #include <string>
 #include <vector>

@@ -1,7 +1,8 @@
 #pragma once
-// The `kinerja appraise FILE` report: reads one SKP (or {"appraisals": [...]}) as JSON, scores
-// it with the named template (PermenPANRB 6/2022 ratings or the PP 46/2011 / PP 30/2019
-// numeric scheme) and returns the report JSON. Input and output keys: docs/cli/appraise.md.
+// The JSON edge of appraisal scoring (the `kinerja appraise FILE` report): reads one SKP (or
+// {"appraisals": [...]}) as JSON, scores it with the named template (PermenPANRB 6/2022
+// ratings or the PP 46/2011 / PP 30/2019 numeric scheme) and returns the report JSON. Input
+// and output keys: docs/cli/appraise.md.
 
 #include <functional>
 #include <optional>
@@ -25,5 +26,9 @@ using TemplateLookup = std::function<Result<std::optional<std::string>>(std::str
 // The same, resolving template ids that are not built in through `lookup` (each text is
 // validated with LoadTemplate before use).
 Result<Json> AppraiseReportFromJson(std::string_view file_text, const TemplateLookup& lookup);
+
+// The same over input that is already parsed (a stored record's "skp", the tablet's form):
+// no text round trip. Fails as AppraiseReportFromJson, but for malformed text.
+Result<Json> AppraiseReport(const Json& input, const TemplateLookup& lookup = TemplateLookup());
 
 }  // namespace kinerja

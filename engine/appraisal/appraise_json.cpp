@@ -1,4 +1,4 @@
-#include "engine/appraisal/appraise_command.h"
+#include "engine/appraisal/appraise_json.h"
 
 #include <cctype>
 #include <cstdio>
@@ -20,17 +20,6 @@ namespace {
 constexpr size_t kMaxAppraisals = 100000;
 constexpr size_t kMaxRowsPerAppraisal = 1000;
 
-std::string Sub(std::string_view where, std::string_view key) {
-  std::string s(where);
-  if (!s.empty()) s += '.';
-  s += key;
-  return s;
-}
-
-std::string At(std::string_view where, size_t i) {
-  return std::string(where) + "[" + std::to_string(i) + "]";
-}
-
 Status Prefix(const Status& s, std::string_view where) {
   if (where.empty()) return s;
   return Status(s.code(), std::string(where) + ": " + s.message());
@@ -47,11 +36,11 @@ Result<const Json*> GetOptArray(const Json& obj, const char* key, std::string_vi
   auto it = obj.find(key);
   if (it == obj.end() || it->is_null()) return static_cast<const Json*>(nullptr);
   if (!it->is_array()) {
-    return Status::InvalidArgument(Sub(where, key) + " must be an array, not " +
+    return Status::InvalidArgument(FieldPath(where, key) + " must be an array, not " +
                                    it->type_name());
   }
   if (it->size() > kMaxRowsPerAppraisal) {
-    return Status::TooLarge(Sub(where, key) + " has more than " +
+    return Status::TooLarge(FieldPath(where, key) + " has more than " +
                             std::to_string(kMaxRowsPerAppraisal) + " rows");
   }
   return &*it;
@@ -61,7 +50,7 @@ Result<const Json*> GetOptObject(const Json& obj, const char* key, std::string_v
   auto it = obj.find(key);
   if (it == obj.end() || it->is_null()) return static_cast<const Json*>(nullptr);
   if (!it->is_object()) {
-    return Status::InvalidArgument(Sub(where, key) + " must be an object, not " +
+    return Status::InvalidArgument(FieldPath(where, key) + " must be an object, not " +
                                    it->type_name());
   }
   return &*it;
@@ -96,7 +85,7 @@ Status ReadPerilaku(const Template& t, const std::vector<Dim>& dims, const Json&
   rated->fill(false);
   for (auto it = obj.begin(); it != obj.end(); ++it) {
     int d = FindDimension(dims, it.key());
-    std::string field = Sub(where, it.key());
+    std::string field = FieldPath(where, it.key());
     if (d < 0) {
       return Status::InvalidArgument("unknown field " + field + "; " +
                                      (t.kind == TemplateKind::kRating ? "BerAKHLAK values"
@@ -157,7 +146,7 @@ Status ReadPerilakuInput(const Template& t, const std::vector<Dim>& dims, const 
   if (*p) {
     out->has_perilaku = true;
     KINERJA_RETURN_IF_ERROR(
-        ReadPerilaku(t, dims, **p, Sub(where, "perilaku"), &out->scores, &out->rated));
+        ReadPerilaku(t, dims, **p, FieldPath(where, "perilaku"), &out->scores, &out->rated));
   }
   auto rs = GetOptArray(a, "raters", where);
   if (!rs.ok()) return rs.status();
@@ -166,7 +155,7 @@ Status ReadPerilakuInput(const Template& t, const std::vector<Dim>& dims, const 
   if (out->has_perilaku) {
     std::string missing = MissingList(dims, out->rated, optional);
     if (!missing.empty()) {
-      return Status::InvalidArgument(Sub(where, "perilaku") + " must rate every value when " +
+      return Status::InvalidArgument(FieldPath(where, "perilaku") + " must rate every value when " +
                                      "raters are given; missing: " + missing);
     }
     RaterInput sup;
@@ -176,7 +165,7 @@ Status ReadPerilakuInput(const Template& t, const std::vector<Dim>& dims, const 
   }
   for (size_t i = 0; i < (*rs)->size(); ++i) {
     const Json& r = (**rs)[i];
-    std::string w = At(Sub(where, "raters"), i);
+    std::string w = ItemPath(FieldPath(where, "raters"), i);
     KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(r, {"group", "perilaku"}, w));
     auto g = GetString(r, "group", w);
     if (!g.ok()) return g.status();
@@ -189,17 +178,17 @@ Status ReadPerilakuInput(const Template& t, const std::vector<Dim>& dims, const 
       }
     }
     if (!found) {
-      return Status::InvalidArgument(Sub(w, "group") + " is '" + *g +
+      return Status::InvalidArgument(FieldPath(w, "group") + " is '" + *g +
                                      "'; allowed: self, supervisor, peer, subordinate");
     }
     auto po = GetOptObject(r, "perilaku", w);
     if (!po.ok()) return po.status();
-    if (!*po) return Status::InvalidArgument(Sub(w, "perilaku") + " is missing");
+    if (!*po) return Status::InvalidArgument(FieldPath(w, "perilaku") + " is missing");
     std::array<bool, kMaxRaterDimensions> rated{};
-    KINERJA_RETURN_IF_ERROR(ReadPerilaku(t, dims, **po, Sub(w, "perilaku"), &in.scores, &rated));
+    KINERJA_RETURN_IF_ERROR(ReadPerilaku(t, dims, **po, FieldPath(w, "perilaku"), &in.scores, &rated));
     std::string missing = MissingList(dims, rated, optional);
     if (!missing.empty()) {
-      return Status::InvalidArgument(Sub(w, "perilaku") + " must rate every value; missing: " +
+      return Status::InvalidArgument(FieldPath(w, "perilaku") + " must rate every value; missing: " +
                                      missing);
     }
     out->raters.push_back(in);
@@ -294,7 +283,7 @@ Result<Scored> ScoreRatingJson(const Template& t, const Json& a, std::string_vie
   auto org = GetOptString(a, "capaian_kinerja_organisasi", where);
   if (!org.ok()) return org.status();
   if (*org) {
-    auto o = ParseOrgPredikat(t, **org, Sub(where, "capaian_kinerja_organisasi"));
+    auto o = ParseOrgPredikat(t, **org, FieldPath(where, "capaian_kinerja_organisasi"));
     if (!o.ok()) return o.status();
     in.capaian_kinerja_organisasi = *o;
   } else if (in.is_unit_leader && unit_org) {
@@ -303,14 +292,14 @@ Result<Scored> ScoreRatingJson(const Template& t, const Json& a, std::string_vie
   auto rhk = GetOptString(a, "rating_hasil_kerja", where);
   if (!rhk.ok()) return rhk.status();
   if (*rhk) {
-    auto r = ParseRating(t, **rhk, Sub(where, "rating_hasil_kerja"));
+    auto r = ParseRating(t, **rhk, FieldPath(where, "rating_hasil_kerja"));
     if (!r.ok()) return r.status();
     in.rating_hasil_kerja = *r;
   }
   auto rp = GetOptString(a, "rating_perilaku", where);
   if (!rp.ok()) return rp.status();
   if (*rp) {
-    auto r = ParseRating(t, **rp, Sub(where, "rating_perilaku"));
+    auto r = ParseRating(t, **rp, FieldPath(where, "rating_perilaku"));
     if (!r.ok()) return r.status();
     in.rating_perilaku_override = *r;
   }
@@ -323,7 +312,7 @@ Result<Scored> ScoreRatingJson(const Template& t, const Json& a, std::string_vie
   if (*hk) {
     for (size_t i = 0; i < (*hk)->size(); ++i) {
       const Json& r = (**hk)[i];
-      std::string w = At(Sub(where, "hasil_kerja"), i);
+      std::string w = ItemPath(FieldPath(where, "hasil_kerja"), i);
       KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(
           r, {"rhk", "iki", "jenis", "aspek", "target", "target_max", "realisasi",
               "lower_is_better", "satuan"},
@@ -343,7 +332,7 @@ Result<Scored> ScoreRatingJson(const Template& t, const Json& a, std::string_vie
         } else if (EqualsIgnoreCase(**jenis, "tambahan")) {
           ind.kind = IndicatorKind::kTambahan;
         } else {
-          return Status::InvalidArgument(Sub(w, "jenis") + " is '" + **jenis +
+          return Status::InvalidArgument(FieldPath(w, "jenis") + " is '" + **jenis +
                                          "'; allowed: utama, tambahan");
         }
       }
@@ -359,7 +348,7 @@ Result<Scored> ScoreRatingJson(const Template& t, const Json& a, std::string_vie
           }
         }
         if (!found) {
-          return Status::InvalidArgument(Sub(w, "aspek") + " is '" + **aspek +
+          return Status::InvalidArgument(FieldPath(w, "aspek") + " is '" + **aspek +
                                          "'; allowed: kuantitas, kualitas, waktu, biaya");
         }
       }
@@ -415,7 +404,7 @@ Result<Scored> ScoreRatingJson(const Template& t, const Json& a, std::string_vie
   } else if (pin.has_perilaku) {
     std::string missing = MissingList(t.behaviour_values, pin.rated);
     if (!missing.empty()) {
-      return Status::InvalidArgument(Sub(where, "perilaku") + " must rate every BerAKHLAK " +
+      return Status::InvalidArgument(FieldPath(where, "perilaku") + " must rate every BerAKHLAK " +
                                      "value; missing: " + missing);
     }
     for (int d = 0; d < dims; ++d) {
@@ -510,7 +499,7 @@ Result<Scored> ScoreRatingJson(const Template& t, const Json& a, std::string_vie
 Result<AspectValues> ReadAspect(const Json& k, const char* key, std::string_view where) {
   auto o = GetOptObject(k, key, where);
   if (!o.ok()) return o.status();
-  std::string w = Sub(where, key);
+  std::string w = FieldPath(where, key);
   if (!*o) return Status::InvalidArgument(w + " is missing");
   KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(**o, {"target", "realisasi"}, w));
   AspectValues v;
@@ -538,7 +527,7 @@ Result<Scored> ScoreNumericJson(const Template& t, const Json& a, std::string_vi
   if (!tt.ok()) return tt.status();
   if (*tt) {
     if (**tt < 0 || **tt > 1000) {
-      return Status::InvalidArgument(Sub(where, "tugas_tambahan") +
+      return Status::InvalidArgument(FieldPath(where, "tugas_tambahan") +
                                      " must be a count of extra activities, 0-1000");
     }
     in.tugas_tambahan_count = static_cast<int>(**tt);
@@ -553,21 +542,21 @@ Result<Scored> ScoreNumericJson(const Template& t, const Json& a, std::string_vi
     } else if (**kr == "nasional") {
       in.kreativitas = Kreativitas::kNasional;
     } else if (**kr != "none") {
-      return Status::InvalidArgument(Sub(where, "kreativitas") + " is '" + **kr +
+      return Status::InvalidArgument(FieldPath(where, "kreativitas") + " is '" + **kr +
                                      "'; allowed: none, unit, organisasi, nasional");
     }
   }
   auto kg = GetOptArray(a, "kegiatan", where);
   if (!kg.ok()) return kg.status();
   if (!*kg || (*kg)->empty()) {
-    return Status::InvalidArgument(Sub(where, "kegiatan") +
+    return Status::InvalidArgument(FieldPath(where, "kegiatan") +
                                    " must list at least one activity");
   }
   std::vector<Activity> acts;
   Json act_out = Json::array();
   for (size_t i = 0; i < (*kg)->size(); ++i) {
     const Json& k = (**kg)[i];
-    std::string w = At(Sub(where, "kegiatan"), i);
+    std::string w = ItemPath(FieldPath(where, "kegiatan"), i);
     KINERJA_RETURN_IF_ERROR(
         RejectUnknownKeys(k, {"nama", "kuantitas", "kualitas", "waktu", "biaya"}, w));
     auto nama = GetOptString(k, "nama", w);
@@ -690,13 +679,13 @@ class TemplateCache {
     auto t = BuiltinTemplate(*id);
     if (!t.ok() && t.status().code() == Code::kNotFound && lookup_ && *lookup_) {
       auto text = (*lookup_)(*id);
-      if (!text.ok()) return Prefix(text.status(), Sub(where, "template"));
+      if (!text.ok()) return Prefix(text.status(), FieldPath(where, "template"));
       if (text->has_value()) {
         t = LoadTemplate(**text);
-        if (!t.ok()) return Prefix(t.status(), Sub(where, "template " + *id));
+        if (!t.ok()) return Prefix(t.status(), FieldPath(where, "template " + *id));
       }
     }
-    if (!t.ok()) return Prefix(t.status(), Sub(where, "template"));
+    if (!t.ok()) return Prefix(t.status(), FieldPath(where, "template"));
     auto p = std::make_unique<Template>(std::move(t).value());
     const Template* raw = p.get();
     cache_.emplace(*id, std::move(p));
@@ -766,11 +755,13 @@ Result<Json> AppraiseReportFromJson(std::string_view file_text) {
   return AppraiseReportFromJson(file_text, TemplateLookup());
 }
 
-Result<Json> AppraiseReportFromJson(std::string_view file_text, const TemplateLookup& lookup_fn) {
+Result<Json> AppraiseReportFromJson(std::string_view file_text, const TemplateLookup& lookup) {
+  KINERJA_ASSIGN_OR_RETURN(const Json root, ParseJson(file_text));
+  return AppraiseReport(root, lookup);
+}
+
+Result<Json> AppraiseReport(const Json& root, const TemplateLookup& lookup_fn) {
   const TemplateLookup* lookup = &lookup_fn;
-  auto parsed = ParseJson(file_text);
-  if (!parsed.ok()) return parsed.status();
-  const Json& root = *parsed;
   if (!root.is_object()) {
     return Status::InvalidArgument(
         "the file must hold a JSON object: one appraisal or {\"appraisals\": [...]}");
@@ -821,7 +812,7 @@ Result<Json> AppraiseReportFromJson(std::string_view file_text, const TemplateLo
   Json reports = Json::array();
   std::vector<Predikat> staff;
   for (size_t i = 0; i < arr.size(); ++i) {
-    std::string where = At("appraisals", i);
+    std::string where = ItemPath("appraisals", i);
     auto one = ScoreOne(&cache, arr[i], where, org);
     if (!one.ok()) return one.status();
     if (dist_template) {

@@ -1,4 +1,4 @@
-#include "engine/appraisal/appraise_command.h"
+#include "engine/appraisal/appraise_json.h"
 
 #include <fstream>
 #include <sstream>
