@@ -28,6 +28,8 @@
 #include "engine/store/db.h"
 #include "engine/sync/ids.h"
 #include "engine/sync/local_store.h"
+#include "engine/sync/sync_session.h"
+#include "tests/support/httplib_sync_transport.h"
 #include "server/http/api.h"
 #include "server/auth/auth.h"
 #include "server/store/central_store.h"
@@ -38,7 +40,6 @@ namespace kinerja::bench {
 namespace {
 
 constexpr const char* kPassword = "bench-password";
-constexpr int kMaxAttempts = 20;  // bounded loops: pushes or pull pages per sync step
 
 struct LoadOptions {
   int devices = 200;
@@ -151,24 +152,17 @@ double ProcessCpuSeconds() {
   return secs(ru.ru_utime) + secs(ru.ru_stime);
 }
 
-bool CheckResponse(Device& dev, const httplib::Result& res, const char* what, double ms) {
-  if (!res) {
-    return dev.Error(std::string(what) + " transport " + httplib::to_string(res.error()),
-                     "after " + std::to_string(static_cast<int>(ms)) + " ms");
-  }
-  if (res->status != 200) {
-    return dev.Error(std::string(what) + " http " + std::to_string(res->status), res->body);
-  }
-  return true;
-}
-
 bool Login(Device& dev, httplib::Client& cli) {
   Json req{{"username", dev.username}, {"password", kPassword}, {"device_id", dev.device_id},
            {"device_label", "bench tablet " + std::to_string(dev.index)}};
   auto t0 = Clock::now();
   auto res = cli.Post("/api/v1/login", req.dump(), "application/json");
   dev.login_ms.push_back(MsSince(t0));
-  if (!CheckResponse(dev, res, "login", dev.login_ms.back())) return false;
+  if (!res) {
+    return dev.Error("login transport " + httplib::to_string(res.error()),
+                     "after " + std::to_string(static_cast<int>(dev.login_ms.back())) + " ms");
+  }
+  if (res->status != 200) return dev.Error("login http " + std::to_string(res->status), res->body);
   auto j = ParseJson(res->body);
   auto session = j.ok() ? wire::SessionFromJson(*j) : Result<wire::Session>(j.status());
   if (!session.ok() || !dev.local->SaveSession(*session).ok()) {
@@ -178,45 +172,40 @@ bool Login(Device& dev, httplib::Client& cli) {
   return true;
 }
 
-// Pushes the outbox in batches of 100 until it is empty; false on the first failure.
-bool PushOutbox(Device& dev, httplib::Client& cli) {
-  for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
-    auto pending = dev.local->PendingCount();
-    if (!pending.ok()) return dev.Error("local", pending.status().ToString());
-    if (*pending == 0) return true;
-    auto req = dev.local->NextPush(100);
-    if (!req.ok()) return dev.Error("local", req.status().ToString());
-    std::string body = wire::ToJson(*req).dump();
+// One sync as the app runs it (the engine's SyncSession: pushes of 100, then pulls of 500),
+// timing each request; false when it did not end well (the outbox stays for the next round).
+bool SyncOnce(Device& dev, httplib::Client& cli) {
+  auto send = [&](const SyncCall& call) {
+    const bool push = call.method == "POST";
+    const char* what = push ? "push" : "pull";
     auto t0 = Clock::now();
-    auto res = cli.Post("/api/v1/sync/push", dev.Auth(), body, "application/json");
-    dev.push_ms.push_back(MsSince(t0));
-    if (!CheckResponse(dev, res, "push", dev.push_ms.back())) return false;
-    auto j = ParseJson(res->body);
-    auto acks = j.ok() ? wire::PushResponseFromJson(*j) : Result<wire::PushResponse>(j.status());
-    if (!acks.ok()) return dev.Error("push bad-answer", res->body);
-    if (Status s = dev.local->ApplyPushResponse(*acks); !s.ok()) return dev.Error("local", s.ToString());
-    for (const auto& a : acks->acks) dev.acked.push_back(a.change_id);
+    std::string error;
+    SyncAnswer answer = support::SendOverHttplib(cli, call, &error);
+    (push ? dev.push_ms : dev.pull_ms).push_back(MsSince(t0));
+    if (answer.status == 0) {
+      dev.Error(std::string(what) + " transport " + error,
+                "after " + std::to_string(static_cast<int>((push ? dev.push_ms : dev.pull_ms).back())) +
+                    " ms");
+    } else if (answer.status != 200) {
+      dev.Error(std::string(what) + " http " + std::to_string(answer.status), answer.body);
+    } else if (push) {
+      auto j = ParseJson(answer.body);
+      auto acks = j.ok() ? wire::PushResponseFromJson(*j) : Result<wire::PushResponse>(j.status());
+      if (acks.ok()) {
+        for (const auto& a : acks->acks) dev.acked.push_back(a.change_id);
+      }
+    }
+    return answer;
+  };
+  SyncSession::Options options;
+  options.pull_limit = 500;
+  SyncSession s = RunSync(*dev.local, dev.token, send, options);
+  switch (s.outcome()) {
+    case SyncOutcome::kOk: return true;
+    case SyncOutcome::kBadAnswer: return dev.Error("sync bad-answer", s.message());
+    case SyncOutcome::kStoreError: return dev.Error("local", s.message());
+    default: return false;  // counted by the transport above
   }
-  return dev.Error("push not-drained", "");
-}
-
-// Pulls from the device's cursor until `more` is false; false on the first failure.
-bool PullAll(Device& dev, httplib::Client& cli) {
-  for (int page = 0; page < kMaxAttempts; ++page) {
-    auto cursor = dev.local->Cursor();
-    if (!cursor.ok()) return dev.Error("local", cursor.status().ToString());
-    std::string path = "/api/v1/sync/pull?since=" + std::to_string(*cursor) + "&limit=500";
-    auto t0 = Clock::now();
-    auto res = cli.Get(path.c_str(), dev.Auth());
-    dev.pull_ms.push_back(MsSince(t0));
-    if (!CheckResponse(dev, res, "pull", dev.pull_ms.back())) return false;
-    auto j = ParseJson(res->body);
-    auto pull = j.ok() ? wire::PullResponseFromJson(*j) : Result<wire::PullResponse>(j.status());
-    if (!pull.ok()) return dev.Error("pull bad-answer", res->body);
-    if (Status s = dev.local->ApplyPull(*pull); !s.ok()) return dev.Error("local", s.ToString());
-    if (!pull->more) return true;
-  }
-  return dev.Error("pull not-drained", "");
 }
 
 void RunDevice(Device& dev, int port, const LoadOptions& o, std::barrier<>& sync_point) {
@@ -258,14 +247,12 @@ void RunDevice(Device& dev, int port, const LoadOptions& o, std::barrier<>& sync
       }
       ++dev.written;
     }
-    PushOutbox(dev, cli);  // a failure leaves the outbox for the next round, as on a tablet
-    PullAll(dev, cli);
+    SyncOnce(dev, cli);  // a failure leaves the outbox for the next round, as on a tablet
   }
   // A device that hit an error retries once more at the end, as the app's next sync would.
   auto pending = dev.local->PendingCount();
   if (pending.ok() && *pending > 0) {
-    PushOutbox(dev, cli);
-    PullAll(dev, cli);
+    SyncOnce(dev, cli);
   }
   dev.cpu_s = ThreadCpuSeconds() - cpu0;
 }

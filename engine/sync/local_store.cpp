@@ -440,37 +440,91 @@ Status LocalStore::ApplyPushResponse(const wire::PushResponse& response) {
 Status LocalStore::SetAside(const std::string& change_id, const Status& reason) {
   Transaction tx(*db_);
   KINERJA_RETURN_IF_ERROR(tx.status());
+  auto find = db_->Prepare("SELECT seq, record_id FROM outbox WHERE change_id=?");
+  if (!find.ok()) return find.status();
+  find->Bind(1, change_id);
+  KINERJA_ASSIGN_OR_RETURN(bool queued, find->Step());
+  if (!queued) return Status::NotFound("change " + change_id + " is not queued");
+  const int64_t seq = find->ColumnInt(0);
+  const std::string record_id = find->ColumnText(1);
+  // The refused change and every later queued change of its record (each was based on the
+  // one before, so none of them can reach the server any more).
   auto move = db_->Prepare(
       "INSERT OR REPLACE INTO set_aside(change_id, record_id, kind, base_version, body,"
       " created_at, code, reason) SELECT change_id, record_id, kind, base_version, body,"
-      " created_at, ?2, ?3 FROM outbox WHERE change_id=?1");
+      " created_at, ?3, CASE WHEN seq=?2 THEN ?4 ELSE ?5 END FROM outbox"
+      " WHERE record_id=?1 AND seq>=?2");
   if (!move.ok()) return move.status();
-  KINERJA_RETURN_IF_ERROR(move->Bind(1, change_id)
-                              .Bind(2, CodeName(reason.code()))
-                              .Bind(3, reason.message())
+  KINERJA_RETURN_IF_ERROR(move->Bind(1, record_id)
+                              .Bind(2, seq)
+                              .Bind(3, CodeName(reason.code()))
+                              .Bind(4, reason.message())
+                              .Bind(5, "follows set-aside change " + change_id + ": " + reason.message())
                               .Run());
-  if (db_->Changes() == 0) return Status::NotFound("change " + change_id + " is not queued");
-  auto find = db_->Prepare("SELECT record_id FROM set_aside WHERE change_id=?");
-  if (!find.ok()) return find.status();
-  find->Bind(1, change_id);
-  auto row = find->Step();
-  if (!row.ok()) return row.status();
-  std::string record_id = find->ColumnText(0);
-  auto del = db_->Prepare("DELETE FROM outbox WHERE change_id=?");
+  auto del = db_->Prepare("DELETE FROM outbox WHERE record_id=? AND seq>=?");
   if (!del.ok()) return del.status();
-  KINERJA_RETURN_IF_ERROR(del->Bind(1, change_id).Run());
-  // The server's copy is the truth for this record now: once nothing else of it is queued,
-  // pull everything in scope again (rare, and simpler than tracking one record's position).
-  auto later = db_->Prepare("SELECT 1 FROM outbox WHERE record_id=? LIMIT 1");
-  if (!later.ok()) return later.status();
-  later->Bind(1, record_id);
-  auto has = later->Step();
-  if (!has.ok()) return has.status();
-  if (!*has) {
-    KINERJA_RETURN_IF_ERROR(SetMeta("cursor", "0"));
-    KINERJA_RETURN_IF_ERROR(DeleteMeta(kSkippedPrefix + record_id));
+  KINERJA_RETURN_IF_ERROR(del->Bind(1, record_id).Bind(2, seq).Run());
+  // The server's copy is the truth for this record now. Later edits are based on what the
+  // server acknowledged plus the earlier changes still queued, never on the set-aside ones.
+  auto earlier = db_->Prepare("SELECT max(base_version) + 1 FROM outbox WHERE record_id=?");
+  if (!earlier.ok()) return earlier.status();
+  earlier->Bind(1, record_id);
+  KINERJA_RETURN_IF_ERROR(earlier->Step().status());
+  const bool still_queued = !earlier->ColumnIsNull(0);
+  if (still_queued) {
+    auto rebase = db_->Prepare("UPDATE records SET version=? WHERE id=?");
+    if (!rebase.ok()) return rebase.status();
+    KINERJA_RETURN_IF_ERROR(rebase->Bind(1, earlier->ColumnInt(0)).Bind(2, record_id).Run());
+    // Once the earlier ones are acknowledged, the record is pulled again from the start.
+    KINERJA_RETURN_IF_ERROR(SetMeta(kSkippedPrefix + record_id, "1"));
+    return tx.Commit();
   }
+  // Nothing of it queued: a record the server never had leaves the device; any other falls
+  // back to the server's version. Then pull everything in scope again (rare, and simpler
+  // than tracking one record's position).
+  auto drop = db_->Prepare("DELETE FROM records WHERE server_version=0 AND id=?");
+  if (!drop.ok()) return drop.status();
+  KINERJA_RETURN_IF_ERROR(drop->Bind(1, record_id).Run());
+  auto rebase = db_->Prepare("UPDATE records SET version=server_version WHERE id=?");
+  if (!rebase.ok()) return rebase.status();
+  KINERJA_RETURN_IF_ERROR(rebase->Bind(1, record_id).Run());
+  KINERJA_RETURN_IF_ERROR(SetMeta("cursor", "0"));
+  KINERJA_RETURN_IF_ERROR(DeleteMeta(kSkippedPrefix + record_id));
   return tx.Commit();
+}
+
+Result<bool> LocalStore::HasQueued(std::string_view record_id) {
+  auto st = db_->Prepare("SELECT 1 FROM outbox WHERE record_id=? LIMIT 1");
+  if (!st.ok()) return st.status();
+  st->Bind(1, record_id);
+  return st->Step();
+}
+
+Result<int64_t> LocalStore::RecordCount() {
+  auto st = db_->Prepare("SELECT count(*) FROM records");
+  if (!st.ok()) return st.status();
+  KINERJA_RETURN_IF_ERROR(st->Step().status());
+  return st->ColumnInt(0);
+}
+
+Result<std::vector<LocalStore::SubjectField>> LocalStore::FieldOfKind(
+    std::string_view kind, std::string_view field, std::string_view match_field,
+    std::string_view match_value) {
+  if (!wire::IsValidId(field) || !wire::IsValidId(match_field)) {
+    return Status::InvalidArgument("body field names must be plain keys");
+  }
+  auto st = db_->Prepare(
+      "SELECT subject_id, coalesce(json_extract(body, '$.' || ?2), '') FROM records"
+      " WHERE kind=?1 AND json_extract(body, '$.' || ?3) = ?4");
+  if (!st.ok()) return st.status();
+  st->Bind(1, kind).Bind(2, field).Bind(3, match_field).Bind(4, match_value);
+  std::vector<SubjectField> out;
+  for (;;) {
+    KINERJA_ASSIGN_OR_RETURN(bool row, st->Step());
+    if (!row) break;
+    out.push_back({st->ColumnText(0), st->ColumnText(1)});
+  }
+  return out;
 }
 
 Result<std::vector<LocalStore::SetAsideChange>> LocalStore::ListSetAside() {

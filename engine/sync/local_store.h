@@ -85,7 +85,13 @@ class LocalStore {
 
   // Moves a queued change the server refused for good (its record is signed off, outside the
   // caller's scope, or the body is invalid) out of the outbox into the set-aside list, so
-  // the rest can sync; the record is pulled again from the server. kNotFound if not queued.
+  // the rest can sync. The later queued changes of the same record go with it (they were
+  // based on it, so the server could never take them): their code is the refused change's,
+  // their reason "follows set-aside change <id>: <reason>". The record is then pulled again
+  // from the server: its local version falls back to what the server acknowledged (plus the
+  // earlier changes still queued), a record the server never had and with nothing else
+  // queued is removed from the device (its body stays in the set-aside list), and the pull
+  // cursor goes back so the server's copy arrives on the next pull. kNotFound if not queued.
   Status SetAside(const std::string& change_id, const Status& reason);
   struct SetAsideChange {
     std::string change_id, record_id, kind, created_at, code, reason;
@@ -100,14 +106,28 @@ class LocalStore {
   // are acknowledged) and advances the cursor, in one transaction.
   Status ApplyPull(const wire::PullResponse& response);
 
-  Database& db() { return *db_; }
+  // True when `record_id` has a change waiting in the outbox (not set aside).
+  Result<bool> HasQueued(std::string_view record_id);
+  // Number of records on the device, of every kind.
+  Result<int64_t> RecordCount();
+  // (subject id, body[field] as text) of every record of `kind` whose body[match_field] is
+  // `match_value`, in one query; a missing field reads as "". Field names are plain keys.
+  struct SubjectField {
+    std::string subject_id, value;
+  };
+  Result<std::vector<SubjectField>> FieldOfKind(std::string_view kind, std::string_view field,
+                                                std::string_view match_field,
+                                                std::string_view match_value);
+
+  // The device's own settings (key/value, e.g. "lang", "kiosk_unit"), kept with the store and
+  // wiped only by deleting them. nullopt when `key` is not set.
+  Result<std::optional<std::string>> GetMeta(std::string_view key);
+  Status SetMeta(std::string_view key, std::string_view value);
+  Status DeleteMeta(std::string_view key);
 
  private:
   explicit LocalStore(std::unique_ptr<Database> db) : db_(std::move(db)) {}
   Status Migrate();
-  Result<std::optional<std::string>> GetMeta(std::string_view key);
-  Status SetMeta(std::string_view key, std::string_view value);
-  Status DeleteMeta(std::string_view key);
   // After the last queued edit of `record_id` is acknowledged: if a pull passed over the
   // record while it had local edits, moves the cursor back before it so it is pulled again.
   Status RewindForSkippedRecord(const std::string& record_id);

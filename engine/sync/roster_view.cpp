@@ -45,20 +45,12 @@ AppraisalStatus AppraisalStatusFromCode(std::string_view code) {
   return AppraisalStatus::kDraft;
 }
 
-Result<AppraisalStatuses> LoadAppraisalStatuses(Database& db, std::string_view period) {
-  auto st = db.Prepare(
-      "SELECT subject_id, json_extract(body, '$.status') FROM records"
-      " WHERE kind = 'appraisal' AND json_extract(body, '$.period') = ?");
-  if (!st.ok()) return st.status();
-  st->Bind(1, period);
+Result<AppraisalStatuses> LoadAppraisalStatuses(LocalStore& store, std::string_view period) {
+  KINERJA_ASSIGN_OR_RETURN(auto rows, store.FieldOfKind("appraisal", "status", "period", period));
   AppraisalStatuses out;
-  while (true) {
-    auto row = st->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    std::string subject = st->ColumnText(0);
-    AppraisalStatus s = AppraisalStatusFromCode(st->ColumnText(1));
-    auto [it, added] = out.emplace(std::move(subject), s);
+  for (auto& r : rows) {
+    AppraisalStatus s = AppraisalStatusFromCode(r.value);
+    auto [it, added] = out.emplace(std::move(r.subject_id), s);
     if (!added && s > it->second) it->second = s;
   }
   return out;

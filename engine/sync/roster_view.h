@@ -11,7 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "engine/store/db.h"
+#include "engine/sync/local_store.h"
 #include "shared/result.h"
 #include "shared/wire/sync.h"
 
@@ -33,7 +33,7 @@ using AppraisalStatuses = std::unordered_map<std::string, AppraisalStatus>;
 // Reads the status of every `appraisal` record of `period` in the device store, keyed by the
 // employee (subject) id, with one query. Employees without a record are not in the map.
 // Fails with the database's error.
-Result<AppraisalStatuses> LoadAppraisalStatuses(Database& db, std::string_view period);
+Result<AppraisalStatuses> LoadAppraisalStatuses(LocalStore& store, std::string_view period);
 
 struct RosterRow {
   std::string id;

@@ -19,6 +19,7 @@
 #include <set>
 
 #include "engine/sync/local_store.h"
+#include "engine/sync/sync_session.h"
 #include "server/http/api.h"
 #include "server/auth/auth.h"
 #include "server/store/central_store.h"
@@ -97,7 +98,17 @@ class Convergence : public ::testing::Test {
                              const std::string& body, const std::string& token) {
     HttpRequest r;
     r.method = method;
-    r.path = path;
+    r.path = path.substr(0, path.find('?'));
+    if (path.size() > r.path.size()) {  // "?since=4&limit=30"
+      std::string qs = path.substr(r.path.size() + 1);
+      for (size_t pos = 0; pos <= qs.size();) {
+        size_t amp = std::min(qs.find('&', pos), qs.size());
+        std::string kv = qs.substr(pos, amp - pos);
+        size_t eq = kv.find('=');
+        r.query[kv.substr(0, eq)] = eq == std::string::npos ? "" : kv.substr(eq + 1);
+        pos = amp + 1;
+      }
+    }
     r.body = body;
     r.remote_addr = "10.0.0.7";
     if (!token.empty()) r.authorization = "Bearer " + token;
@@ -147,7 +158,7 @@ class Convergence : public ::testing::Test {
     auto store = LocalStore::Open(":memory:");
     ASSERT_TRUE(store.ok());
     d.store = std::move(store).value();
-    ASSERT_TRUE(d.store->db().Exec("INSERT INTO meta(key, value) VALUES('device_id', '" + name + "')").ok());
+    ASSERT_TRUE(d.store->SetMeta("device_id", name).ok());
     Json login{{"username", user}, {"password", kDemoPassword}, {"device_id", name},
                {"device_label", "simulated " + name}};
     HttpResponse res = api_->Handle(Request("POST", "/api/v1/login", login.dump(), ""));
@@ -159,45 +170,38 @@ class Convergence : public ::testing::Test {
     devices_.push_back(std::move(d));
   }
 
-  // One push of the oldest queued changes. Returns false when nothing was acknowledged.
-  bool PushOnce(Device& d, bool faults) {
-    auto req = d.store->NextPush(static_cast<size_t>(faults ? 1 + Roll(40) : 100));
-    EXPECT_TRUE(req.ok());
-    if (!req.ok() || req->changes.empty()) return false;
-    auto res = Send(Request("POST", "/api/v1/sync/push", wire::ToJson(*req).dump(), d.session.token),
-                    faults);
-    if (!res) return false;
-    EXPECT_EQ(res->status, 200) << d.name << " push refused: " << res->body;
-    if (res->status != 200) return false;
-    auto acks = wire::PushResponseFromJson(Json::parse(res->body));
-    EXPECT_TRUE(acks.ok()) << acks.status().ToString();
-    if (!acks.ok()) return false;
-    EXPECT_EQ(acks->acks.size(), req->changes.size());
-    for (const auto& a : acks->acks) ledger_.acked.insert(a.change_id);
-    EXPECT_TRUE(d.store->ApplyPushResponse(*acks).ok());
-    return true;
-  }
-
-  // Pulls until the server has no more; stops at the first failed call.
-  bool PullAll(Device& d, bool faults) {
-    for (int page = 0; page < 1000; ++page) {
-      int64_t limit = faults ? 1 + Roll(30) : 500;
-      std::string path = "/api/v1/sync/pull";
-      HttpRequest req = Request("GET", path, "", d.session.token);
-      req.query["since"] = std::to_string(*d.store->Cursor());
-      req.query["limit"] = std::to_string(limit);
-      auto res = Send(req, faults);
-      if (!res) return false;
-      EXPECT_EQ(res->status, 200) << d.name << " pull refused: " << res->body;
-      if (res->status != 200) return false;
-      auto pull = wire::PullResponseFromJson(Json::parse(res->body));
-      EXPECT_TRUE(pull.ok()) << pull.status().ToString();
-      if (!pull.ok()) return false;
-      EXPECT_TRUE(d.store->ApplyPull(*pull).ok());
-      if (!pull->more) return true;
+  // One sync of the device through the engine's client (push, then pull), over the faulty
+  // network with random batch and page sizes when `faults`. True when it ended well. Every
+  // acknowledgement the device received goes in the ledger.
+  bool Sync(Device& d, bool faults) {
+    SyncSession::Options options;
+    if (faults) {
+      options.push_batch = static_cast<size_t>(1 + Roll(40));
+      options.pull_limit = 1 + Roll(30);
+    } else {
+      options.pull_limit = 500;
     }
-    ADD_FAILURE() << d.name << ": the pull never finished";
-    return false;
+    auto send = [&](const SyncCall& call) -> SyncAnswer {
+      HttpRequest req = Request(call.method, call.path, call.body, call.token);
+      auto res = Send(req, faults);
+      if (!res) return {};
+      if (call.method == "POST" && res->status == 200) {
+        auto acks = wire::PushResponseFromJson(Json::parse(res->body));
+        EXPECT_TRUE(acks.ok()) << acks.status().ToString();
+        if (acks.ok()) {
+          EXPECT_EQ(acks->acks.size(), Json::parse(call.body)["changes"].size());
+          for (const auto& a : acks->acks) ledger_.acked.insert(a.change_id);
+        }
+      }
+      return {res->status, res->body};
+    };
+    SyncSession s = RunSync(*d.store, d.session.token, send, options);
+    EXPECT_NE(s.outcome(), SyncOutcome::kPushRefused) << d.name << " push refused: " << s.message();
+    EXPECT_NE(s.outcome(), SyncOutcome::kPullRefused) << d.name << " pull refused: " << s.message();
+    EXPECT_NE(s.outcome(), SyncOutcome::kBadAnswer) << d.name << ": " << s.message();
+    EXPECT_NE(s.outcome(), SyncOutcome::kStoreError) << d.name << ": " << s.message();
+    EXPECT_EQ(s.set_aside(), 0) << d.name << ": nothing here is refused for good";
+    return s.outcome() == SyncOutcome::kOk;
   }
 
   void Remember(Device& d, const wire::Change& c) {
@@ -305,15 +309,8 @@ void Convergence::RunSimulation() {
     int action = Roll(100);
     if (action < 45) {
       for (int i = 1 + Roll(3); i > 0; --i) EditOffline(d);
-    } else if (action < 65) {
-      PushOnce(d, true);
-    } else if (action < 80) {
-      PullAll(d, true);
     } else {
-      // A whole sync as the app does it: push the outbox, then pull.
-      while (PushOnce(d, true) && *d.store->PendingCount() > 0) {
-      }
-      PullAll(d, true);
+      Sync(d, true);  // the app's "Sync": push the outbox, then pull
     }
     if (Chance(20)) DeliverOneHeld();
     if (Chance(3)) RestartServer();
@@ -325,10 +322,9 @@ void Convergence::RunSimulation() {
   RestartServer();
   for (int pass = 0; pass < 2; ++pass) {
     for (auto& d : devices_) {
-      for (int i = 0; i < 1000 && *d.store->PendingCount() > 0; ++i) PushOnce(d, false);
+      EXPECT_TRUE(Sync(d, false)) << d.name;
       EXPECT_EQ(*d.store->PendingCount(), 0) << d.name;
     }
-    for (auto& d : devices_) PullAll(d, false);
   }
   std::cout << "[convergence] " << edits_ << " edits, " << ledger_.written.size() << " changes, "
             << restarts_ << " restarts, " << dropped_requests_ << " dropped requests, "
@@ -424,7 +420,7 @@ void Convergence::CheckOutcome() {
     fresh.store = std::move(mem).value();
     fresh.session = d.session;
     fresh.name = d.name + " (fresh pull)";
-    ASSERT_TRUE(PullAll(fresh, false));
+    ASSERT_TRUE(Sync(fresh, false));
     for (const char* kind : {"employee", "appraisal_note", "survey_response"}) {
       auto want = fresh.store->List(kind);
       auto have = d.store->List(kind);

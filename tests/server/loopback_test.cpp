@@ -8,8 +8,10 @@
 
 #include "engine/sync/ids.h"
 #include "engine/sync/local_store.h"
+#include "engine/sync/sync_session.h"
 #include "server/http/http_server.h"
 #include "tests/server/test_support.h"
+#include "tests/support/httplib_sync_transport.h"
 
 namespace kinerja::server::testing {
 namespace {
@@ -45,35 +47,18 @@ class Loopback : public DemoCity {
     ASSERT_TRUE(device.SaveSession(*session).ok());
   }
 
-  httplib::Headers Auth(LocalStore& device) {
-    return {{"Authorization", "Bearer " + (*device.LoadSession())->token}};
-  }
-
-  // One push of the outbox; `lose_response` drops the answer as a broken connection would.
-  void PushOnce(LocalStore& device, bool lose_response = false) {
-    auto req = device.NextPush(100);
-    ASSERT_TRUE(req.ok());
-    auto res = client_->Post("/api/v1/sync/push", Auth(device), wire::ToJson(*req).dump(),
-                             "application/json");
-    ASSERT_TRUE(res);
-    ASSERT_EQ(res->status, 200) << res->body;
-    if (lose_response) return;
-    auto acks = wire::PushResponseFromJson(Json::parse(res->body));
-    ASSERT_TRUE(acks.ok());
-    ASSERT_TRUE(device.ApplyPushResponse(*acks).ok());
-  }
-
-  void PullAll(LocalStore& device) {
-    for (;;) {
-      auto res = client_->Get(("/api/v1/sync/pull?since=" + std::to_string(*device.Cursor())).c_str(),
-                              Auth(device));
-      ASSERT_TRUE(res);
-      ASSERT_EQ(res->status, 200) << res->body;
-      auto pull = wire::PullResponseFromJson(Json::parse(res->body));
-      ASSERT_TRUE(pull.ok()) << pull.status().ToString();
-      ASSERT_TRUE(device.ApplyPull(*pull).ok());
-      if (!pull->more) break;
-    }
+  // One sync of the device through the engine's client over httplib, as the app's "Sync"
+  // button runs it. `lose_push_answers`: every push reaches the server, its answer is dropped
+  // as a broken connection would. `push_statuses` collects the push answers' statuses.
+  SyncSession Sync(LocalStore& device, bool lose_push_answers = false,
+                   std::vector<int>* push_statuses = nullptr) {
+    auto send = [&](const SyncCall& call) {
+      SyncAnswer answer = support::SendOverHttplib(*client_, call);
+      if (call.method != "POST") return answer;
+      if (push_statuses) push_statuses->push_back(answer.status);
+      return lose_push_answers ? SyncAnswer{} : answer;
+    };
+    return RunSync(device, (*device.LoadSession())->token, send);
   }
 
   std::unique_ptr<Api> real_api_;
@@ -93,7 +78,7 @@ TEST_F(Loopback, ANoteWrittenOfflineArrivesExactlyOnceEvenWhenTheFirstAnswerIsLo
   auto device = LocalStore::Open(":memory:");
   ASSERT_TRUE(device.ok());
   DeviceLogin(**device, "budi");
-  PullAll(**device);
+  EXPECT_EQ(Sync(**device).outcome(), SyncOutcome::kOk);
   auto roster = (*device)->List("employee");
   ASSERT_TRUE(roster.ok());
   EXPECT_EQ(roster->size(), 5u);  // Budi and his four staff
@@ -104,10 +89,11 @@ TEST_F(Loopback, ANoteWrittenOfflineArrivesExactlyOnceEvenWhenTheFirstAnswerIsLo
   ASSERT_TRUE((*device)->Write(edit, NowUnix()).ok());
   EXPECT_EQ(*(*device)->PendingCount(), 1);
 
-  PushOnce(**device, /*lose_response=*/true);  // the server stored it; the tablet never heard
+  // The server stored it; the tablet never heard.
+  EXPECT_EQ(Sync(**device, /*lose_push_answers=*/true).outcome(), SyncOutcome::kOffline);
   EXPECT_EQ(*(*device)->PendingCount(), 1);
-  PushOnce(**device);  // "Sync" pressed again
-  PushOnce(**device);  // and again, with nothing left to send
+  EXPECT_EQ(Sync(**device).outcome(), SyncOutcome::kOk);  // "Sync" pressed again
+  EXPECT_EQ(Sync(**device).outcome(), SyncOutcome::kOk);  // and again, with nothing to send
   EXPECT_EQ(*(*device)->PendingCount(), 0);
   EXPECT_EQ(*store_->CountRecords("appraisal_note"), 1);
 }
@@ -124,26 +110,23 @@ TEST_F(Loopback, AnEditOfASignedOffAppraisalIsSetAsideAndTheRestStillSyncs) {
            {"rating_perilaku", "Sesuai"}};
   Json body{{"employee_id", "e-ani"}, {"period", "2026"}, {"status", "signed_off"}, {"skp", skp}};
   ASSERT_TRUE((*tablet_a)->Write({"skp-ani", "appraisal", "e-ani", "", body}, NowUnix()).ok());
-  PushOnce(**tablet_a);
-  PullAll(**tablet_b);  // tablet B has the signed-off appraisal at version 1
+  ASSERT_EQ(Sync(**tablet_a).outcome(), SyncOutcome::kOk);
+  ASSERT_EQ(Sync(**tablet_b).outcome(), SyncOutcome::kOk);  // B has the signed-off appraisal at v1
 
   body["status"] = "submitted";
   body["comments"] = "edited after sign-off";
   ASSERT_TRUE((*tablet_b)->Write({"skp-ani", "appraisal", "e-ani", "", body}, NowUnix()).ok());
   ASSERT_TRUE((*tablet_b)->Write({"", "appraisal_note", "e-ani", "",
                                   Json{{"employee_id", "e-ani"}, {"text", "after"}}}, NowUnix()).ok());
-  auto req = (*tablet_b)->NextPush(100);
-  auto res = client_->Post("/api/v1/sync/push", Auth(**tablet_b), wire::ToJson(*req).dump(),
-                           "application/json");
-  ASSERT_TRUE(res);
-  ASSERT_EQ(res->status, 409) << res->body;
-  Json err = Json::parse(res->body)["error"];
-  ASSERT_TRUE((*tablet_b)->SetAside(err["change_id"], wire::StatusFromErrorJson(Json::parse(res->body))).ok());
-  PushOnce(**tablet_b);
+  std::vector<int> statuses;
+  SyncSession s = Sync(**tablet_b, false, &statuses);
+  EXPECT_EQ(s.outcome(), SyncOutcome::kOk) << s.message();
+  ASSERT_FALSE(statuses.empty());
+  ASSERT_EQ(statuses[0], 409) << "the whole batch was refused, naming the signed-off edit";
+  EXPECT_EQ(s.set_aside(), 1);
   EXPECT_EQ(*(*tablet_b)->PendingCount(), 0);
   EXPECT_EQ((*(*tablet_b)->ListSetAside()).size(), 1u);
   EXPECT_EQ(*store_->CountRecords("appraisal_note"), 1) << "the note behind it got through";
-  PullAll(**tablet_b);
   auto rec = (*tablet_b)->Get("skp-ani");
   ASSERT_TRUE(rec.ok() && rec->has_value());
   EXPECT_EQ((**rec).body["status"], "signed_off") << "the server's copy replaced the refused edit";

@@ -13,7 +13,6 @@
 namespace kinerja::web {
 namespace {
 
-constexpr size_t kPushBatch = 100;
 // The UI sizes offered, as CSS pixels per ImGui unit.
 constexpr float kUiZooms[] = {0.85f, 1.0f, 1.15f, 1.3f, 1.5f};
 const char* kDbPath = "/data/kinerja.db";
@@ -57,7 +56,7 @@ void App::Refresh() {
   auto roster = store_->List("employee");
   roster_ = roster.ok() ? std::move(roster).value() : std::vector<wire::Record>{};
   // One query for every status of the period; the view re-applies the current search.
-  auto statuses = LoadAppraisalStatuses(store_->db(), org::AppraisalPeriod(NowUnixSeconds()));
+  auto statuses = LoadAppraisalStatuses(*store_, org::AppraisalPeriod(NowUnixSeconds()));
   roster_view_.Build(roster_, statuses.ok() ? *statuses : AppraisalStatuses{});
   LoadOpenNotes();
   RefreshEmployeeViews();
@@ -82,25 +81,16 @@ Screen App::HomeScreen() {
 
 std::string App::MetaGet(const std::string& key) {
   if (!store_) return "";
-  auto st = store_->db().Prepare("SELECT value FROM meta WHERE key=?");
-  if (!st.ok()) return "";
-  st->Bind(1, key);
-  auto row = st->Step();
-  return row.ok() && *row ? st->ColumnText(0) : "";
+  auto value = store_->GetMeta(key);
+  return value.ok() && value->has_value() ? **value : "";
 }
 
 void App::MetaSet(const std::string& key, const std::string& value) {
-  if (!store_) return;
-  auto st = store_->db().Prepare(
-      "INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET "
-      "value=excluded.value");
-  if (st.ok()) (void)st->Bind(1, key).Bind(2, value).Run();
+  if (store_) (void)store_->SetMeta(key, value);
 }
 
 void App::MetaDelete(const std::string& key) {
-  if (!store_) return;
-  auto st = store_->db().Prepare("DELETE FROM meta WHERE key=?");
-  if (st.ok()) (void)st->Bind(1, key).Run();
+  if (store_) (void)store_->DeleteMeta(key);
 }
 
 std::string App::EmployeeUnitPath(const std::string& employee_id) const {
@@ -233,116 +223,59 @@ void App::StartSync() {
   if (my_.dirty) SaveSelfAssessment();
   if (competency_dirty_) SaveCompetency();
   busy_ = true;
-  set_aside_ = 0;
-  progress_ = SyncProgress{};
-  progress_.phase = SyncProgress::kSending;
-  progress_.to_send = pending_;
+  sync_ = std::make_unique<SyncSession>(*store_, session_->token);
+  progress_ = sync_->progress();
   SetMessage(T("syncing"), false);
-  PushStep(0);
+  SyncStep();
 }
 
-namespace {
-
-// Errors that will not go away by sending the same change again.
-bool IsFinalRefusal(Code code) {
-  return code == Code::kLocked || code == Code::kInvalidArgument ||
-         code == Code::kPermissionDenied || code == Code::kNotFound;
+void App::SyncStep() {
+  auto call = sync_->Next();
+  progress_ = sync_->progress();
+  if (!call) return FinishSync();
+  HttpRequest(call->method, call->path, call->body, call->token, [this](const HttpResult& r) {
+    if (!sync_) return;
+    // Acks and set-aside changes are persisted at once; pulled pages when the sync ends.
+    if (sync_->Deliver({r.status, r.body})) FlushStorage();
+    SyncStep();
+  });
 }
 
-}  // namespace
-
-void App::PushStep(int sent_so_far) {
-  auto req = store_->NextPush(kPushBatch);
-  if (!req.ok()) return FinishSync(req.status().ToString(), sent_so_far, 0);
-  if (req->changes.empty()) return PullStep(sent_so_far, 0);
-  int n = static_cast<int>(req->changes.size());
-  HttpRequest("POST", "/api/v1/sync/push", wire::ToJson(*req).dump(), session_->token,
-              [this, sent_so_far, n](const HttpResult& r) {
-                if (r.status == 0) return FinishSync(T("sync_offline"), sent_so_far, 0);
-                auto j = ParseJson(r.body);
-                if (!j.ok()) return FinishSync("HTTP " + std::to_string(r.status), sent_so_far, 0);
-                if (r.status == 401) return FinishSync(T("session_expired"), sent_so_far, 0);
-                if (r.status != 200) {
-                  Status refused = wire::StatusFromErrorJson(*j);
-                  std::string change_id = (*j)["error"].value("change_id", "");
-                  if (!change_id.empty() && IsFinalRefusal(refused.code())) {
-                    // Refused for good (signed off, out of scope, invalid): keep it aside,
-                    // visible, and send the rest.
-                    if (Status s = store_->SetAside(change_id, refused); !s.ok()) {
-                      return FinishSync(s.ToString(), sent_so_far, 0);
-                    }
-                    FlushStorage();
-                    ++set_aside_;
-                    return PushStep(sent_so_far);
-                  }
-                  char buf[512];
-                  std::snprintf(buf, sizeof buf, T("sync_rejected"), refused.message().c_str());
-                  return FinishSync(buf, sent_so_far, 0);
-                }
-                auto acks = wire::PushResponseFromJson(*j);
-                if (!acks.ok()) return FinishSync(acks.status().ToString(), sent_so_far, 0);
-                if (Status s = store_->ApplyPushResponse(*acks); !s.ok()) {
-                  return FinishSync(s.ToString(), sent_so_far, 0);
-                }
-                FlushStorage();
-                progress_.sent = sent_so_far + n;
-                PushStep(sent_so_far + n);
-              });
-}
-
-void App::PullStep(int sent, int received) {
-  auto cursor = store_->Cursor();
-  if (!cursor.ok()) return FinishSync(cursor.status().ToString(), sent, received);
-  if (progress_.phase != SyncProgress::kReceiving) {
-    progress_.phase = SyncProgress::kReceiving;
-    progress_.pull_from = progress_.pull_at = *cursor;
-  }
-  // Pages of the server's largest size; the store is flushed once, when the pull ends (each
-  // page commits on its own, so an interrupted pull resumes from the last page stored).
-  HttpRequest("GET",
-              "/api/v1/sync/pull?since=" + std::to_string(*cursor) +
-                  "&limit=" + std::to_string(wire::kMaxPullLimit),
-              "", session_->token,
-              [this, sent, received](const HttpResult& r) {
-                if (r.status == 0) return FinishSync(T("sync_offline"), sent, received);
-                auto j = ParseJson(r.body);
-                if (!j.ok()) return FinishSync("HTTP " + std::to_string(r.status), sent, received);
-                if (r.status == 401) return FinishSync(T("session_expired"), sent, received);
-                if (r.status != 200) {
-                  return FinishSync(wire::StatusFromErrorJson(*j).message(), sent, received);
-                }
-                auto pull = wire::PullResponseFromJson(*j);
-                if (!pull.ok()) return FinishSync(pull.status().ToString(), sent, received);
-                if (Status s = store_->ApplyPull(*pull); !s.ok()) {
-                  return FinishSync(s.ToString(), sent, received);
-                }
-                int got = received + static_cast<int>(pull->records.size());
-                progress_.received = got;
-                progress_.pull_at = pull->cursor;
-                progress_.pull_head = pull->head;
-                if (pull->more) return PullStep(sent, got);
-                FinishSync("", sent, got);
-              });
-}
-
-void App::FinishSync(const std::string& error, int sent, int received) {
+void App::FinishSync() {
+  std::unique_ptr<SyncSession> ended = std::move(sync_);
   busy_ = false;
-  progress_.phase = SyncProgress::kIdle;
+  progress_ = ended->progress();
   FlushStorage();  // whatever the pull stored, also when it ended early
   Refresh();
   if (session_) LoadKiosk();  // units may have arrived
   if (screen_ == Screen::kQueue) LoadQueue();  // other officers' tickets may have arrived
   if (screen_ == Screen::kTraining) OpenTraining();  // assessments may have arrived
   RequestStorageEstimate();
-  if (!error.empty()) return SetMessage(error, true);
+  switch (ended->outcome()) {
+    case SyncOutcome::kOk:
+    case SyncOutcome::kRunning: break;
+    case SyncOutcome::kOffline: return SetMessage(T("sync_offline"), true);
+    case SyncOutcome::kSessionExpired: return SetMessage(T("session_expired"), true);
+    case SyncOutcome::kPushRefused: {
+      char buf[512];
+      std::snprintf(buf, sizeof buf, T("sync_rejected"), ended->message().c_str());
+      return SetMessage(buf, true);
+    }
+    case SyncOutcome::kPullRefused:
+    case SyncOutcome::kBadAnswer:
+    case SyncOutcome::kStoreError: return SetMessage(ended->message(), true);
+  }
   last_sync_ = IsoUtc(NowUnixSeconds());
   MetaSet("last_sync", last_sync_);
   FlushStorage();
-  if (set_aside_ > 0) return SetMessage(Tf("sync_set_aside", set_aside_), true);
+  if (ended->set_aside() > 0) {
+    return SetMessage(Tf("sync_set_aside", static_cast<int>(ended->set_aside())), true);
+  }
   if (!conflicts_.empty()) {
     return SetMessage(Tf("sync_conflicts", static_cast<int>(conflicts_.size())), true);
   }
-  SetMessage(Tf("sync_ok", sent, received), false);
+  SetMessage(Tf("sync_ok", static_cast<int>(ended->sent()), static_cast<int>(ended->received())),
+             false);
 }
 
 void App::OpenEmployee(const std::string& employee_id) {

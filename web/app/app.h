@@ -15,6 +15,7 @@
 #include "engine/appraisal/template.h"
 #include "engine/sync/local_store.h"
 #include "engine/sync/roster_view.h"
+#include "engine/sync/sync_session.h"
 #include "web/app/appraisal_form.h"
 #include "web/app/competency_form.h"
 #include "web/app/training_view.h"
@@ -27,19 +28,6 @@ namespace kinerja::web {
 enum class Screen {
   kLoading, kLogin, kRoster, kNote, kKioskSetup, kKiosk, kAppraise, kSync, kMyAppraisal,
   kCompetency, kQueue, kTraining
-};
-
-// Where a running sync is: sending the outbox, then receiving the server's changes.
-struct SyncProgress {
-  enum Phase { kIdle, kSending, kReceiving } phase = kIdle;
-  int64_t to_send = 0;     // queued when the sync began
-  int64_t sent = 0;        // acknowledged so far
-  int64_t received = 0;    // records pulled so far
-  int64_t pull_from = 0;   // the cursor the pull started at
-  int64_t pull_at = 0;     // the cursor now
-  int64_t pull_head = 0;   // the server's head (0: unknown)
-  // 0..1 within the current phase; negative when it cannot be known (an older server).
-  float Fraction() const;
 };
 
 // A record in conflict as the server keeps it: its stored version and the edits it kept.
@@ -220,9 +208,10 @@ class App {
   Result<wire::Change> WriteEdit(const LocalStore::Edit& edit, int64_t now_unix);
   // The first screen after start-up or login: the kiosk for enumerators, else the roster.
   Screen HomeScreen();
-  void PushStep(int sent_so_far);
-  void PullStep(int sent, int received);
-  void FinishSync(const std::string& error, int sent, int received);
+  // Carries the running sync's next request over fetch; its answer comes back to SyncStep
+  // again (one request in flight), until the engine's session ends and FinishSync runs.
+  void SyncStep();
+  void FinishSync();
   void PublishTestState();
   std::string EmployeeUnitPath(const std::string& employee_id) const;
   // The device's meta table (key/value); "" when missing.
@@ -275,7 +264,7 @@ class App {
   bool busy_ = false;
   int64_t pending_ = 0;
   int64_t set_aside_total_ = 0;  // changes the server refused for good, kept on the device
-  int set_aside_ = 0;            // ... of which set aside during the current sync
+  std::unique_ptr<SyncSession> sync_;  // the running sync, if any (busy_ is true)
   std::string last_sync_;
   std::string message_;
   bool message_is_error_ = false;

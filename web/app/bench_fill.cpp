@@ -15,10 +15,8 @@ namespace kinerja::web {
 int App::TestFillStore(int total) {
   if (!store_ || !LoadAppraisalTemplate()) return -1;
   auto count = [this]() -> int {
-    auto st = store_->db().Prepare("SELECT count(*) FROM records");
-    if (!st.ok()) return -1;
-    auto row = st->Step();
-    return row.ok() && *row ? static_cast<int>(st->ColumnInt(0)) : -1;
+    auto n = store_->RecordCount();
+    return n.ok() ? static_cast<int>(*n) : -1;
   };
   int have = count();
   if (have < 0 || have >= total) return have;

@@ -98,11 +98,8 @@ std::vector<size_t> DifferingItems(const AppraisalForm& a, const AppraisalForm& 
 // --- App actions -------------------------------------------------------------------------------
 
 bool App::RecordQueued(const std::string& record_id) {
-  auto st = store_->db().Prepare("SELECT 1 FROM outbox WHERE record_id=? LIMIT 1");
-  if (!st.ok()) return false;
-  st->Bind(1, record_id);
-  auto row = st->Step();
-  return row.ok() && *row;
+  auto queued = store_->HasQueued(record_id);
+  return queued.ok() && *queued;
 }
 
 void App::OpenMyAppraisal() {

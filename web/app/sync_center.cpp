@@ -9,17 +9,6 @@
 
 namespace kinerja::web {
 
-float SyncProgress::Fraction() const {
-  switch (phase) {
-    case kIdle: return 0;
-    case kSending: return to_send > 0 ? static_cast<float>(sent) / static_cast<float>(to_send) : 1;
-    case kReceiving:
-      if (pull_head <= pull_from) return pull_head > 0 ? 1.0f : -1.0f;
-      return static_cast<float>(pull_at - pull_from) / static_cast<float>(pull_head - pull_from);
-  }
-  return 0;
-}
-
 std::string App::EmployeeName(const std::string& employee_id) const {
   for (const auto& r : roster_) {
     if (r.id == employee_id) return r.body.value("name", employee_id);

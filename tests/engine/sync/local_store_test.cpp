@@ -1,5 +1,6 @@
 // The device store's sync bookkeeping: what a pull does to a record with unsent edits.
 #include "engine/sync/local_store.h"
+#include "engine/store/db.h"
 
 #include "engine/sync/ids.h"
 
@@ -259,10 +260,14 @@ TEST(LocalStore, AVersionOneStoreIsUpgradedKeepingItsQueue) {
     auto store = LocalStore::Open(path);
     ASSERT_TRUE(store.ok());
     ASSERT_TRUE((*store)->Write({"", "appraisal_note", "e-ani", "/p/", Json{{"text", "x"}}}, 1).ok());
-    // Back to the version-1 layout, as an older app left it.
-    ASSERT_TRUE((*store)->db().Exec("DROP TABLE set_aside; ALTER TABLE outbox DROP COLUMN resolves;"
-                                    " ALTER TABLE outbox DROP COLUMN handed_out;").ok());
-    ASSERT_TRUE((*store)->db().SetUserVersion(1).ok());
+  }
+  {
+    // Back to the version-1 layout, as an older app left it (the file opened directly).
+    auto db = Database::Open(path);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE((*db)->Exec("DROP TABLE set_aside; ALTER TABLE outbox DROP COLUMN resolves;"
+                            " ALTER TABLE outbox DROP COLUMN handed_out;").ok());
+    ASSERT_TRUE((*db)->SetUserVersion(1).ok());
   }
   auto store = LocalStore::Open(path);
   ASSERT_TRUE(store.ok()) << store.status().ToString();

@@ -51,7 +51,7 @@ TEST(RosterView, StatusesComeFromThisPeriodsAppraisalsAndTheRestAreNotStarted) {
   pull.cursor = 8;
   ASSERT_TRUE((*store)->ApplyPull(pull).ok());
 
-  auto statuses = LoadAppraisalStatuses((*store)->db(), "2026");
+  auto statuses = LoadAppraisalStatuses(**store, "2026");
   ASSERT_TRUE(statuses.ok()) << statuses.status().ToString();
   EXPECT_EQ(statuses->size(), 3u) << "last year's appraisal of Yusuf does not count";
 
@@ -78,7 +78,7 @@ TEST(RosterView, TheFurthestStatusWinsWhenTwoRecordsCoverOneEmployeeAndPeriod) {
                   Appraisal("a-2", "e-ani", "2026", "draft")};
   pull.cursor = 2;
   ASSERT_TRUE((*store)->ApplyPull(pull).ok());
-  auto statuses = LoadAppraisalStatuses((*store)->db(), "2026");
+  auto statuses = LoadAppraisalStatuses(**store, "2026");
   ASSERT_TRUE(statuses.ok());
   EXPECT_EQ(statuses->at("e-ani"), AppraisalStatus::kSubmitted);
 }
