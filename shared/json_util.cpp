@@ -108,9 +108,8 @@ Result<std::optional<std::string>> GetOptString(const Json& obj, const char* key
   if (!obj.is_object() || !obj.contains(key) || obj.at(key).is_null()) {
     return std::optional<std::string>();
   }
-  auto r = GetString(obj, key, where);
-  if (!r.ok()) return r.status();
-  return std::optional<std::string>(std::move(r).value());
+  KINERJA_ASSIGN_OR_RETURN(auto r, GetString(obj, key, where));
+  return std::optional<std::string>(std::move(r));
 }
 
 Result<std::optional<double>> GetOptNumber(const Json& obj, const char* key,
@@ -118,9 +117,8 @@ Result<std::optional<double>> GetOptNumber(const Json& obj, const char* key,
   if (!obj.is_object() || !obj.contains(key) || obj.at(key).is_null()) {
     return std::optional<double>();
   }
-  auto r = GetNumber(obj, key, where);
-  if (!r.ok()) return r.status();
-  return std::optional<double>(*r);
+  KINERJA_ASSIGN_OR_RETURN(auto r, GetNumber(obj, key, where));
+  return std::optional<double>(r);
 }
 
 Result<std::optional<int64_t>> GetOptInt(const Json& obj, const char* key,
@@ -128,9 +126,8 @@ Result<std::optional<int64_t>> GetOptInt(const Json& obj, const char* key,
   if (!obj.is_object() || !obj.contains(key) || obj.at(key).is_null()) {
     return std::optional<int64_t>();
   }
-  auto r = GetInt(obj, key, where);
-  if (!r.ok()) return r.status();
-  return std::optional<int64_t>(*r);
+  KINERJA_ASSIGN_OR_RETURN(auto r, GetInt(obj, key, where));
+  return std::optional<int64_t>(r);
 }
 
 Status RejectUnknownKeys(const Json& obj, std::initializer_list<std::string_view> allowed,

@@ -79,9 +79,8 @@ Result<ObjectivityOptions> ReadOptions(const Json& root) {
                           {"self_gap_min", &o.self_gap_min},
                           {"chi_square_alpha", &o.chi_square_alpha}};
   for (const Field& f : fields) {
-    auto v = GetOptNumber(*it, f.key, kWhere);
-    if (!v.ok()) return v.status();
-    if (v->has_value()) *f.target = **v;
+    KINERJA_ASSIGN_OR_RETURN(auto v, GetOptNumber(*it, f.key, kWhere));
+    if (v.has_value()) *f.target = *v;
   }
   KINERJA_RETURN_IF_ERROR(ValidateOptions(o));
   return o;
@@ -256,9 +255,8 @@ Json RaterJson(const RaterReport& r, const ObjectivityReport& rep) {
 }  // namespace
 
 Result<Json> ObjectivityReportFromJson(std::string_view file_text) {
-  auto parsed = ParseJson(file_text);
-  if (!parsed.ok()) return parsed.status();
-  const Json& root = *parsed;
+  KINERJA_ASSIGN_OR_RETURN(auto parsed, ParseJson(file_text));
+  const Json& root = parsed;
   if (!root.is_object()) return Status::InvalidArgument("the file must hold a JSON object");
   KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(root, {"scale", "options", "ratings"}, ""));
   auto scale = ReadScale(root);

@@ -96,18 +96,15 @@ Status ReadPerilaku(const Template& t, const std::vector<Dim>& dims, const Json&
       return Status::InvalidArgument(field + " rates '" + dims[d].code + "' a second time");
     }
     if (t.kind == TemplateKind::kRating) {
-      auto text = GetString(obj, it.key().c_str(), where);
-      if (!text.ok()) return text.status();
-      auto r = ParseRating(t, *text, field);
-      if (!r.ok()) return r.status();
-      (*scores)[d] = RatingScore(*r);
+      KINERJA_ASSIGN_OR_RETURN(auto text, GetString(obj, it.key().c_str(), where));
+      KINERJA_ASSIGN_OR_RETURN(auto r, ParseRating(t, text, field));
+      (*scores)[d] = RatingScore(r);
     } else {
-      auto v = GetNumber(obj, it.key().c_str(), where);
-      if (!v.ok()) return v.status();
-      if (*v < 0 || *v > 100) {
+      KINERJA_ASSIGN_OR_RETURN(auto v, GetNumber(obj, it.key().c_str(), where));
+      if (v < 0 || v > 100) {
         return Status::InvalidArgument(field + " is " + it.value().dump() + "; allowed 0-100");
       }
-      (*scores)[d] = *v;
+      (*scores)[d] = v;
     }
     (*rated)[d] = true;
   }
@@ -141,16 +138,14 @@ Status ReadPerilakuInput(const Template& t, const std::vector<Dim>& dims, const 
                          std::string_view where,
                          const std::array<bool, kMaxRaterDimensions>& optional,
                          PerilakuInput* out) {
-  auto p = GetOptObject(a, "perilaku", where);
-  if (!p.ok()) return p.status();
-  if (*p) {
+  KINERJA_ASSIGN_OR_RETURN(auto p, GetOptObject(a, "perilaku", where));
+  if (p) {
     out->has_perilaku = true;
     KINERJA_RETURN_IF_ERROR(
-        ReadPerilaku(t, dims, **p, FieldPath(where, "perilaku"), &out->scores, &out->rated));
+        ReadPerilaku(t, dims, *p, FieldPath(where, "perilaku"), &out->scores, &out->rated));
   }
-  auto rs = GetOptArray(a, "raters", where);
-  if (!rs.ok()) return rs.status();
-  if (!*rs) return Status::Ok();
+  KINERJA_ASSIGN_OR_RETURN(auto rs, GetOptArray(a, "raters", where));
+  if (!rs) return Status::Ok();
   out->multi = true;
   if (out->has_perilaku) {
     std::string missing = MissingList(dims, out->rated, optional);
@@ -163,29 +158,28 @@ Status ReadPerilakuInput(const Template& t, const std::vector<Dim>& dims, const 
     sup.scores = out->scores;
     out->raters.push_back(sup);
   }
-  for (size_t i = 0; i < (*rs)->size(); ++i) {
-    const Json& r = (**rs)[i];
+  for (size_t i = 0; i < (rs)->size(); ++i) {
+    const Json& r = (*rs)[i];
     std::string w = ItemPath(FieldPath(where, "raters"), i);
     KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(r, {"group", "perilaku"}, w));
-    auto g = GetString(r, "group", w);
-    if (!g.ok()) return g.status();
+    KINERJA_ASSIGN_OR_RETURN(auto g, GetString(r, "group", w));
     RaterInput in;
     bool found = false;
     for (int gi = 0; gi < kRaterGroupCount; ++gi) {
-      if (*g == RaterGroupCode(static_cast<RaterGroup>(gi))) {
+      if (g == RaterGroupCode(static_cast<RaterGroup>(gi))) {
         in.group = static_cast<RaterGroup>(gi);
         found = true;
       }
     }
     if (!found) {
-      return Status::InvalidArgument(FieldPath(w, "group") + " is '" + *g +
+      return Status::InvalidArgument(FieldPath(w, "group") + " is '" + g +
                                      "'; allowed: self, supervisor, peer, subordinate");
     }
-    auto po = GetOptObject(r, "perilaku", w);
-    if (!po.ok()) return po.status();
-    if (!*po) return Status::InvalidArgument(FieldPath(w, "perilaku") + " is missing");
+    KINERJA_ASSIGN_OR_RETURN(auto po, GetOptObject(r, "perilaku", w));
+    if (!po) return Status::InvalidArgument(FieldPath(w, "perilaku") + " is missing");
     std::array<bool, kMaxRaterDimensions> rated{};
-    KINERJA_RETURN_IF_ERROR(ReadPerilaku(t, dims, **po, FieldPath(w, "perilaku"), &in.scores, &rated));
+    KINERJA_RETURN_IF_ERROR(
+        ReadPerilaku(t, dims, *po, FieldPath(w, "perilaku"), &in.scores, &rated));
     std::string missing = MissingList(dims, rated, optional);
     if (!missing.empty()) {
       return Status::InvalidArgument(FieldPath(w, "perilaku") + " must rate every value; missing: " +
@@ -255,8 +249,7 @@ void EchoIdentity(const Json& a, Json* out) {
 }
 
 Status CheckIdentity(const Json& a, std::string_view where) {
-  auto pg = GetOptObject(a, "pegawai", where);
-  if (!pg.ok()) return pg.status();
+  KINERJA_RETURN_IF_ERROR(GetOptObject(a, "pegawai", where).status());
   auto pr = GetOptString(a, "periode", where);
   return pr.status();
 }
@@ -280,50 +273,43 @@ Result<Scored> ScoreRatingJson(const Template& t, const Json& a, std::string_vie
   auto leader = GetOptBool(a, "unit_leader", where, false);
   if (!leader.ok()) return leader.status();
   in.is_unit_leader = *leader;
-  auto org = GetOptString(a, "capaian_kinerja_organisasi", where);
-  if (!org.ok()) return org.status();
-  if (*org) {
-    auto o = ParseOrgPredikat(t, **org, FieldPath(where, "capaian_kinerja_organisasi"));
-    if (!o.ok()) return o.status();
-    in.capaian_kinerja_organisasi = *o;
+  KINERJA_ASSIGN_OR_RETURN(auto org, GetOptString(a, "capaian_kinerja_organisasi", where));
+  if (org) {
+    KINERJA_ASSIGN_OR_RETURN(
+        auto o, ParseOrgPredikat(t, *org, FieldPath(where, "capaian_kinerja_organisasi")));
+    in.capaian_kinerja_organisasi = o;
   } else if (in.is_unit_leader && unit_org) {
     in.capaian_kinerja_organisasi = unit_org;
   }
   auto rhk = GetOptString(a, "rating_hasil_kerja", where);
   if (!rhk.ok()) return rhk.status();
   if (*rhk) {
-    auto r = ParseRating(t, **rhk, FieldPath(where, "rating_hasil_kerja"));
-    if (!r.ok()) return r.status();
-    in.rating_hasil_kerja = *r;
+    KINERJA_ASSIGN_OR_RETURN(auto r, ParseRating(t, **rhk, FieldPath(where, "rating_hasil_kerja")));
+    in.rating_hasil_kerja = r;
   }
-  auto rp = GetOptString(a, "rating_perilaku", where);
-  if (!rp.ok()) return rp.status();
-  if (*rp) {
-    auto r = ParseRating(t, **rp, FieldPath(where, "rating_perilaku"));
-    if (!r.ok()) return r.status();
-    in.rating_perilaku_override = *r;
+  KINERJA_ASSIGN_OR_RETURN(auto rp, GetOptString(a, "rating_perilaku", where));
+  if (rp) {
+    KINERJA_ASSIGN_OR_RETURN(auto r, ParseRating(t, *rp, FieldPath(where, "rating_perilaku")));
+    in.rating_perilaku_override = r;
   }
 
   // Indicators.
   std::vector<Indicator> inds;
   Json ind_out = Json::array();
-  auto hk = GetOptArray(a, "hasil_kerja", where);
-  if (!hk.ok()) return hk.status();
-  if (*hk) {
-    for (size_t i = 0; i < (*hk)->size(); ++i) {
-      const Json& r = (**hk)[i];
+  KINERJA_ASSIGN_OR_RETURN(auto hk, GetOptArray(a, "hasil_kerja", where));
+  if (hk) {
+    for (size_t i = 0; i < (hk)->size(); ++i) {
+      const Json& r = (*hk)[i];
       std::string w = ItemPath(FieldPath(where, "hasil_kerja"), i);
       KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(
           r, {"rhk", "iki", "jenis", "aspek", "target", "target_max", "realisasi",
               "lower_is_better", "satuan"},
           w));
       Indicator ind;
-      auto rhk_text = GetOptString(r, "rhk", w);
-      if (!rhk_text.ok()) return rhk_text.status();
+      KINERJA_ASSIGN_OR_RETURN(auto rhk_text, GetOptString(r, "rhk", w));
       auto iki = GetOptString(r, "iki", w);
       if (!iki.ok()) return iki.status();
-      auto satuan = GetOptString(r, "satuan", w);
-      if (!satuan.ok()) return satuan.status();
+      KINERJA_ASSIGN_OR_RETURN(auto satuan, GetOptString(r, "satuan", w));
       auto jenis = GetOptString(r, "jenis", w);
       if (!jenis.ok()) return jenis.status();
       if (*jenis) {
@@ -355,22 +341,19 @@ Result<Scored> ScoreRatingJson(const Template& t, const Json& a, std::string_vie
       auto target = GetNumber(r, "target", w);
       if (!target.ok()) return target.status();
       ind.target = *target;
-      auto tmax = GetOptNumber(r, "target_max", w);
-      if (!tmax.ok()) return tmax.status();
-      if (*tmax) {
+      KINERJA_ASSIGN_OR_RETURN(auto tmax, GetOptNumber(r, "target_max", w));
+      if (tmax) {
         ind.has_range = true;
-        ind.target_upper = **tmax;
+        ind.target_upper = *tmax;
       }
-      auto real = GetNumber(r, "realisasi", w);
-      if (!real.ok()) return real.status();
-      ind.realisasi = *real;
-      auto lib = GetOptBool(r, "lower_is_better", w, false);
-      if (!lib.ok()) return lib.status();
-      ind.lower_is_better = *lib;
+      KINERJA_ASSIGN_OR_RETURN(auto real, GetNumber(r, "realisasi", w));
+      ind.realisasi = real;
+      KINERJA_ASSIGN_OR_RETURN(auto lib, GetOptBool(r, "lower_is_better", w, false));
+      ind.lower_is_better = lib;
       KINERJA_RETURN_IF_ERROR(ValidateIndicator(ind, w));
       inds.push_back(ind);
       Json o;
-      o["rhk"] = *rhk_text ? Json(**rhk_text) : Json(nullptr);
+      o["rhk"] = rhk_text ? Json(*rhk_text) : Json(nullptr);
       o["iki"] = *iki ? Json(**iki) : Json(nullptr);
       o["jenis"] = ind.kind == IndicatorKind::kUtama ? "utama" : "tambahan";
       o["aspek"] = kAspects[static_cast<int>(ind.aspect)];
@@ -497,18 +480,15 @@ Result<Scored> ScoreRatingJson(const Template& t, const Json& a, std::string_vie
 }
 
 Result<AspectValues> ReadAspect(const Json& k, const char* key, std::string_view where) {
-  auto o = GetOptObject(k, key, where);
-  if (!o.ok()) return o.status();
+  KINERJA_ASSIGN_OR_RETURN(auto o, GetOptObject(k, key, where));
   std::string w = FieldPath(where, key);
-  if (!*o) return Status::InvalidArgument(w + " is missing");
-  KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(**o, {"target", "realisasi"}, w));
+  if (!o) return Status::InvalidArgument(w + " is missing");
+  KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(*o, {"target", "realisasi"}, w));
   AspectValues v;
-  auto t = GetNumber(**o, "target", w);
-  if (!t.ok()) return t.status();
-  auto r = GetNumber(**o, "realisasi", w);
-  if (!r.ok()) return r.status();
-  v.target = *t;
-  v.realisasi = *r;
+  KINERJA_ASSIGN_OR_RETURN(auto t, GetNumber(*o, "target", w));
+  KINERJA_ASSIGN_OR_RETURN(auto r, GetNumber(*o, "realisasi", w));
+  v.target = t;
+  v.realisasi = r;
   return v;
 }
 
@@ -520,61 +500,53 @@ Result<Scored> ScoreNumericJson(const Template& t, const Json& a, std::string_vi
   KINERJA_RETURN_IF_ERROR(CheckIdentity(a, where));
   std::vector<std::string> warnings;
   NumericAppraisal in;
-  auto st = GetOptBool(a, "struktural", where, false);
-  if (!st.ok()) return st.status();
-  in.struktural = *st;
-  auto tt = GetOptInt(a, "tugas_tambahan", where);
-  if (!tt.ok()) return tt.status();
-  if (*tt) {
-    if (**tt < 0 || **tt > 1000) {
+  KINERJA_ASSIGN_OR_RETURN(auto st, GetOptBool(a, "struktural", where, false));
+  in.struktural = st;
+  KINERJA_ASSIGN_OR_RETURN(auto tt, GetOptInt(a, "tugas_tambahan", where));
+  if (tt) {
+    if (*tt < 0 || *tt > 1000) {
       return Status::InvalidArgument(FieldPath(where, "tugas_tambahan") +
                                      " must be a count of extra activities, 0-1000");
     }
-    in.tugas_tambahan_count = static_cast<int>(**tt);
+    in.tugas_tambahan_count = static_cast<int>(*tt);
   }
-  auto kr = GetOptString(a, "kreativitas", where);
-  if (!kr.ok()) return kr.status();
-  if (*kr) {
-    if (**kr == "unit") {
+  KINERJA_ASSIGN_OR_RETURN(auto kr, GetOptString(a, "kreativitas", where));
+  if (kr) {
+    if (*kr == "unit") {
       in.kreativitas = Kreativitas::kUnit;
-    } else if (**kr == "organisasi") {
+    } else if (*kr == "organisasi") {
       in.kreativitas = Kreativitas::kOrganisasi;
-    } else if (**kr == "nasional") {
+    } else if (*kr == "nasional") {
       in.kreativitas = Kreativitas::kNasional;
-    } else if (**kr != "none") {
-      return Status::InvalidArgument(FieldPath(where, "kreativitas") + " is '" + **kr +
+    } else if (*kr != "none") {
+      return Status::InvalidArgument(FieldPath(where, "kreativitas") + " is '" + *kr +
                                      "'; allowed: none, unit, organisasi, nasional");
     }
   }
-  auto kg = GetOptArray(a, "kegiatan", where);
-  if (!kg.ok()) return kg.status();
-  if (!*kg || (*kg)->empty()) {
+  KINERJA_ASSIGN_OR_RETURN(auto kg, GetOptArray(a, "kegiatan", where));
+  if (!kg || (kg)->empty()) {
     return Status::InvalidArgument(FieldPath(where, "kegiatan") +
                                    " must list at least one activity");
   }
   std::vector<Activity> acts;
   Json act_out = Json::array();
-  for (size_t i = 0; i < (*kg)->size(); ++i) {
-    const Json& k = (**kg)[i];
+  for (size_t i = 0; i < (kg)->size(); ++i) {
+    const Json& k = (*kg)[i];
     std::string w = ItemPath(FieldPath(where, "kegiatan"), i);
     KINERJA_RETURN_IF_ERROR(
         RejectUnknownKeys(k, {"nama", "kuantitas", "kualitas", "waktu", "biaya"}, w));
     auto nama = GetOptString(k, "nama", w);
     if (!nama.ok()) return nama.status();
     Activity act;
-    auto ku = ReadAspect(k, "kuantitas", w);
-    if (!ku.ok()) return ku.status();
-    act.kuantitas = *ku;
-    auto kl = ReadAspect(k, "kualitas", w);
-    if (!kl.ok()) return kl.status();
-    act.kualitas = *kl;
-    auto wk = ReadAspect(k, "waktu", w);
-    if (!wk.ok()) return wk.status();
-    act.waktu = *wk;
+    KINERJA_ASSIGN_OR_RETURN(auto ku, ReadAspect(k, "kuantitas", w));
+    act.kuantitas = ku;
+    KINERJA_ASSIGN_OR_RETURN(auto kl, ReadAspect(k, "kualitas", w));
+    act.kualitas = kl;
+    KINERJA_ASSIGN_OR_RETURN(auto wk, ReadAspect(k, "waktu", w));
+    act.waktu = wk;
     if (k.contains("biaya") && !k.find("biaya")->is_null()) {
-      auto b = ReadAspect(k, "biaya", w);
-      if (!b.ok()) return b.status();
-      act.biaya = *b;
+      KINERJA_ASSIGN_OR_RETURN(auto b, ReadAspect(k, "biaya", w));
+      act.biaya = b;
       act.has_biaya = true;
     }
     KINERJA_RETURN_IF_ERROR(ValidateActivity(act, w));
@@ -672,23 +644,22 @@ class TemplateCache {
   explicit TemplateCache(const TemplateLookup* lookup) : lookup_(lookup) {}
 
   Result<const Template*> Get(const Json& a, std::string_view where) {
-    auto id = GetString(a, "template", where);
-    if (!id.ok()) return id.status();
-    auto it = cache_.find(*id);
+    KINERJA_ASSIGN_OR_RETURN(auto id, GetString(a, "template", where));
+    auto it = cache_.find(id);
     if (it != cache_.end()) return it->second.get();
-    auto t = BuiltinTemplate(*id);
+    auto t = BuiltinTemplate(id);
     if (!t.ok() && t.status().code() == Code::kNotFound && lookup_ && *lookup_) {
-      auto text = (*lookup_)(*id);
+      auto text = (*lookup_)(id);
       if (!text.ok()) return Prefix(text.status(), FieldPath(where, "template"));
       if (text->has_value()) {
         t = LoadTemplate(**text);
-        if (!t.ok()) return Prefix(t.status(), FieldPath(where, "template " + *id));
+        if (!t.ok()) return Prefix(t.status(), FieldPath(where, "template " + id));
       }
     }
     if (!t.ok()) return Prefix(t.status(), FieldPath(where, "template"));
     auto p = std::make_unique<Template>(std::move(t).value());
     const Template* raw = p.get();
-    cache_.emplace(*id, std::move(p));
+    cache_.emplace(id, std::move(p));
     return raw;
   }
 
@@ -703,10 +674,9 @@ Result<Scored> ScoreOne(TemplateCache* cache, const Json& a, std::string_view wh
     return Status::InvalidArgument((where.empty() ? std::string("appraisal") : std::string(where)) +
                                    " must be an object");
   }
-  auto t = cache->Get(a, where);
-  if (!t.ok()) return t.status();
-  if ((*t)->kind == TemplateKind::kRating) return ScoreRatingJson(**t, a, where, unit_org);
-  return ScoreNumericJson(**t, a, where);
+  KINERJA_ASSIGN_OR_RETURN(auto t, cache->Get(a, where));
+  if ((t)->kind == TemplateKind::kRating) return ScoreRatingJson(*t, a, where, unit_org);
+  return ScoreNumericJson(*t, a, where);
 }
 
 Json DistributionJson(const Template& t, const DistributionReport& r) {
@@ -768,9 +738,8 @@ Result<Json> AppraiseReport(const Json& root, const TemplateLookup& lookup_fn) {
   }
   TemplateCache cache(lookup);
   if (!root.contains("appraisals")) {
-    auto one = ScoreOne(&cache, root, "", std::nullopt);
-    if (!one.ok()) return one.status();
-    return std::move(one).value().report;
+    KINERJA_ASSIGN_OR_RETURN(auto one, ScoreOne(&cache, root, "", std::nullopt));
+    return std::move(one).report;
   }
   KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(root, {"appraisals", "unit"}, ""));
   const Json& arr = *root.find("appraisals");
@@ -785,11 +754,9 @@ Result<Json> AppraiseReport(const Json& root, const TemplateLookup& lookup_fn) {
   std::optional<std::string> org_text;
   if (*unit) {
     KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(**unit, {"nama", "capaian_kinerja_organisasi"}, "unit"));
-    auto nm = GetOptString(**unit, "nama", "unit");
-    if (!nm.ok()) return nm.status();
-    auto o = GetOptString(**unit, "capaian_kinerja_organisasi", "unit");
-    if (!o.ok()) return o.status();
-    org_text = *o;
+    KINERJA_ASSIGN_OR_RETURN(auto nm, GetOptString(**unit, "nama", "unit"));
+    KINERJA_ASSIGN_OR_RETURN(auto o, GetOptString(**unit, "capaian_kinerja_organisasi", "unit"));
+    org_text = o;
   }
   const Template* dist_template = nullptr;
   std::optional<OrgPredikat> org;
@@ -798,40 +765,37 @@ Result<Json> AppraiseReport(const Json& root, const TemplateLookup& lookup_fn) {
       return Status::InvalidArgument("unit.capaian_kinerja_organisasi needs at least one "
                                      "appraisal to check");
     }
-    auto t = cache.Get(arr[0], "appraisals[0]");
-    if (!t.ok()) return t.status();
-    if ((*t)->kind != TemplateKind::kRating) {
+    KINERJA_ASSIGN_OR_RETURN(auto t, cache.Get(arr[0], "appraisals[0]"));
+    if ((t)->kind != TemplateKind::kRating) {
       return Status::InvalidArgument("unit.capaian_kinerja_organisasi: the distribution check "
                                      "needs rating-template appraisals (PermenPANRB 6/2022)");
     }
-    auto o = ParseOrgPredikat(**t, *org_text, "unit.capaian_kinerja_organisasi");
-    if (!o.ok()) return o.status();
-    org = *o;
-    dist_template = *t;
+    KINERJA_ASSIGN_OR_RETURN(auto o,
+                             ParseOrgPredikat(*t, *org_text, "unit.capaian_kinerja_organisasi"));
+    org = o;
+    dist_template = t;
   }
   Json reports = Json::array();
   std::vector<Predikat> staff;
   for (size_t i = 0; i < arr.size(); ++i) {
     std::string where = ItemPath("appraisals", i);
-    auto one = ScoreOne(&cache, arr[i], where, org);
-    if (!one.ok()) return one.status();
+    KINERJA_ASSIGN_OR_RETURN(auto one, ScoreOne(&cache, arr[i], where, org));
     if (dist_template) {
-      if (!one->is_rating || one->report["template"] != dist_template->id) {
+      if (!one.is_rating || one.report["template"] != dist_template->id) {
         return Status::InvalidArgument(where + ".template: every appraisal of a unit with a "
                                                "distribution check must use '" +
                                        dist_template->id + "'");
       }
-      staff.push_back(one->predikat);
+      staff.push_back(one.predikat);
     }
-    reports.push_back(std::move(one->report));
+    reports.push_back(std::move(one.report));
   }
   Json out;
   out["count"] = arr.size();
   out["appraisals"] = std::move(reports);
   if (dist_template) {
-    auto d = CheckDistribution(*dist_template, *org, staff);
-    if (!d.ok()) return d.status();
-    Json dj = DistributionJson(*dist_template, *d);
+    KINERJA_ASSIGN_OR_RETURN(auto d, CheckDistribution(*dist_template, *org, staff));
+    Json dj = DistributionJson(*dist_template, d);
     auto nm = GetOptString(**unit, "nama", "unit");
     dj["unit"] = (nm.ok() && *nm) ? Json(**nm) : Json(nullptr);
     out["distribution"] = std::move(dj);

@@ -39,9 +39,8 @@ Result<std::string_view> BuiltinTemplateText(std::string_view id) {
 }
 
 Result<Template> BuiltinTemplate(std::string_view id) {
-  auto text = BuiltinTemplateText(id);
-  if (!text.ok()) return text.status();
-  return LoadTemplate(*text);
+  KINERJA_ASSIGN_OR_RETURN(auto text, BuiltinTemplateText(id));
+  return LoadTemplate(text);
 }
 
 }  // namespace kinerja

@@ -37,11 +37,10 @@ Result<const Json*> GetObject(const Json& obj, const char* key, std::string_view
 
 Result<std::vector<std::string>> GetStringArray(const Json& obj, const char* key,
                                                 std::string_view where) {
-  auto arr = GetArray(obj, key, where);
-  if (!arr.ok()) return arr.status();
+  KINERJA_ASSIGN_OR_RETURN(auto arr, GetArray(obj, key, where));
   std::vector<std::string> out;
-  for (size_t i = 0; i < (*arr)->size(); ++i) {
-    const Json& e = (**arr)[i];
+  for (size_t i = 0; i < (arr)->size(); ++i) {
+    const Json& e = (*arr)[i];
     if (!e.is_string()) {
       return Status::InvalidArgument(ItemPath(FieldPath(where, key), i) + " must be a string");
     }
@@ -51,27 +50,25 @@ Result<std::vector<std::string>> GetStringArray(const Json& obj, const char* key
 }
 
 Result<double> GetNonNegative(const Json& obj, const char* key, std::string_view where) {
-  auto v = GetNumber(obj, key, where);
-  if (!v.ok()) return v.status();
-  if (*v < 0) return Status::InvalidArgument(FieldPath(where, key) + " must be >= 0");
-  return *v;
+  KINERJA_ASSIGN_OR_RETURN(auto v, GetNumber(obj, key, where));
+  if (v < 0) return Status::InvalidArgument(FieldPath(where, key) + " must be >= 0");
+  return v;
 }
 
 
 template <size_t N>
 Status LoadLevels(const Json& obj, const char* key, const char* const (&codes)[N],
                   std::string_view where, std::array<LevelName, N>* out) {
-  auto arr = GetArray(obj, key, where);
-  if (!arr.ok()) return arr.status();
+  KINERJA_ASSIGN_OR_RETURN(auto arr, GetArray(obj, key, where));
   std::string field = FieldPath(where, key);
-  if ((*arr)->size() != N) {
+  if ((arr)->size() != N) {
     std::string list;
     for (size_t i = 0; i < N; ++i) list += (i ? ", " : "") + std::string(codes[i]);
     return Status::InvalidArgument(field + " must list exactly " + std::to_string(N) +
                                    " levels, lowest first: " + list);
   }
   for (size_t i = 0; i < N; ++i) {
-    const Json& e = (**arr)[i];
+    const Json& e = (*arr)[i];
     std::string w = ItemPath(field, i);
     KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(e, {"code", "name", "aliases"}, w));
     auto code = GetString(e, "code", w);
@@ -87,9 +84,8 @@ Status LoadLevels(const Json& obj, const char* key, const char* const (&codes)[N
     (*out)[i].name = *name;
     (*out)[i].aliases.clear();
     if (e.contains("aliases")) {
-      auto al = GetStringArray(e, "aliases", w);
-      if (!al.ok()) return al.status();
-      (*out)[i].aliases = std::move(al).value();
+      KINERJA_ASSIGN_OR_RETURN(auto al, GetStringArray(e, "aliases", w));
+      (*out)[i].aliases = std::move(al);
     }
   }
   // A spelling may name one level only.
@@ -133,36 +129,31 @@ std::string CodeList(const char* const (&codes)[N]) {
 template <size_t N>
 Result<int> GetCode(const Json& obj, const char* key, const char* const (&codes)[N],
                     std::string_view where) {
-  auto s = GetString(obj, key, where);
-  if (!s.ok()) return s.status();
-  int i = FindCode(codes, *s);
+  KINERJA_ASSIGN_OR_RETURN(auto s, GetString(obj, key, where));
+  int i = FindCode(codes, s);
   if (i < 0) {
-    return Status::InvalidArgument(FieldPath(where, key) + " is '" + *s + "'; allowed: " +
-                                   CodeList(codes));
+    return Status::InvalidArgument(FieldPath(where, key) + " is '" + s +
+                                   "'; allowed: " + CodeList(codes));
   }
   return i;
 }
 
 Status LoadMatrix(const Json& root, Template* t) {
-  auto arr = GetArray(root, "matrix", "template");
-  if (!arr.ok()) return arr.status();
+  KINERJA_ASSIGN_OR_RETURN(auto arr, GetArray(root, "matrix", "template"));
   std::array<std::array<bool, kRatingCount>, kRatingCount> seen{};
-  for (size_t i = 0; i < (*arr)->size(); ++i) {
-    const Json& e = (**arr)[i];
+  for (size_t i = 0; i < (arr)->size(); ++i) {
+    const Json& e = (*arr)[i];
     std::string w = ItemPath("template.matrix", i);
     KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(e, {"hasil_kerja", "perilaku", "predikat"}, w));
-    auto h = GetCode(e, "hasil_kerja", kRatingCodes, w);
-    if (!h.ok()) return h.status();
-    auto p = GetCode(e, "perilaku", kRatingCodes, w);
-    if (!p.ok()) return p.status();
-    auto pr = GetCode(e, "predikat", kPredikatCodes, w);
-    if (!pr.ok()) return pr.status();
-    if (seen[*h][*p]) {
-      return Status::InvalidArgument(w + ": cell (" + kRatingCodes[*h] + ", " +
-                                     kRatingCodes[*p] + ") is given twice");
+    KINERJA_ASSIGN_OR_RETURN(auto h, GetCode(e, "hasil_kerja", kRatingCodes, w));
+    KINERJA_ASSIGN_OR_RETURN(auto p, GetCode(e, "perilaku", kRatingCodes, w));
+    KINERJA_ASSIGN_OR_RETURN(auto pr, GetCode(e, "predikat", kPredikatCodes, w));
+    if (seen[h][p]) {
+      return Status::InvalidArgument(w + ": cell (" + kRatingCodes[h] + ", " + kRatingCodes[p] +
+                                     ") is given twice");
     }
-    seen[*h][*p] = true;
-    t->matrix[*h][*p] = static_cast<Predikat>(*pr);
+    seen[h][p] = true;
+    t->matrix[h][p] = static_cast<Predikat>(pr);
   }
   for (int h = 0; h < kRatingCount; ++h) {
     for (int p = 0; p < kRatingCount; ++p) {
@@ -176,13 +167,12 @@ Status LoadMatrix(const Json& root, Template* t) {
 }
 
 Status LoadBehaviourValues(const Json& root, Template* t) {
-  auto arr = GetArray(root, "behaviour_values", "template");
-  if (!arr.ok()) return arr.status();
-  if ((*arr)->empty() || (*arr)->size() > 16) {
+  KINERJA_ASSIGN_OR_RETURN(auto arr, GetArray(root, "behaviour_values", "template"));
+  if ((arr)->empty() || (arr)->size() > 16) {
     return Status::InvalidArgument("template.behaviour_values must hold 1 to 16 values");
   }
-  for (size_t i = 0; i < (*arr)->size(); ++i) {
-    const Json& e = (**arr)[i];
+  for (size_t i = 0; i < (arr)->size(); ++i) {
+    const Json& e = (*arr)[i];
     std::string w = ItemPath("template.behaviour_values", i);
     KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(e, {"code", "name", "meaning", "guidance"}, w));
     BehaviourValue v;
@@ -210,20 +200,17 @@ Status LoadBehaviourValues(const Json& root, Template* t) {
 }
 
 Status LoadLeaderRule(const Json& root, Template* t) {
-  auto arr = GetArray(root, "leader_rating_from_org", "template");
-  if (!arr.ok()) return arr.status();
+  KINERJA_ASSIGN_OR_RETURN(auto arr, GetArray(root, "leader_rating_from_org", "template"));
   std::array<bool, kOrgPredikatCount> seen{};
-  for (size_t i = 0; i < (*arr)->size(); ++i) {
-    const Json& e = (**arr)[i];
+  for (size_t i = 0; i < (arr)->size(); ++i) {
+    const Json& e = (*arr)[i];
     std::string w = ItemPath("template.leader_rating_from_org", i);
     KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(e, {"org_predikat", "rating"}, w));
-    auto o = GetCode(e, "org_predikat", kOrgCodes, w);
-    if (!o.ok()) return o.status();
-    auto r = GetCode(e, "rating", kRatingCodes, w);
-    if (!r.ok()) return r.status();
-    if (seen[*o]) return Status::InvalidArgument(w + ": org_predikat given twice");
-    seen[*o] = true;
-    t->leader_rating_from_org[*o] = static_cast<Rating>(*r);
+    KINERJA_ASSIGN_OR_RETURN(auto o, GetCode(e, "org_predikat", kOrgCodes, w));
+    KINERJA_ASSIGN_OR_RETURN(auto r, GetCode(e, "rating", kRatingCodes, w));
+    if (seen[o]) return Status::InvalidArgument(w + ": org_predikat given twice");
+    seen[o] = true;
+    t->leader_rating_from_org[o] = static_cast<Rating>(r);
   }
   for (int o = 0; o < kOrgPredikatCount; ++o) {
     if (!seen[o]) {
@@ -235,10 +222,9 @@ Status LoadLeaderRule(const Json& root, Template* t) {
 }
 
 Status LoadDistributionRules(const Json& root, Template* t) {
-  auto arr = GetArray(root, "distribution_rules", "template");
-  if (!arr.ok()) return arr.status();
-  for (size_t i = 0; i < (*arr)->size(); ++i) {
-    const Json& e = (**arr)[i];
+  KINERJA_ASSIGN_OR_RETURN(auto arr, GetArray(root, "distribution_rules", "template"));
+  for (size_t i = 0; i < (arr)->size(); ++i) {
+    const Json& e = (*arr)[i];
     std::string w = ItemPath("template.distribution_rules", i);
     KINERJA_RETURN_IF_ERROR(
         RejectUnknownKeys(e, {"id", "org_predikat", "kind", "percent", "count", "predikat"}, w));
@@ -247,30 +233,25 @@ Status LoadDistributionRules(const Json& root, Template* t) {
     if (!id.ok()) return id.status();
     if (id->empty()) return Status::InvalidArgument(w + ".id must not be empty");
     r.id = *id;
-    auto o = GetCode(e, "org_predikat", kOrgCodes, w);
-    if (!o.ok()) return o.status();
-    r.org_predikat = static_cast<OrgPredikat>(*o);
+    KINERJA_ASSIGN_OR_RETURN(auto o, GetCode(e, "org_predikat", kOrgCodes, w));
+    r.org_predikat = static_cast<OrgPredikat>(o);
     static constexpr const char* kKinds[] = {"max_percent", "min_percent", "min_count",
                                              "max_count", "plurality"};
-    auto k = GetCode(e, "kind", kKinds, w);
-    if (!k.ok()) return k.status();
-    r.kind = static_cast<DistributionRuleKind>(*k);
+    KINERJA_ASSIGN_OR_RETURN(auto k, GetCode(e, "kind", kKinds, w));
+    r.kind = static_cast<DistributionRuleKind>(k);
     if (r.kind == DistributionRuleKind::kMaxPercent ||
         r.kind == DistributionRuleKind::kMinPercent) {
-      auto p = GetInt(e, "percent", w);
-      if (!p.ok()) return p.status();
-      if (*p < 0 || *p > 100) return Status::InvalidArgument(w + ".percent must be 0-100");
-      r.percent = static_cast<int>(*p);
+      KINERJA_ASSIGN_OR_RETURN(auto p, GetInt(e, "percent", w));
+      if (p < 0 || p > 100) return Status::InvalidArgument(w + ".percent must be 0-100");
+      r.percent = static_cast<int>(p);
     } else if (r.kind != DistributionRuleKind::kPlurality) {
-      auto c = GetInt(e, "count", w);
-      if (!c.ok()) return c.status();
-      if (*c < 0 || *c > 100000) return Status::InvalidArgument(w + ".count must be 0-100000");
-      r.count_bound = static_cast<int>(*c);
+      KINERJA_ASSIGN_OR_RETURN(auto c, GetInt(e, "count", w));
+      if (c < 0 || c > 100000) return Status::InvalidArgument(w + ".count must be 0-100000");
+      r.count_bound = static_cast<int>(c);
     }
-    auto ps = GetStringArray(e, "predikat", w);
-    if (!ps.ok()) return ps.status();
-    if (ps->empty()) return Status::InvalidArgument(w + ".predikat must not be empty");
-    for (const auto& s : *ps) {
+    KINERJA_ASSIGN_OR_RETURN(auto ps, GetStringArray(e, "predikat", w));
+    if (ps.empty()) return Status::InvalidArgument(w + ".predikat must not be empty");
+    for (const auto& s : ps) {
       int p = FindCode(kPredikatCodes, s);
       if (p < 0) {
         return Status::InvalidArgument(w + ".predikat has '" + s + "'; allowed: " +
@@ -287,21 +268,18 @@ Status LoadDistributionRules(const Json& root, Template* t) {
 }
 
 Status LoadAngkaKredit(const Json& root, Template* t) {
-  auto arr = GetArray(root, "angka_kredit_percent", "template");
-  if (!arr.ok()) return arr.status();
+  KINERJA_ASSIGN_OR_RETURN(auto arr, GetArray(root, "angka_kredit_percent", "template"));
   std::array<bool, kPredikatCount> seen{};
-  for (size_t i = 0; i < (*arr)->size(); ++i) {
-    const Json& e = (**arr)[i];
+  for (size_t i = 0; i < (arr)->size(); ++i) {
+    const Json& e = (*arr)[i];
     std::string w = ItemPath("template.angka_kredit_percent", i);
     KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(e, {"predikat", "percent"}, w));
-    auto p = GetCode(e, "predikat", kPredikatCodes, w);
-    if (!p.ok()) return p.status();
-    auto pct = GetInt(e, "percent", w);
-    if (!pct.ok()) return pct.status();
-    if (*pct < 0 || *pct > 1000) return Status::InvalidArgument(w + ".percent must be 0-1000");
-    if (seen[*p]) return Status::InvalidArgument(w + ": predikat given twice");
-    seen[*p] = true;
-    t->angka_kredit_percent[*p] = static_cast<int>(*pct);
+    KINERJA_ASSIGN_OR_RETURN(auto p, GetCode(e, "predikat", kPredikatCodes, w));
+    KINERJA_ASSIGN_OR_RETURN(auto pct, GetInt(e, "percent", w));
+    if (pct < 0 || pct > 1000) return Status::InvalidArgument(w + ".percent must be 0-1000");
+    if (seen[p]) return Status::InvalidArgument(w + ": predikat given twice");
+    seen[p] = true;
+    t->angka_kredit_percent[p] = static_cast<int>(pct);
   }
   for (int p = 0; p < kPredikatCount; ++p) {
     if (!seen[p]) {
@@ -322,57 +300,48 @@ Status LoadRating(const Json& root, Template* t) {
   KINERJA_RETURN_IF_ERROR(LoadMatrix(root, t));
   KINERJA_RETURN_IF_ERROR(LoadBehaviourValues(root, t));
   static constexpr const char* kAgg[] = {"median", "majority", "minimum"};
-  auto agg = GetCode(root, "perilaku_aggregation", kAgg, "template");
-  if (!agg.ok()) return agg.status();
-  t->perilaku_aggregation = static_cast<PerilakuAggregation>(*agg);
+  KINERJA_ASSIGN_OR_RETURN(auto agg, GetCode(root, "perilaku_aggregation", kAgg, "template"));
+  t->perilaku_aggregation = static_cast<PerilakuAggregation>(agg);
   KINERJA_RETURN_IF_ERROR(LoadLeaderRule(root, t));
-  auto sug = GetObject(root, "suggestion", "template");
-  if (!sug.ok()) return sug.status();
+  KINERJA_ASSIGN_OR_RETURN(auto sug, GetObject(root, "suggestion", "template"));
   const char* w = "template.suggestion";
   KINERJA_RETURN_IF_ERROR(
-      RejectUnknownKeys(**sug, {"di_atas_from", "sesuai_from", "capaian_cap"}, w));
-  auto a = GetNonNegative(**sug, "di_atas_from", w);
-  if (!a.ok()) return a.status();
-  auto s = GetNonNegative(**sug, "sesuai_from", w);
-  if (!s.ok()) return s.status();
-  auto c = GetNonNegative(**sug, "capaian_cap", w);
-  if (!c.ok()) return c.status();
-  if (!(*s <= *a)) {
+      RejectUnknownKeys(*sug, {"di_atas_from", "sesuai_from", "capaian_cap"}, w));
+  KINERJA_ASSIGN_OR_RETURN(auto a, GetNonNegative(*sug, "di_atas_from", w));
+  KINERJA_ASSIGN_OR_RETURN(auto s, GetNonNegative(*sug, "sesuai_from", w));
+  KINERJA_ASSIGN_OR_RETURN(auto c, GetNonNegative(*sug, "capaian_cap", w));
+  if (!(s <= a)) {
     return Status::InvalidArgument("template.suggestion: sesuai_from must be <= di_atas_from");
   }
-  if (*c <= 0) return Status::InvalidArgument("template.suggestion.capaian_cap must be > 0");
-  t->suggestion_di_atas_from = *a;
-  t->suggestion_sesuai_from = *s;
-  t->suggestion_capaian_cap = *c;
+  if (c <= 0) return Status::InvalidArgument("template.suggestion.capaian_cap must be > 0");
+  t->suggestion_di_atas_from = a;
+  t->suggestion_sesuai_from = s;
+  t->suggestion_capaian_cap = c;
   KINERJA_RETURN_IF_ERROR(LoadDistributionRules(root, t));
   return LoadAngkaKredit(root, t);
 }
 
 Status LoadWeightPair(const Json& root, const char* key, double* skp, double* perilaku) {
-  auto o = GetObject(root, key, "template");
-  if (!o.ok()) return o.status();
+  KINERJA_ASSIGN_OR_RETURN(auto o, GetObject(root, key, "template"));
   std::string w = FieldPath("template", key);
-  KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(**o, {"skp", "perilaku"}, w));
-  auto s = GetNonNegative(**o, "skp", w);
-  if (!s.ok()) return s.status();
-  auto p = GetNonNegative(**o, "perilaku", w);
-  if (!p.ok()) return p.status();
-  if (std::fabs(*s + *p - 100.0) > 1e-9) {
+  KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(*o, {"skp", "perilaku"}, w));
+  KINERJA_ASSIGN_OR_RETURN(auto s, GetNonNegative(*o, "skp", w));
+  KINERJA_ASSIGN_OR_RETURN(auto p, GetNonNegative(*o, "perilaku", w));
+  if (std::fabs(s + p - 100.0) > 1e-9) {
     return Status::InvalidArgument(w + ": skp + perilaku must be 100 (percent)");
   }
-  *skp = *s;
-  *perilaku = *p;
+  *skp = s;
+  *perilaku = p;
   return Status::Ok();
 }
 
 Status LoadNumeric(const Json& root, Template* t) {
-  auto un = GetArray(root, "behaviour_unsur", "template");
-  if (!un.ok()) return un.status();
-  if ((*un)->empty() || (*un)->size() > 16) {
+  KINERJA_ASSIGN_OR_RETURN(auto un, GetArray(root, "behaviour_unsur", "template"));
+  if ((un)->empty() || (un)->size() > 16) {
     return Status::InvalidArgument("template.behaviour_unsur must hold 1 to 16 unsur");
   }
-  for (size_t i = 0; i < (*un)->size(); ++i) {
-    const Json& e = (**un)[i];
+  for (size_t i = 0; i < (un)->size(); ++i) {
+    const Json& e = (*un)[i];
     std::string w = ItemPath("template.behaviour_unsur", i);
     KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(e, {"code", "name", "struktural_only"}, w));
     BehaviourUnsur u;
@@ -380,15 +349,14 @@ Status LoadNumeric(const Json& root, Template* t) {
     if (!code.ok()) return code.status();
     auto name = GetString(e, "name", w);
     if (!name.ok()) return name.status();
-    auto so = GetBool(e, "struktural_only", w);
-    if (!so.ok()) return so.status();
+    KINERJA_ASSIGN_OR_RETURN(auto so, GetBool(e, "struktural_only", w));
     if (code->empty()) return Status::InvalidArgument(w + ".code must not be empty");
     for (const auto& o : t->behaviour_unsur) {
       if (o.code == *code) return Status::InvalidArgument(w + ".code '" + *code + "' repeats");
     }
     u.code = *code;
     u.name = *name;
-    u.struktural_only = *so;
+    u.struktural_only = so;
     t->behaviour_unsur.push_back(std::move(u));
   }
   bool any_general = false;
@@ -411,89 +379,72 @@ Status LoadNumeric(const Json& root, Template* t) {
     const Json& e = (**bands)[i];
     std::string w = ItemPath("template.bands", i);
     KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(e, {"min", "name"}, w));
-    auto mn = GetNumber(e, "min", w);
-    if (!mn.ok()) return mn.status();
-    auto name = GetString(e, "name", w);
-    if (!name.ok()) return name.status();
-    if (!t->bands.empty() && !(*mn < t->bands.back().min)) {
+    KINERJA_ASSIGN_OR_RETURN(auto mn, GetNumber(e, "min", w));
+    KINERJA_ASSIGN_OR_RETURN(auto name, GetString(e, "name", w));
+    if (!t->bands.empty() && !(mn < t->bands.back().min)) {
       return Status::InvalidArgument(w + ".min must be below the previous band's min "
                                          "(bands are listed best first)");
     }
-    t->bands.push_back(Band{*mn, *name});
+    t->bands.push_back(Band{mn, name});
   }
   if (t->bands.back().min > 0) {
     return Status::InvalidArgument("template.bands: the last band must start at 0 or below "
                                    "so that every value has a band");
   }
-  auto tc = GetObject(root, "time_cost_formula", "template");
-  if (!tc.ok()) return tc.status();
+  KINERJA_ASSIGN_OR_RETURN(auto tc, GetObject(root, "time_cost_formula", "template"));
   const char* w = "template.time_cost_formula";
   KINERJA_RETURN_IF_ERROR(
-      RejectUnknownKeys(**tc, {"efficiency_threshold_percent", "factor", "base"}, w));
-  auto th = GetNonNegative(**tc, "efficiency_threshold_percent", w);
-  if (!th.ok()) return th.status();
-  auto f = GetNonNegative(**tc, "factor", w);
-  if (!f.ok()) return f.status();
-  auto b = GetNonNegative(**tc, "base", w);
-  if (!b.ok()) return b.status();
-  t->efficiency_threshold_percent = *th;
-  t->efficiency_factor = *f;
-  t->efficiency_base = *b;
-  auto tt = GetArray(root, "tugas_tambahan_points", "template");
-  if (!tt.ok()) return tt.status();
-  for (size_t i = 0; i < (*tt)->size(); ++i) {
-    const Json& e = (**tt)[i];
+      RejectUnknownKeys(*tc, {"efficiency_threshold_percent", "factor", "base"}, w));
+  KINERJA_ASSIGN_OR_RETURN(auto th, GetNonNegative(*tc, "efficiency_threshold_percent", w));
+  KINERJA_ASSIGN_OR_RETURN(auto f, GetNonNegative(*tc, "factor", w));
+  KINERJA_ASSIGN_OR_RETURN(auto b, GetNonNegative(*tc, "base", w));
+  t->efficiency_threshold_percent = th;
+  t->efficiency_factor = f;
+  t->efficiency_base = b;
+  KINERJA_ASSIGN_OR_RETURN(auto tt, GetArray(root, "tugas_tambahan_points", "template"));
+  for (size_t i = 0; i < (tt)->size(); ++i) {
+    const Json& e = (*tt)[i];
     std::string wi = ItemPath("template.tugas_tambahan_points", i);
     KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(e, {"min_count", "points"}, wi));
-    auto mc = GetInt(e, "min_count", wi);
-    if (!mc.ok()) return mc.status();
-    auto pts = GetNonNegative(e, "points", wi);
-    if (!pts.ok()) return pts.status();
-    if (*mc < 1 || *mc > 1000) return Status::InvalidArgument(wi + ".min_count must be 1-1000");
-    if (!t->tugas_tambahan_points.empty() &&
-        *mc <= t->tugas_tambahan_points.back().min_count) {
+    KINERJA_ASSIGN_OR_RETURN(auto mc, GetInt(e, "min_count", wi));
+    KINERJA_ASSIGN_OR_RETURN(auto pts, GetNonNegative(e, "points", wi));
+    if (mc < 1 || mc > 1000) return Status::InvalidArgument(wi + ".min_count must be 1-1000");
+    if (!t->tugas_tambahan_points.empty() && mc <= t->tugas_tambahan_points.back().min_count) {
       return Status::InvalidArgument(wi + ".min_count must increase");
     }
-    t->tugas_tambahan_points.push_back({static_cast<int>(*mc), *pts});
+    t->tugas_tambahan_points.push_back({static_cast<int>(mc), pts});
   }
-  auto kr = GetObject(root, "kreativitas_points", "template");
-  if (!kr.ok()) return kr.status();
+  KINERJA_ASSIGN_OR_RETURN(auto kr, GetObject(root, "kreativitas_points", "template"));
   w = "template.kreativitas_points";
-  KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(**kr, {"unit", "organisasi", "nasional"}, w));
-  auto ku = GetNonNegative(**kr, "unit", w);
-  if (!ku.ok()) return ku.status();
-  auto ko = GetNonNegative(**kr, "organisasi", w);
-  if (!ko.ok()) return ko.status();
-  auto kn = GetNonNegative(**kr, "nasional", w);
-  if (!kn.ok()) return kn.status();
-  t->kreativitas_unit = *ku;
-  t->kreativitas_organisasi = *ko;
-  t->kreativitas_nasional = *kn;
-  auto sanction = GetNonNegative(root, "skp_sanction_below", "template");
-  if (!sanction.ok()) return sanction.status();
-  t->skp_sanction_below = *sanction;
+  KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(*kr, {"unit", "organisasi", "nasional"}, w));
+  KINERJA_ASSIGN_OR_RETURN(auto ku, GetNonNegative(*kr, "unit", w));
+  KINERJA_ASSIGN_OR_RETURN(auto ko, GetNonNegative(*kr, "organisasi", w));
+  KINERJA_ASSIGN_OR_RETURN(auto kn, GetNonNegative(*kr, "nasional", w));
+  t->kreativitas_unit = ku;
+  t->kreativitas_organisasi = ko;
+  t->kreativitas_nasional = kn;
+  KINERJA_ASSIGN_OR_RETURN(auto sanction, GetNonNegative(root, "skp_sanction_below", "template"));
+  t->skp_sanction_below = sanction;
   return Status::Ok();
 }
 
 Status LoadRaterWeights(const Json& root, Template* t) {
-  auto o = GetObject(root, "rater_weights", "template");
-  if (!o.ok()) return o.status();
+  KINERJA_ASSIGN_OR_RETURN(auto o, GetObject(root, "rater_weights", "template"));
   const char* w = "template.rater_weights";
-  KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(**o, {"self", "supervisor", "peer", "subordinate"}, w));
+  KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(*o, {"self", "supervisor", "peer", "subordinate"}, w));
   double sum = 0;
   for (int g = 0; g < kRaterGroupCount; ++g) {
-    auto v = GetNonNegative(**o, RaterGroupCode(static_cast<RaterGroup>(g)), w);
-    if (!v.ok()) return v.status();
-    t->rater_weights[g] = *v;
-    sum += *v;
+    KINERJA_ASSIGN_OR_RETURN(auto v,
+                             GetNonNegative(*o, RaterGroupCode(static_cast<RaterGroup>(g)), w));
+    t->rater_weights[g] = v;
+    sum += v;
   }
   if (!(sum > 0)) return Status::InvalidArgument(std::string(w) + ": at least one weight must be > 0");
-  auto mn = GetInt(root, "min_group_raters", "template");
-  if (!mn.ok()) return mn.status();
-  if (*mn < 1 || *mn > 100) {
+  KINERJA_ASSIGN_OR_RETURN(auto mn, GetInt(root, "min_group_raters", "template"));
+  if (mn < 1 || mn > 100) {
     return Status::InvalidArgument("template.min_group_raters must be 1-100");
   }
-  t->min_group_raters = static_cast<int>(*mn);
+  t->min_group_raters = static_cast<int>(mn);
   return Status::Ok();
 }
 
@@ -558,9 +509,8 @@ Result<Template> LoadTemplate(std::string_view json_text) {
   auto title = GetString(root, "title", "template");
   if (!title.ok()) return title.status();
   t.title = *title;
-  auto reg = GetString(root, "regulation", "template");
-  if (!reg.ok()) return reg.status();
-  t.regulation = *reg;
+  KINERJA_ASSIGN_OR_RETURN(auto reg, GetString(root, "regulation", "template"));
+  t.regulation = reg;
   if (t.kind == TemplateKind::kRating) {
     KINERJA_RETURN_IF_ERROR(LoadRating(root, &t));
   } else {

@@ -9,10 +9,9 @@ namespace kinerja {
 namespace {
 
 Result<std::optional<int64_t>> OptTime(const Json& body, const char* key, const std::string& w) {
-  auto text = GetOptString(body, key, w);
-  if (!text.ok()) return text.status();
-  if (!text->has_value()) return std::optional<int64_t>();
-  auto t = ParseIsoTimestamp(**text);
+  KINERJA_ASSIGN_OR_RETURN(auto text, GetOptString(body, key, w));
+  if (!text.has_value()) return std::optional<int64_t>();
+  auto t = ParseIsoTimestamp(*text);
   if (!t.ok()) return Status::InvalidArgument(w + "." + key + ": " + t.status().message());
   return std::optional<int64_t>(*t);
 }
@@ -25,15 +24,13 @@ Result<QueueTicket> ParseQueueTicket(const Json& body, std::string_view where) {
   KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(
       body, {"unit_id", "ticket", "issued_at", "called_at", "finished_at", "officer"}, w));
   QueueTicket t;
-  auto unit = GetString(body, "unit_id", w);
-  if (!unit.ok()) return unit.status();
-  t.unit_id = *unit;
-  auto number = GetInt(body, "ticket", w);
-  if (!number.ok()) return number.status();
-  if (*number < 1 || *number > kMaxTicketNumber) {
+  KINERJA_ASSIGN_OR_RETURN(auto unit, GetString(body, "unit_id", w));
+  t.unit_id = unit;
+  KINERJA_ASSIGN_OR_RETURN(auto number, GetInt(body, "ticket", w));
+  if (number < 1 || number > kMaxTicketNumber) {
     return Status::InvalidArgument(w + ".ticket must be 1-" + std::to_string(kMaxTicketNumber));
   }
-  t.ticket = *number;
+  t.ticket = number;
   auto officer = GetString(body, "officer", w);
   if (!officer.ok()) return officer.status();
   t.officer = *officer;
@@ -97,15 +94,13 @@ Result<std::optional<ServiceStandard>> QueueStandard(const Json& unit_body,
   KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(*it, {"max_wait_minutes", "max_total_minutes"}, w));
   ServiceStandard s;
   s.unit = unit_id;
-  auto wait = GetOptNumber(*it, "max_wait_minutes", w);
-  if (!wait.ok()) return wait.status();
-  auto total = GetOptNumber(*it, "max_total_minutes", w);
-  if (!total.ok()) return total.status();
-  if ((*wait && **wait <= 0) || (*total && **total <= 0)) {
+  KINERJA_ASSIGN_OR_RETURN(auto wait, GetOptNumber(*it, "max_wait_minutes", w));
+  KINERJA_ASSIGN_OR_RETURN(auto total, GetOptNumber(*it, "max_total_minutes", w));
+  if ((wait && *wait <= 0) || (total && *total <= 0)) {
     return Status::InvalidArgument(w + " limits must be positive minutes");
   }
-  s.max_wait_minutes = *wait;
-  s.max_total_minutes = *total;
+  s.max_wait_minutes = wait;
+  s.max_total_minutes = total;
   return std::optional<ServiceStandard>(s);
 }
 

@@ -130,9 +130,8 @@ Result<Statement> Database::Prepare(std::string_view sql) {
 Result<Statement*> Database::Cached(std::string_view sql) {
   auto it = cache_.find(std::string(sql));
   if (it == cache_.end()) {
-    auto st = Prepare(sql);
-    if (!st.ok()) return st.status();
-    it = cache_.emplace(std::string(sql), std::make_unique<Statement>(std::move(st).value())).first;
+    KINERJA_ASSIGN_OR_RETURN(auto st, Prepare(sql));
+    it = cache_.emplace(std::string(sql), std::make_unique<Statement>(std::move(st))).first;
   } else {
     it->second->Reset();
   }
@@ -148,11 +147,9 @@ int64_t Database::LastInsertRowId() const { return sqlite3_last_insert_rowid(db_
 int Database::Changes() const { return sqlite3_changes(db_); }
 
 Result<int64_t> Database::UserVersion() {
-  auto st = Prepare("PRAGMA user_version");
-  if (!st.ok()) return st.status();
-  auto row = st->Step();
-  if (!row.ok()) return row.status();
-  return st->ColumnInt(0);
+  KINERJA_ASSIGN_OR_RETURN(auto st, Prepare("PRAGMA user_version"));
+  KINERJA_RETURN_IF_ERROR(st.Step().status());
+  return st.ColumnInt(0);
 }
 
 Status Database::SetUserVersion(int64_t v) {
@@ -217,9 +214,8 @@ Result<bool> Statement::Step() {
 
 Status Statement::Run() {
   for (;;) {
-    auto r = Step();
-    if (!r.ok()) return r.status();
-    if (!*r) return Status::Ok();
+    KINERJA_ASSIGN_OR_RETURN(auto r, Step());
+    if (!r) return Status::Ok();
   }
 }
 

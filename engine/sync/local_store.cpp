@@ -53,9 +53,8 @@ wire::Record RowToRecord(const Statement& s) {
 Result<std::vector<wire::Record>> AllRecords(Statement& st) {
   std::vector<wire::Record> out;
   for (;;) {
-    auto row = st.Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
+    KINERJA_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
     out.push_back(RowToRecord(st));
   }
   return out;
@@ -71,9 +70,8 @@ constexpr const char* kRecordColumns =
 }  // namespace
 
 Result<std::unique_ptr<LocalStore>> LocalStore::Open(const std::string& path) {
-  auto db = Database::Open(path);
-  if (!db.ok()) return db.status();
-  std::unique_ptr<LocalStore> store(new LocalStore(std::move(db).value()));
+  KINERJA_ASSIGN_OR_RETURN(auto db, Database::Open(path));
+  std::unique_ptr<LocalStore> store(new LocalStore(std::move(db)));
   KINERJA_RETURN_IF_ERROR(store->Migrate());
   return store;
 }
@@ -115,39 +113,34 @@ Status LocalStore::Migrate() {
 }
 
 Result<std::optional<std::string>> LocalStore::GetMeta(std::string_view key) {
-  auto st = db_->Prepare("SELECT value FROM meta WHERE key=?");
-  if (!st.ok()) return st.status();
-  st->Bind(1, key);
-  auto row = st->Step();
-  if (!row.ok()) return row.status();
-  if (!*row) return std::optional<std::string>();
-  return std::optional<std::string>(st->ColumnText(0));
+  KINERJA_ASSIGN_OR_RETURN(auto st, db_->Prepare("SELECT value FROM meta WHERE key=?"));
+  st.Bind(1, key);
+  KINERJA_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return std::optional<std::string>();
+  return std::optional<std::string>(st.ColumnText(0));
 }
 
 Status LocalStore::SetMeta(std::string_view key, std::string_view value) {
-  auto st = db_->Prepare(
-      "INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
-  if (!st.ok()) return st.status();
-  return st->Bind(1, key).Bind(2, value).Run();
+  KINERJA_ASSIGN_OR_RETURN(auto st,
+                           db_->Prepare("INSERT INTO meta(key, value) VALUES(?, ?) ON "
+                                        "CONFLICT(key) DO UPDATE SET value=excluded.value"));
+  return st.Bind(1, key).Bind(2, value).Run();
 }
 
 Status LocalStore::DeleteMeta(std::string_view key) {
-  auto st = db_->Prepare("DELETE FROM meta WHERE key=?");
-  if (!st.ok()) return st.status();
-  return st->Bind(1, key).Run();
+  KINERJA_ASSIGN_OR_RETURN(auto st, db_->Prepare("DELETE FROM meta WHERE key=?"));
+  return st.Bind(1, key).Run();
 }
 
 Status LocalStore::RewindForSkippedRecord(const std::string& record_id) {
-  auto pending = db_->Prepare("SELECT 1 FROM outbox WHERE record_id=? LIMIT 1");
-  if (!pending.ok()) return pending.status();
-  pending->Bind(1, record_id);
-  auto has = pending->Step();
-  if (!has.ok()) return has.status();
-  if (*has) return Status::Ok();  // still edits to send; the pull will skip it again
-  auto skipped = GetMeta(kSkippedPrefix + record_id);
-  if (!skipped.ok()) return skipped.status();
-  if (!skipped->has_value()) return Status::Ok();
-  int64_t seq = static_cast<int64_t>(std::strtoll((*skipped)->c_str(), nullptr, 10));
+  KINERJA_ASSIGN_OR_RETURN(auto pending,
+                           db_->Prepare("SELECT 1 FROM outbox WHERE record_id=? LIMIT 1"));
+  pending.Bind(1, record_id);
+  KINERJA_ASSIGN_OR_RETURN(auto has, pending.Step());
+  if (has) return Status::Ok();  // still edits to send; the pull will skip it again
+  KINERJA_ASSIGN_OR_RETURN(auto skipped, GetMeta(kSkippedPrefix + record_id));
+  if (!skipped.has_value()) return Status::Ok();
+  int64_t seq = static_cast<int64_t>(std::strtoll((skipped)->c_str(), nullptr, 10));
   auto cursor = Cursor();
   if (!cursor.ok()) return cursor.status();
   if (seq - 1 < *cursor) KINERJA_RETURN_IF_ERROR(SetMeta("cursor", std::to_string(seq - 1)));
@@ -155,9 +148,8 @@ Status LocalStore::RewindForSkippedRecord(const std::string& record_id) {
 }
 
 Result<std::string> LocalStore::DeviceId() {
-  auto id = GetMeta("device_id");
-  if (!id.ok()) return id.status();
-  if (id->has_value()) return **id;
+  KINERJA_ASSIGN_OR_RETURN(auto id, GetMeta("device_id"));
+  if (id.has_value()) return *id;
   std::string fresh = NewId();
   KINERJA_RETURN_IF_ERROR(SetMeta("device_id", fresh));
   return fresh;
@@ -168,10 +160,9 @@ Status LocalStore::SaveSession(const wire::Session& s) {
 }
 
 Result<std::optional<wire::Session>> LocalStore::LoadSession() {
-  auto text = GetMeta("session");
-  if (!text.ok()) return text.status();
-  if (!text->has_value()) return std::optional<wire::Session>();
-  auto j = ParseJson(**text);
+  KINERJA_ASSIGN_OR_RETURN(auto text, GetMeta("session"));
+  if (!text.has_value()) return std::optional<wire::Session>();
+  auto j = ParseJson(*text);
   if (!j.ok()) return Status::Corruption("stored session: " + j.status().message());
   auto s = wire::SessionFromJson(*j);
   if (!s.ok()) return Status::Corruption("stored session: " + s.status().message());
@@ -179,13 +170,11 @@ Result<std::optional<wire::Session>> LocalStore::LoadSession() {
 }
 
 Status LocalStore::Logout(bool wipe_data, bool force) {
-  auto pending = PendingCount();
-  if (!pending.ok()) return pending.status();
-  auto aside = ListSetAside();
-  if (!aside.ok()) return aside.status();
-  *pending += static_cast<int64_t>(aside->size());
-  if (wipe_data && *pending > 0 && !force) {
-    return Status::Conflict(std::to_string(*pending) +
+  KINERJA_ASSIGN_OR_RETURN(auto pending, PendingCount());
+  KINERJA_ASSIGN_OR_RETURN(auto aside, ListSetAside());
+  pending += static_cast<int64_t>(aside.size());
+  if (wipe_data && pending > 0 && !force) {
+    return Status::Conflict(std::to_string(pending) +
                             " changes are not synced yet; sync first or confirm to discard them");
   }
   Transaction tx(*db_);
@@ -205,29 +194,26 @@ Result<std::vector<wire::Record>> LocalStore::List(std::string_view kind,
   std::string sql = std::string("SELECT ") + kRecordColumns + " FROM records WHERE kind=?";
   if (!subject_id.empty()) sql += " AND subject_id=?";
   sql += " ORDER BY updated_at DESC, id";
-  auto st = db_->Prepare(sql);
-  if (!st.ok()) return st.status();
-  st->Bind(1, kind);
-  if (!subject_id.empty()) st->Bind(2, subject_id);
-  return AllRecords(*st);
+  KINERJA_ASSIGN_OR_RETURN(auto st, db_->Prepare(sql));
+  st.Bind(1, kind);
+  if (!subject_id.empty()) st.Bind(2, subject_id);
+  return AllRecords(st);
 }
 
 Result<std::optional<wire::Record>> LocalStore::Get(std::string_view id) {
-  auto st = db_->Prepare(std::string("SELECT ") + kRecordColumns + " FROM records WHERE id=?");
-  if (!st.ok()) return st.status();
-  st->Bind(1, id);
-  auto row = st->Step();
-  if (!row.ok()) return row.status();
-  if (!*row) return std::optional<wire::Record>();
-  return std::optional<wire::Record>(RowToRecord(*st));
+  KINERJA_ASSIGN_OR_RETURN(
+      auto st, db_->Prepare(std::string("SELECT ") + kRecordColumns + " FROM records WHERE id=?"));
+  st.Bind(1, id);
+  KINERJA_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return std::optional<wire::Record>();
+  return std::optional<wire::Record>(RowToRecord(st));
 }
 
 Result<wire::Change> LocalStore::Write(const Edit& edit, int64_t now_unix) {
   if (!wire::IsValidId(edit.kind)) return Status::InvalidArgument("record kind is not a valid id");
   if (!edit.body.is_object()) return Status::InvalidArgument("record body must be an object");
-  auto session = LoadSession();
-  if (!session.ok()) return session.status();
-  std::string author = session->has_value() ? (*session)->user_id : "";
+  KINERJA_ASSIGN_OR_RETURN(auto session, LoadSession());
+  std::string author = session.has_value() ? (session)->user_id : "";
 
   Transaction tx(*db_);
   KINERJA_RETURN_IF_ERROR(tx.status());
@@ -238,9 +224,8 @@ Result<wire::Change> LocalStore::Write(const Edit& edit, int64_t now_unix) {
   change.created_at = IsoUtc(now_unix);
   std::optional<wire::Record> existing;
   if (!edit.record_id.empty()) {
-    auto got = Get(edit.record_id);
-    if (!got.ok()) return got.status();
-    existing = *got;
+    KINERJA_ASSIGN_OR_RETURN(auto got, Get(edit.record_id));
+    existing = got;
   }
   if (existing) {
     if (existing->kind != edit.kind) {
@@ -249,24 +234,27 @@ Result<wire::Change> LocalStore::Write(const Edit& edit, int64_t now_unix) {
     }
     if (edit.replace_unsent && edit.resolves.empty()) {
       // The record's newest queued change, if never handed out, takes the new body.
-      auto last = db_->Prepare(
-          "SELECT change_id, base_version, handed_out, resolves FROM outbox WHERE record_id=?"
-          " ORDER BY seq DESC LIMIT 1");
-      if (!last.ok()) return last.status();
-      last->Bind(1, existing->id);
-      auto row = last->Step();
-      if (!row.ok()) return row.status();
-      if (*row && last->ColumnInt(2) == 0 && last->ColumnText(3) == "[]") {
-        change.change_id = last->ColumnText(0);
+      KINERJA_ASSIGN_OR_RETURN(
+          auto last,
+          db_->Prepare(
+              "SELECT change_id, base_version, handed_out, resolves FROM outbox WHERE record_id=?"
+              " ORDER BY seq DESC LIMIT 1"));
+      last.Bind(1, existing->id);
+      KINERJA_ASSIGN_OR_RETURN(auto row, last.Step());
+      if (row && last.ColumnInt(2) == 0 && last.ColumnText(3) == "[]") {
+        change.change_id = last.ColumnText(0);
         change.record_id = existing->id;
-        change.base_version = last->ColumnInt(1);
-        auto upd = db_->Prepare("UPDATE outbox SET body=?, created_at=? WHERE change_id=?");
-        if (!upd.ok()) return upd.status();
-        KINERJA_RETURN_IF_ERROR(
-            upd->Bind(1, edit.body.dump()).Bind(2, change.created_at).Bind(3, change.change_id).Run());
-        auto rec = db_->Prepare("UPDATE records SET body=?, author_id=?, updated_at=? WHERE id=?");
-        if (!rec.ok()) return rec.status();
-        KINERJA_RETURN_IF_ERROR(rec->Bind(1, edit.body.dump())
+        change.base_version = last.ColumnInt(1);
+        KINERJA_ASSIGN_OR_RETURN(
+            auto upd, db_->Prepare("UPDATE outbox SET body=?, created_at=? WHERE change_id=?"));
+        KINERJA_RETURN_IF_ERROR(upd.Bind(1, edit.body.dump())
+                                    .Bind(2, change.created_at)
+                                    .Bind(3, change.change_id)
+                                    .Run());
+        KINERJA_ASSIGN_OR_RETURN(
+            auto rec,
+            db_->Prepare("UPDATE records SET body=?, author_id=?, updated_at=? WHERE id=?"));
+        KINERJA_RETURN_IF_ERROR(rec.Bind(1, edit.body.dump())
                                     .Bind(2, author)
                                     .Bind(3, change.created_at)
                                     .Bind(4, existing->id)
@@ -277,10 +265,11 @@ Result<wire::Change> LocalStore::Write(const Edit& edit, int64_t now_unix) {
     }
     change.record_id = existing->id;
     change.base_version = existing->version;
-    auto st = db_->Prepare(
-        "UPDATE records SET version=version+1, body=?, author_id=?, updated_at=? WHERE id=?");
-    if (!st.ok()) return st.status();
-    KINERJA_RETURN_IF_ERROR(st->Bind(1, edit.body.dump())
+    KINERJA_ASSIGN_OR_RETURN(
+        auto st,
+        db_->Prepare(
+            "UPDATE records SET version=version+1, body=?, author_id=?, updated_at=? WHERE id=?"));
+    KINERJA_RETURN_IF_ERROR(st.Bind(1, edit.body.dump())
                                 .Bind(2, author)
                                 .Bind(3, change.created_at)
                                 .Bind(4, existing->id)
@@ -291,11 +280,11 @@ Result<wire::Change> LocalStore::Write(const Edit& edit, int64_t now_unix) {
       return Status::InvalidArgument("record id is not a valid id");
     }
     change.base_version = 0;
-    auto st = db_->Prepare(
-        "INSERT INTO records(id, kind, version, unit_path, subject_id, author_id, body, updated_at)"
-        " VALUES(?, ?, 1, ?, ?, ?, ?, ?)");
-    if (!st.ok()) return st.status();
-    KINERJA_RETURN_IF_ERROR(st->Bind(1, change.record_id)
+    KINERJA_ASSIGN_OR_RETURN(auto st,
+                             db_->Prepare("INSERT INTO records(id, kind, version, unit_path, "
+                                          "subject_id, author_id, body, updated_at)"
+                                          " VALUES(?, ?, 1, ?, ?, ?, ?, ?)"));
+    KINERJA_RETURN_IF_ERROR(st.Bind(1, change.record_id)
                                 .Bind(2, edit.kind)
                                 .Bind(3, edit.unit_path)
                                 .Bind(4, edit.subject_id)
@@ -304,11 +293,12 @@ Result<wire::Change> LocalStore::Write(const Edit& edit, int64_t now_unix) {
                                 .Bind(7, change.created_at)
                                 .Run());
   }
-  auto q = db_->Prepare(
-      "INSERT INTO outbox(change_id, record_id, kind, base_version, body, created_at, resolves)"
-      " VALUES(?, ?, ?, ?, ?, ?, ?)");
-  if (!q.ok()) return q.status();
-  KINERJA_RETURN_IF_ERROR(q->Bind(1, change.change_id)
+  KINERJA_ASSIGN_OR_RETURN(
+      auto q,
+      db_->Prepare(
+          "INSERT INTO outbox(change_id, record_id, kind, base_version, body, created_at, resolves)"
+          " VALUES(?, ?, ?, ?, ?, ?, ?)"));
+  KINERJA_RETURN_IF_ERROR(q.Bind(1, change.change_id)
                               .Bind(2, change.record_id)
                               .Bind(3, change.kind)
                               .Bind(4, change.base_version)
@@ -322,42 +312,37 @@ Result<wire::Change> LocalStore::Write(const Edit& edit, int64_t now_unix) {
 }
 
 Result<int64_t> LocalStore::PendingCount() {
-  auto st = db_->Prepare("SELECT count(*) FROM outbox");
-  if (!st.ok()) return st.status();
-  auto row = st->Step();
-  if (!row.ok()) return row.status();
-  return st->ColumnInt(0);
+  KINERJA_ASSIGN_OR_RETURN(auto st, db_->Prepare("SELECT count(*) FROM outbox"));
+  KINERJA_RETURN_IF_ERROR(st.Step().status());
+  return st.ColumnInt(0);
 }
 
 Result<std::vector<LocalStore::KindCount>> LocalStore::PendingByKind() {
-  auto st = db_->Prepare("SELECT kind, count(*) FROM outbox GROUP BY kind ORDER BY kind");
-  if (!st.ok()) return st.status();
+  KINERJA_ASSIGN_OR_RETURN(
+      auto st, db_->Prepare("SELECT kind, count(*) FROM outbox GROUP BY kind ORDER BY kind"));
   std::vector<KindCount> out;
   for (;;) {
-    auto row = st->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    out.push_back({st->ColumnText(0), st->ColumnInt(1)});
+    KINERJA_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out.push_back({st.ColumnText(0), st.ColumnInt(1)});
   }
   return out;
 }
 
 Result<std::vector<wire::Record>> LocalStore::ListConflicts() {
-  auto st = db_->Prepare(std::string("SELECT ") + kRecordColumns +
-                         " FROM records WHERE conflict=1 ORDER BY updated_at DESC, id");
-  if (!st.ok()) return st.status();
-  return AllRecords(*st);
+  KINERJA_ASSIGN_OR_RETURN(
+      auto st, db_->Prepare(std::string("SELECT ") + kRecordColumns +
+                            " FROM records WHERE conflict=1 ORDER BY updated_at DESC, id"));
+  return AllRecords(st);
 }
 
 Result<Json> LocalStore::ExportUnsynced(int64_t now_unix) {
   auto push = NextPush(static_cast<size_t>(INT64_MAX));
   if (!push.ok()) return push.status();
-  auto aside = ListSetAside();
-  if (!aside.ok()) return aside.status();
-  auto session = LoadSession();
-  if (!session.ok()) return session.status();
+  KINERJA_ASSIGN_OR_RETURN(auto aside, ListSetAside());
+  KINERJA_ASSIGN_OR_RETURN(auto session, LoadSession());
   Json set_aside = Json::array();
-  for (const auto& c : *aside) {
+  for (const auto& c : aside) {
     set_aside.push_back({{"change_id", c.change_id}, {"record_id", c.record_id}, {"kind", c.kind},
                          {"created_at", c.created_at}, {"code", c.code}, {"reason", c.reason},
                          {"body", c.body}});
@@ -366,41 +351,39 @@ Result<Json> LocalStore::ExportUnsynced(int64_t now_unix) {
               {"version", 1},
               {"exported_at", IsoUtc(now_unix)},
               {"device_id", push->device_id},
-              {"user", session->has_value() ? (*session)->username : ""},
+              {"user", session.has_value() ? (session)->username : ""},
               {"push", wire::ToJson(*push)},
               {"set_aside", std::move(set_aside)}};
 }
 
 Result<wire::PushRequest> LocalStore::NextPush(size_t limit) {
   wire::PushRequest req;
-  auto device = DeviceId();
-  if (!device.ok()) return device.status();
-  req.device_id = *device;
+  KINERJA_ASSIGN_OR_RETURN(auto device, DeviceId());
+  req.device_id = device;
   // Handed out: from now on these changes are sent as they are, never replaced.
-  auto freeze = db_->Prepare(
-      "UPDATE outbox SET handed_out=1 WHERE handed_out=0 AND seq IN"
-      " (SELECT seq FROM outbox ORDER BY seq LIMIT ?)");
-  if (!freeze.ok()) return freeze.status();
-  KINERJA_RETURN_IF_ERROR(freeze->Bind(1, static_cast<int64_t>(limit)).Run());
-  auto st = db_->Prepare(
-      "SELECT change_id, record_id, kind, base_version, body, created_at, resolves FROM outbox"
-      " ORDER BY seq LIMIT ?");
-  if (!st.ok()) return st.status();
-  st->Bind(1, static_cast<int64_t>(limit));
+  KINERJA_ASSIGN_OR_RETURN(
+      auto freeze, db_->Prepare("UPDATE outbox SET handed_out=1 WHERE handed_out=0 AND seq IN"
+                                " (SELECT seq FROM outbox ORDER BY seq LIMIT ?)"));
+  KINERJA_RETURN_IF_ERROR(freeze.Bind(1, static_cast<int64_t>(limit)).Run());
+  KINERJA_ASSIGN_OR_RETURN(
+      auto st,
+      db_->Prepare(
+          "SELECT change_id, record_id, kind, base_version, body, created_at, resolves FROM outbox"
+          " ORDER BY seq LIMIT ?"));
+  st.Bind(1, static_cast<int64_t>(limit));
   for (;;) {
-    auto row = st->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
+    KINERJA_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
     wire::Change c;
-    c.change_id = st->ColumnText(0);
-    c.record_id = st->ColumnText(1);
-    c.kind = st->ColumnText(2);
-    c.base_version = st->ColumnInt(3);
-    auto body = ParseJson(st->ColumnText(4));
+    c.change_id = st.ColumnText(0);
+    c.record_id = st.ColumnText(1);
+    c.kind = st.ColumnText(2);
+    c.base_version = st.ColumnInt(3);
+    auto body = ParseJson(st.ColumnText(4));
     if (!body.ok()) return Status::Corruption("outbox change " + c.change_id + ": bad body");
     c.body = std::move(body).value();
-    c.created_at = st->ColumnText(5);
-    auto resolves = ParseJson(st->ColumnText(6));
+    c.created_at = st.ColumnText(5);
+    auto resolves = ParseJson(st.ColumnText(6));
     if (resolves.ok() && resolves->is_array()) {
       for (const auto& id : *resolves) {
         if (id.is_string()) c.resolves.push_back(id.get<std::string>());
@@ -415,20 +398,19 @@ Status LocalStore::ApplyPushResponse(const wire::PushResponse& response) {
   Transaction tx(*db_);
   KINERJA_RETURN_IF_ERROR(tx.status());
   for (const auto& ack : response.acks) {
-    auto find = db_->Prepare("SELECT record_id FROM outbox WHERE change_id=?");
-    if (!find.ok()) return find.status();
-    find->Bind(1, ack.change_id);
-    auto row = find->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) continue;  // already dropped: a repeated acknowledgement
-    std::string record_id = find->ColumnText(0);
-    auto del = db_->Prepare("DELETE FROM outbox WHERE change_id=?");
-    if (!del.ok()) return del.status();
-    KINERJA_RETURN_IF_ERROR(del->Bind(1, ack.change_id).Run());
-    auto upd = db_->Prepare(
-        "UPDATE records SET server_version=max(server_version, ?), conflict=? WHERE id=?");
-    if (!upd.ok()) return upd.status();
-    KINERJA_RETURN_IF_ERROR(upd->Bind(1, ack.version)
+    KINERJA_ASSIGN_OR_RETURN(auto find,
+                             db_->Prepare("SELECT record_id FROM outbox WHERE change_id=?"));
+    find.Bind(1, ack.change_id);
+    KINERJA_ASSIGN_OR_RETURN(auto row, find.Step());
+    if (!row) continue;  // already dropped: a repeated acknowledgement
+    std::string record_id = find.ColumnText(0);
+    KINERJA_ASSIGN_OR_RETURN(auto del, db_->Prepare("DELETE FROM outbox WHERE change_id=?"));
+    KINERJA_RETURN_IF_ERROR(del.Bind(1, ack.change_id).Run());
+    KINERJA_ASSIGN_OR_RETURN(
+        auto upd,
+        db_->Prepare(
+            "UPDATE records SET server_version=max(server_version, ?), conflict=? WHERE id=?"));
+    KINERJA_RETURN_IF_ERROR(upd.Bind(1, ack.version)
                                 .Bind(2, ack.outcome == wire::Outcome::kConflict ? 1 : 0)
                                 .Bind(3, record_id)
                                 .Run());
@@ -440,30 +422,32 @@ Status LocalStore::ApplyPushResponse(const wire::PushResponse& response) {
 Status LocalStore::SetAside(const std::string& change_id, const Status& reason) {
   Transaction tx(*db_);
   KINERJA_RETURN_IF_ERROR(tx.status());
-  auto find = db_->Prepare("SELECT seq, record_id FROM outbox WHERE change_id=?");
-  if (!find.ok()) return find.status();
-  find->Bind(1, change_id);
-  KINERJA_ASSIGN_OR_RETURN(bool queued, find->Step());
+  KINERJA_ASSIGN_OR_RETURN(auto find,
+                           db_->Prepare("SELECT seq, record_id FROM outbox WHERE change_id=?"));
+  find.Bind(1, change_id);
+  KINERJA_ASSIGN_OR_RETURN(bool queued, find.Step());
   if (!queued) return Status::NotFound("change " + change_id + " is not queued");
-  const int64_t seq = find->ColumnInt(0);
-  const std::string record_id = find->ColumnText(1);
+  const int64_t seq = find.ColumnInt(0);
+  const std::string record_id = find.ColumnText(1);
   // The refused change and every later queued change of its record (each was based on the
   // one before, so none of them can reach the server any more).
-  auto move = db_->Prepare(
-      "INSERT OR REPLACE INTO set_aside(change_id, record_id, kind, base_version, body,"
-      " created_at, code, reason) SELECT change_id, record_id, kind, base_version, body,"
-      " created_at, ?3, CASE WHEN seq=?2 THEN ?4 ELSE ?5 END FROM outbox"
-      " WHERE record_id=?1 AND seq>=?2");
-  if (!move.ok()) return move.status();
-  KINERJA_RETURN_IF_ERROR(move->Bind(1, record_id)
-                              .Bind(2, seq)
-                              .Bind(3, CodeName(reason.code()))
-                              .Bind(4, reason.message())
-                              .Bind(5, "follows set-aside change " + change_id + ": " + reason.message())
-                              .Run());
-  auto del = db_->Prepare("DELETE FROM outbox WHERE record_id=? AND seq>=?");
-  if (!del.ok()) return del.status();
-  KINERJA_RETURN_IF_ERROR(del->Bind(1, record_id).Bind(2, seq).Run());
+  KINERJA_ASSIGN_OR_RETURN(
+      auto move,
+      db_->Prepare(
+          "INSERT OR REPLACE INTO set_aside(change_id, record_id, kind, base_version, body,"
+          " created_at, code, reason) SELECT change_id, record_id, kind, base_version, body,"
+          " created_at, ?3, CASE WHEN seq=?2 THEN ?4 ELSE ?5 END FROM outbox"
+          " WHERE record_id=?1 AND seq>=?2"));
+  KINERJA_RETURN_IF_ERROR(
+      move.Bind(1, record_id)
+          .Bind(2, seq)
+          .Bind(3, CodeName(reason.code()))
+          .Bind(4, reason.message())
+          .Bind(5, "follows set-aside change " + change_id + ": " + reason.message())
+          .Run());
+  KINERJA_ASSIGN_OR_RETURN(auto del,
+                           db_->Prepare("DELETE FROM outbox WHERE record_id=? AND seq>=?"));
+  KINERJA_RETURN_IF_ERROR(del.Bind(1, record_id).Bind(2, seq).Run());
   // The server's copy is the truth for this record now. Later edits are based on what the
   // server acknowledged plus the earlier changes still queued, never on the set-aside ones.
   auto earlier = db_->Prepare("SELECT max(base_version) + 1 FROM outbox WHERE record_id=?");
@@ -472,9 +456,8 @@ Status LocalStore::SetAside(const std::string& change_id, const Status& reason) 
   KINERJA_RETURN_IF_ERROR(earlier->Step().status());
   const bool still_queued = !earlier->ColumnIsNull(0);
   if (still_queued) {
-    auto rebase = db_->Prepare("UPDATE records SET version=? WHERE id=?");
-    if (!rebase.ok()) return rebase.status();
-    KINERJA_RETURN_IF_ERROR(rebase->Bind(1, earlier->ColumnInt(0)).Bind(2, record_id).Run());
+    KINERJA_ASSIGN_OR_RETURN(auto rebase, db_->Prepare("UPDATE records SET version=? WHERE id=?"));
+    KINERJA_RETURN_IF_ERROR(rebase.Bind(1, earlier->ColumnInt(0)).Bind(2, record_id).Run());
     // Once the earlier ones are acknowledged, the record is pulled again from the start.
     KINERJA_RETURN_IF_ERROR(SetMeta(kSkippedPrefix + record_id, "1"));
     return tx.Commit();
@@ -482,29 +465,27 @@ Status LocalStore::SetAside(const std::string& change_id, const Status& reason) 
   // Nothing of it queued: a record the server never had leaves the device; any other falls
   // back to the server's version. Then pull everything in scope again (rare, and simpler
   // than tracking one record's position).
-  auto drop = db_->Prepare("DELETE FROM records WHERE server_version=0 AND id=?");
-  if (!drop.ok()) return drop.status();
-  KINERJA_RETURN_IF_ERROR(drop->Bind(1, record_id).Run());
-  auto rebase = db_->Prepare("UPDATE records SET version=server_version WHERE id=?");
-  if (!rebase.ok()) return rebase.status();
-  KINERJA_RETURN_IF_ERROR(rebase->Bind(1, record_id).Run());
+  KINERJA_ASSIGN_OR_RETURN(auto drop,
+                           db_->Prepare("DELETE FROM records WHERE server_version=0 AND id=?"));
+  KINERJA_RETURN_IF_ERROR(drop.Bind(1, record_id).Run());
+  KINERJA_ASSIGN_OR_RETURN(auto rebase,
+                           db_->Prepare("UPDATE records SET version=server_version WHERE id=?"));
+  KINERJA_RETURN_IF_ERROR(rebase.Bind(1, record_id).Run());
   KINERJA_RETURN_IF_ERROR(SetMeta("cursor", "0"));
   KINERJA_RETURN_IF_ERROR(DeleteMeta(kSkippedPrefix + record_id));
   return tx.Commit();
 }
 
 Result<bool> LocalStore::HasQueued(std::string_view record_id) {
-  auto st = db_->Prepare("SELECT 1 FROM outbox WHERE record_id=? LIMIT 1");
-  if (!st.ok()) return st.status();
-  st->Bind(1, record_id);
-  return st->Step();
+  KINERJA_ASSIGN_OR_RETURN(auto st, db_->Prepare("SELECT 1 FROM outbox WHERE record_id=? LIMIT 1"));
+  st.Bind(1, record_id);
+  return st.Step();
 }
 
 Result<int64_t> LocalStore::RecordCount() {
-  auto st = db_->Prepare("SELECT count(*) FROM records");
-  if (!st.ok()) return st.status();
-  KINERJA_RETURN_IF_ERROR(st->Step().status());
-  return st->ColumnInt(0);
+  KINERJA_ASSIGN_OR_RETURN(auto st, db_->Prepare("SELECT count(*) FROM records"));
+  KINERJA_RETURN_IF_ERROR(st.Step().status());
+  return st.ColumnInt(0);
 }
 
 Result<std::vector<LocalStore::SubjectField>> LocalStore::FieldOfKind(
@@ -513,68 +494,68 @@ Result<std::vector<LocalStore::SubjectField>> LocalStore::FieldOfKind(
   if (!wire::IsValidId(field) || !wire::IsValidId(match_field)) {
     return Status::InvalidArgument("body field names must be plain keys");
   }
-  auto st = db_->Prepare(
-      "SELECT subject_id, coalesce(json_extract(body, '$.' || ?2), '') FROM records"
-      " WHERE kind=?1 AND json_extract(body, '$.' || ?3) = ?4");
-  if (!st.ok()) return st.status();
-  st->Bind(1, kind).Bind(2, field).Bind(3, match_field).Bind(4, match_value);
+  KINERJA_ASSIGN_OR_RETURN(
+      auto st,
+      db_->Prepare("SELECT subject_id, coalesce(json_extract(body, '$.' || ?2), '') FROM records"
+                   " WHERE kind=?1 AND json_extract(body, '$.' || ?3) = ?4"));
+  st.Bind(1, kind).Bind(2, field).Bind(3, match_field).Bind(4, match_value);
   std::vector<SubjectField> out;
   for (;;) {
-    KINERJA_ASSIGN_OR_RETURN(bool row, st->Step());
+    KINERJA_ASSIGN_OR_RETURN(bool row, st.Step());
     if (!row) break;
-    out.push_back({st->ColumnText(0), st->ColumnText(1)});
+    out.push_back({st.ColumnText(0), st.ColumnText(1)});
   }
   return out;
 }
 
 Result<std::vector<LocalStore::SetAsideChange>> LocalStore::ListSetAside() {
-  auto st = db_->Prepare(
-      "SELECT change_id, record_id, kind, body, created_at, code, reason FROM set_aside"
-      " ORDER BY created_at, change_id");
-  if (!st.ok()) return st.status();
+  KINERJA_ASSIGN_OR_RETURN(
+      auto st,
+      db_->Prepare(
+          "SELECT change_id, record_id, kind, body, created_at, code, reason FROM set_aside"
+          " ORDER BY created_at, change_id"));
   std::vector<SetAsideChange> out;
   for (;;) {
-    auto row = st->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
+    KINERJA_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
     SetAsideChange c;
-    c.change_id = st->ColumnText(0);
-    c.record_id = st->ColumnText(1);
-    c.kind = st->ColumnText(2);
-    auto body = ParseJson(st->ColumnText(3));
+    c.change_id = st.ColumnText(0);
+    c.record_id = st.ColumnText(1);
+    c.kind = st.ColumnText(2);
+    auto body = ParseJson(st.ColumnText(3));
     c.body = body.ok() ? *body : Json::object();
-    c.created_at = st->ColumnText(4);
-    c.code = st->ColumnText(5);
-    c.reason = st->ColumnText(6);
+    c.created_at = st.ColumnText(4);
+    c.code = st.ColumnText(5);
+    c.reason = st.ColumnText(6);
     out.push_back(std::move(c));
   }
   return out;
 }
 
 Result<int64_t> LocalStore::Cursor() {
-  auto c = GetMeta("cursor");
-  if (!c.ok()) return c.status();
-  if (!c->has_value()) return int64_t{0};
-  return static_cast<int64_t>(std::strtoll((*c)->c_str(), nullptr, 10));
+  KINERJA_ASSIGN_OR_RETURN(auto c, GetMeta("cursor"));
+  if (!c.has_value()) return int64_t{0};
+  return static_cast<int64_t>(std::strtoll((c)->c_str(), nullptr, 10));
 }
 
 Status LocalStore::ApplyPull(const wire::PullResponse& response) {
   Transaction tx(*db_);
   KINERJA_RETURN_IF_ERROR(tx.status());
-  auto pending = db_->Prepare("SELECT 1 FROM outbox WHERE record_id=? LIMIT 1");
-  if (!pending.ok()) return pending.status();
-  auto upsert = db_->Prepare(
-      "INSERT INTO records(id, kind, version, server_version, unit_path, subject_id, author_id,"
-      " body, conflict, updated_at) VALUES(?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-      " ON CONFLICT(id) DO UPDATE SET kind=excluded.kind, version=excluded.version,"
-      " server_version=excluded.server_version, unit_path=excluded.unit_path,"
-      " subject_id=excluded.subject_id, author_id=excluded.author_id, body=excluded.body,"
-      " conflict=excluded.conflict, updated_at=excluded.updated_at");
-  if (!upsert.ok()) return upsert.status();
+  KINERJA_ASSIGN_OR_RETURN(auto pending,
+                           db_->Prepare("SELECT 1 FROM outbox WHERE record_id=? LIMIT 1"));
+  KINERJA_ASSIGN_OR_RETURN(
+      auto upsert,
+      db_->Prepare(
+          "INSERT INTO records(id, kind, version, server_version, unit_path, subject_id, author_id,"
+          " body, conflict, updated_at) VALUES(?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+          " ON CONFLICT(id) DO UPDATE SET kind=excluded.kind, version=excluded.version,"
+          " server_version=excluded.server_version, unit_path=excluded.unit_path,"
+          " subject_id=excluded.subject_id, author_id=excluded.author_id, body=excluded.body,"
+          " conflict=excluded.conflict, updated_at=excluded.updated_at"));
   for (const auto& r : response.records) {
-    pending->Reset();
-    pending->Bind(1, r.id);
-    auto has = pending->Step();
+    pending.Reset();
+    pending.Bind(1, r.id);
+    auto has = pending.Step();
     if (!has.ok()) return has.status();
     if (*has) {
       // Local edits win until the server has acknowledged them. The cursor moves past this
@@ -584,8 +565,8 @@ Status LocalStore::ApplyPull(const wire::PullResponse& response) {
       continue;
     }
     KINERJA_RETURN_IF_ERROR(DeleteMeta(kSkippedPrefix + r.id));
-    upsert->Reset();
-    KINERJA_RETURN_IF_ERROR(upsert->Bind(1, r.id)
+    upsert.Reset();
+    KINERJA_RETURN_IF_ERROR(upsert.Bind(1, r.id)
                                 .Bind(2, r.kind)
                                 .Bind(3, r.version)
                                 .Bind(4, r.unit_path)

@@ -79,9 +79,8 @@ constexpr const char* kDemoPositions = R"json({"positions": [
 
 
 Status SeedDemoCity(CentralStore& store) {
-  auto empty = store.IsEmpty();
-  if (!empty.ok()) return empty.status();
-  if (!*empty) return Status::AlreadyExists("the database already has users; demo data not added");
+  KINERJA_ASSIGN_OR_RETURN(auto empty, store.IsEmpty());
+  if (!empty) return Status::AlreadyExists("the database already has users; demo data not added");
 
   struct Unit { const char* id; const char* parent; const char* name; const char* kind; };
   const Unit units[] = {
@@ -138,12 +137,10 @@ Status SeedDemoCity(CentralStore& store) {
       {"ani", kDemoPassword, "Ani Lestari", wire::Role::kEmployee, "pelayanan", "e-ani", ""},
   };
   // One hash serves every demo account (they share the demo password): seeding stays fast.
-  auto hash = HashPassword(kDemoPassword);
-  if (!hash.ok()) return hash.status();
+  KINERJA_ASSIGN_OR_RETURN(auto hash, HashPassword(kDemoPassword));
   for (auto u : users) {
-    u.password_hash = *hash;
-    auto id = store.AddUser(u);
-    if (!id.ok()) return id.status();
+    u.password_hash = hash;
+    KINERJA_ASSIGN_OR_RETURN(auto id, store.AddUser(u));
   }
   return Status::Ok();
 }
@@ -216,8 +213,7 @@ Status AddDemoStaff(CentralStore& store, int count, const org::Date& today) {
     position_names.push_back(pos.name);
   }
   // The same validation as an imported roster: valid, unique NIPs and a sound chain.
-  auto roster = org::Roster::Build(staff, today);
-  if (!roster.ok()) return roster.status();
+  KINERJA_ASSIGN_OR_RETURN(auto roster, org::Roster::Build(staff, today));
 
   auto added = store.AddUnit("upt-uji", "dpmptsp", "UPT Pelayanan Terpadu (data uji)", "upt");
   if (!added.ok()) {
@@ -226,16 +222,15 @@ Status AddDemoStaff(CentralStore& store, int count, const org::Date& today) {
     }
     return added;
   }
-  const auto& checked = roster->employees();  // input order
+  const auto& checked = roster.employees();  // input order
   for (size_t i = 0; i < checked.size(); ++i) {
     const auto& e = checked[i];
     KINERJA_RETURN_IF_ERROR(store.UpsertEmployee(
         {e.id, e.nip, e.name, position_names[i], e.unit_id, e.supervisor_id, ""}));
   }
-  auto hash = HashPassword(kDemoPassword);
-  if (!hash.ok()) return hash.status();
-  UserSpec head{"upt", kDemoPassword, "Kepala UPT Uji", wire::Role::kSupervisor, "upt-uji",
-                kHeadNip, *hash};
+  KINERJA_ASSIGN_OR_RETURN(auto hash, HashPassword(kDemoPassword));
+  UserSpec head{"upt",    kDemoPassword, "Kepala UPT Uji", wire::Role::kSupervisor, "upt-uji",
+                kHeadNip, hash};
   auto id = store.AddUser(head);
   return id.ok() ? Status::Ok() : id.status();
 }

@@ -36,9 +36,8 @@ Result<std::optional<int64_t>> PopulationFlag(const std::vector<std::string>& ar
 using Report = Result<Json> (*)(const std::vector<std::string>& args, const std::string& text);
 
 Result<Json> Ikm(const std::vector<std::string>& args, const std::string& text) {
-  auto population = PopulationFlag(args, 2);
-  if (!population.ok()) return population.status();
-  return IkmReportFromCsv(text, *population);
+  KINERJA_ASSIGN_OR_RETURN(auto population, PopulationFlag(args, 2));
+  return IkmReportFromCsv(text, population);
 }
 
 Status NoOptions(const std::vector<std::string>& args) {

@@ -10,9 +10,8 @@ Result<std::unique_ptr<CentralStore>> CentralStore::Open(const std::string& path
 
 Result<std::unique_ptr<CentralStore>> CentralStore::Open(const std::string& path,
                                                          int read_connections) {
-  auto db = Database::Open(path);
-  if (!db.ok()) return db.status();
-  std::unique_ptr<CentralStore> store(new CentralStore(std::move(db).value()));
+  KINERJA_ASSIGN_OR_RETURN(auto db, Database::Open(path));
+  std::unique_ptr<CentralStore> store(new CentralStore(std::move(db)));
   if (path != ":memory:") {
     KINERJA_RETURN_IF_ERROR(store->db_->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"));
     // Every batch of a group commit runs in a savepoint, whose undo journal SQLite writes to
@@ -29,47 +28,40 @@ Result<std::unique_ptr<CentralStore>> CentralStore::Open(const std::string& path
   }
   KINERJA_RETURN_IF_ERROR(store->Migrate());
   if (path != ":memory:" && read_connections > 0) {
-    auto readers = ReadPool::Open(path, read_connections);
-    if (!readers.ok()) return readers.status();
-    store->readers_ = std::move(readers).value();
+    KINERJA_ASSIGN_OR_RETURN(auto readers, ReadPool::Open(path, read_connections));
+    store->readers_ = std::move(readers);
   }
   if (path != ":memory:") {
-    auto checkpointer = Checkpointer::Start(path);
-    if (!checkpointer.ok()) return checkpointer.status();
-    store->checkpointer_ = std::move(checkpointer).value();
+    KINERJA_ASSIGN_OR_RETURN(auto checkpointer, Checkpointer::Start(path));
+    store->checkpointer_ = std::move(checkpointer);
   }
   return store;
 }
 
 Result<std::string> CentralStore::UnitPath(const std::string& unit_id) {
-  auto st = db_->Prepare("SELECT path FROM units WHERE id=?");
-  if (!st.ok()) return st.status();
-  st->Bind(1, unit_id);
-  auto row = st->Step();
-  if (!row.ok()) return row.status();
-  if (!*row) return Status::NotFound("unit " + unit_id + " does not exist");
-  return st->ColumnText(0);
+  KINERJA_ASSIGN_OR_RETURN(auto st, db_->Prepare("SELECT path FROM units WHERE id=?"));
+  st.Bind(1, unit_id);
+  KINERJA_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return Status::NotFound("unit " + unit_id + " does not exist");
+  return st.ColumnText(0);
 }
 
 Result<int64_t> CentralStore::NextSeq() {
-  auto st = db_->Cached("UPDATE counters SET value=value+1 WHERE name='seq' RETURNING value");
-  if (!st.ok()) return st.status();
-  auto row = (*st)->Step();
-  if (!row.ok()) return row.status();
-  if (!*row) return Status::Corruption("the seq counter is missing");
-  int64_t v = (*st)->ColumnInt(0);
-  (*st)->Reset();  // finish the statement so the update is complete
+  KINERJA_ASSIGN_OR_RETURN(
+      auto st, db_->Cached("UPDATE counters SET value=value+1 WHERE name='seq' RETURNING value"));
+  KINERJA_ASSIGN_OR_RETURN(auto row, (st)->Step());
+  if (!row) return Status::Corruption("the seq counter is missing");
+  int64_t v = (st)->ColumnInt(0);
+  (st)->Reset();  // finish the statement so the update is complete
   return v;
 }
 
 Result<int64_t> CentralStore::CountRecords(const std::string& kind) {
   std::lock_guard<std::mutex> lock(mu_);
-  auto st = db_->Prepare("SELECT count(*) FROM records WHERE kind=?");
-  if (!st.ok()) return st.status();
-  st->Bind(1, kind);
-  auto row = st->Step();
-  if (!row.ok()) return row.status();
-  return st->ColumnInt(0);
+  KINERJA_ASSIGN_OR_RETURN(auto st, db_->Prepare("SELECT count(*) FROM records WHERE kind=?"));
+  st.Bind(1, kind);
+  KINERJA_RETURN_IF_ERROR(st.Step().status());
+  return st.ColumnInt(0);
 }
 
 }  // namespace kinerja::server

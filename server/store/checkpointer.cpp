@@ -3,9 +3,8 @@
 namespace kinerja::server {
 
 Result<std::unique_ptr<Checkpointer>> Checkpointer::Start(const std::string& path) {
-  auto db = Database::Open(path);
-  if (!db.ok()) return db.status();
-  return std::unique_ptr<Checkpointer>(new Checkpointer(std::move(db).value()));
+  KINERJA_ASSIGN_OR_RETURN(auto db, Database::Open(path));
+  return std::unique_ptr<Checkpointer>(new Checkpointer(std::move(db)));
 }
 
 Checkpointer::Checkpointer(std::unique_ptr<Database> db) : db_(std::move(db)) {

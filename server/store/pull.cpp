@@ -20,32 +20,32 @@ Result<wire::PullResponse> CentralStore::Pull(const Principal& who, int64_t sinc
   Database& db = read.db();
   // Every role walks the table in seq order (records are keyed by seq) and tests its scope
   // on each row changed since its cursor.
-  auto st = db.Prepare(
-      kSelectRecords + " WHERE seq > ?1 AND (" + scope + ") ORDER BY seq LIMIT ?2");
-  if (!st.ok()) return st.status();
-  st->Bind(1, since).Bind(2, limit + 1).Bind(3, who.unit_path).Bind(4, who.user_id).Bind(5, who.employee_id);
+  KINERJA_ASSIGN_OR_RETURN(auto st, db.Prepare(kSelectRecords + " WHERE seq > ?1 AND (" + scope +
+                                               ") ORDER BY seq LIMIT ?2"));
+  st.Bind(1, since)
+      .Bind(2, limit + 1)
+      .Bind(3, who.unit_path)
+      .Bind(4, who.user_id)
+      .Bind(5, who.employee_id);
   wire::PullResponse resp;
   resp.cursor = since;
   for (;;) {
-    auto row = st->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
+    KINERJA_ASSIGN_OR_RETURN(auto row, st.Step());
+    if (!row) break;
     if (static_cast<int64_t>(resp.records.size()) == limit) {
       resp.more = true;
       break;
     }
     std::string text;
-    auto r = RecordFromRow(*st, body_texts ? &text : nullptr);
-    if (!r.ok()) return r.status();
-    resp.cursor = r->seq;
-    resp.records.push_back(std::move(r).value());
+    KINERJA_ASSIGN_OR_RETURN(auto r, RecordFromRow(st, body_texts ? &text : nullptr));
+    resp.cursor = r.seq;
+    resp.records.push_back(std::move(r));
     if (body_texts) body_texts->push_back(std::move(text));
   }
   // The head tells the device how far it has to go (a progress bar for long pulls).
   auto head = db.Prepare("SELECT value FROM counters WHERE name='seq'");
   if (!head.ok()) return head.status();
-  auto hrow = head->Step();
-  if (!hrow.ok()) return hrow.status();
+  KINERJA_RETURN_IF_ERROR(head->Step().status());
   resp.head = head->ColumnInt(0);
   // Nothing more in scope: move the cursor to the head so the next pull starts there.
   if (!resp.more) resp.cursor = std::max(resp.cursor, resp.head);
@@ -57,18 +57,15 @@ Result<std::vector<wire::Record>> CentralStore::ScopedRecords(const Principal& w
   std::string scope = ScopeSql(who);
   ReadAccess read(readers_.get(), mu_, *db_, lock_times_, LockedOp::kPull);
   KINERJA_RETURN_IF_ERROR(read.status());
-  auto st = read.db().Prepare(
-      kSelectRecords + " WHERE kind=?1 AND (" + scope + ") ORDER BY seq");
-  if (!st.ok()) return st.status();
-  st->Bind(1, kind).Bind(3, who.unit_path).Bind(4, who.user_id).Bind(5, who.employee_id);
+  KINERJA_ASSIGN_OR_RETURN(auto st, read.db().Prepare(kSelectRecords + " WHERE kind=?1 AND (" +
+                                                      scope + ") ORDER BY seq"));
+  st.Bind(1, kind).Bind(3, who.unit_path).Bind(4, who.user_id).Bind(5, who.employee_id);
   std::vector<wire::Record> out;
   for (;;) {
-    auto row = st->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    auto r = RecordFromRow(*st);
-    if (!r.ok()) return r.status();
-    out.push_back(std::move(r).value());
+    KINERJA_ASSIGN_OR_RETURN(auto row, st.Step());
+    if (!row) break;
+    KINERJA_ASSIGN_OR_RETURN(auto r, RecordFromRow(st));
+    out.push_back(std::move(r));
   }
   return out;
 }
@@ -77,20 +74,16 @@ Result<std::map<std::string, wire::Record>> CentralStore::RecordsById(
     const std::vector<std::string>& ids) {
   ReadAccess read(readers_.get(), mu_, *db_, lock_times_, LockedOp::kPull);
   KINERJA_RETURN_IF_ERROR(read.status());
-  auto st = read.db().Prepare(
-      kSelectRecords + " WHERE id=?1");
-  if (!st.ok()) return st.status();
+  KINERJA_ASSIGN_OR_RETURN(auto st, read.db().Prepare(kSelectRecords + " WHERE id=?1"));
   std::map<std::string, wire::Record> out;
   for (const auto& id : ids) {
     if (out.count(id)) continue;
-    st->Reset();
-    st->Bind(1, id);
-    auto row = st->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) continue;
-    auto r = RecordFromRow(*st);
-    if (!r.ok()) return r.status();
-    out.emplace(id, std::move(r).value());
+    st.Reset();
+    st.Bind(1, id);
+    KINERJA_ASSIGN_OR_RETURN(auto row, st.Step());
+    if (!row) continue;
+    KINERJA_ASSIGN_OR_RETURN(auto r, RecordFromRow(st));
+    out.emplace(id, std::move(r));
   }
   return out;
 }

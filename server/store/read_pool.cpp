@@ -5,10 +5,9 @@ namespace kinerja::server {
 Result<std::unique_ptr<ReadPool>> ReadPool::Open(const std::string& path, int connections) {
   std::unique_ptr<ReadPool> pool(new ReadPool());
   for (int i = 0; i < connections; ++i) {
-    auto db = Database::Open(path);
-    if (!db.ok()) return db.status();
-    KINERJA_RETURN_IF_ERROR((*db)->Exec("PRAGMA query_only=1;"));
-    pool->free_.push_back(std::move(db).value());
+    KINERJA_ASSIGN_OR_RETURN(auto db, Database::Open(path));
+    KINERJA_RETURN_IF_ERROR((db)->Exec("PRAGMA query_only=1;"));
+    pool->free_.push_back(std::move(db));
   }
   return pool;
 }

@@ -15,21 +15,19 @@ Result<wire::Session> CentralStore::Login(const wire::LoginRequest& req, int64_t
   int64_t disabled = 0;
   {
     TimedLock lock(mu_, lock_times_, LockedOp::kLogin);
-    auto st = db_->Prepare(
-        "SELECT id, password_hash, display_name, role, unit_id, employee_id, disabled FROM users"
-        " WHERE username=?");
-    if (!st.ok()) return st.status();
-    st->Bind(1, req.username);
-    auto row = st->Step();
-    if (!row.ok()) return row.status();
-    if (*row) {
-      user_id = st->ColumnText(0);
-      hash = st->ColumnText(1);
-      display = st->ColumnText(2);
-      role_name = st->ColumnText(3);
-      unit_id = st->ColumnText(4);
-      employee_id = st->ColumnText(5);
-      disabled = st->ColumnInt(6);
+    KINERJA_ASSIGN_OR_RETURN(auto st, db_->Prepare("SELECT id, password_hash, display_name, role, "
+                                                   "unit_id, employee_id, disabled FROM users"
+                                                   " WHERE username=?"));
+    st.Bind(1, req.username);
+    KINERJA_ASSIGN_OR_RETURN(auto row, st.Step());
+    if (row) {
+      user_id = st.ColumnText(0);
+      hash = st.ColumnText(1);
+      display = st.ColumnText(2);
+      role_name = st.ColumnText(3);
+      unit_id = st.ColumnText(4);
+      employee_id = st.ColumnText(5);
+      disabled = st.ColumnInt(6);
     }
   }
   // Verify outside the lock (Argon2id is deliberately slow); unknown users cost the same.
@@ -41,25 +39,24 @@ Result<wire::Session> CentralStore::Login(const wire::LoginRequest& req, int64_t
   TimedLock lock(mu_, lock_times_, LockedOp::kLogin);
   auto role = wire::RoleFromName(role_name);
   if (!role.ok()) return Status::Corruption("user " + req.username + " has a bad role");
-  auto path = UnitPath(unit_id);
-  if (!path.ok()) return path.status();
+  KINERJA_ASSIGN_OR_RETURN(auto path, UnitPath(unit_id));
   Transaction tx(*db_);
   KINERJA_RETURN_IF_ERROR(tx.status());
-  auto dev = db_->Prepare("SELECT user_id, revoked FROM devices WHERE id=?");
-  if (!dev.ok()) return dev.status();
-  dev->Bind(1, req.device_id);
-  auto drow = dev->Step();
-  if (!drow.ok()) return drow.status();
-  if (*drow && dev->ColumnInt(1) != 0) {
+  KINERJA_ASSIGN_OR_RETURN(auto dev,
+                           db_->Prepare("SELECT user_id, revoked FROM devices WHERE id=?"));
+  dev.Bind(1, req.device_id);
+  KINERJA_ASSIGN_OR_RETURN(auto drow, dev.Step());
+  if (drow && dev.ColumnInt(1) != 0) {
     return Status::PermissionDenied("this device has been revoked; ask an administrator");
   }
   std::string now_iso = IsoUtc(now);
-  auto up = db_->Prepare(
-      "INSERT INTO devices(id, user_id, label, first_seen, last_seen) VALUES(?1,?2,?3,?4,?4)"
-      " ON CONFLICT(id) DO UPDATE SET user_id=excluded.user_id, last_seen=excluded.last_seen");
-  if (!up.ok()) return up.status();
+  KINERJA_ASSIGN_OR_RETURN(
+      auto up,
+      db_->Prepare(
+          "INSERT INTO devices(id, user_id, label, first_seen, last_seen) VALUES(?1,?2,?3,?4,?4)"
+          " ON CONFLICT(id) DO UPDATE SET user_id=excluded.user_id, last_seen=excluded.last_seen"));
   KINERJA_RETURN_IF_ERROR(
-      up->Bind(1, req.device_id).Bind(2, user_id).Bind(3, req.device_label).Bind(4, now_iso).Run());
+      up.Bind(1, req.device_id).Bind(2, user_id).Bind(3, req.device_label).Bind(4, now_iso).Run());
   wire::Session s;
   s.token = NewToken();
   s.expires_at = IsoUtc(now + kSessionSeconds);
@@ -68,19 +65,19 @@ Result<wire::Session> CentralStore::Login(const wire::LoginRequest& req, int64_t
   s.display_name = display;
   s.role = *role;
   s.employee_id = employee_id;
-  s.unit_path = *path;
-  auto ins = db_->Prepare(
-      "INSERT INTO sessions(token_hash, user_id, device_id, created_at, expires_at)"
-      " VALUES(?,?,?,?,?)");
-  if (!ins.ok()) return ins.status();
+  s.unit_path = path;
+  KINERJA_ASSIGN_OR_RETURN(
+      auto ins,
+      db_->Prepare("INSERT INTO sessions(token_hash, user_id, device_id, created_at, expires_at)"
+                   " VALUES(?,?,?,?,?)"));
   const std::string token_hash = TokenHash(s.token);
-  KINERJA_RETURN_IF_ERROR(ins->Bind(1, token_hash)
+  KINERJA_RETURN_IF_ERROR(ins.Bind(1, token_hash)
                               .Bind(2, user_id)
                               .Bind(3, req.device_id)
                               .Bind(4, now_iso)
                               .Bind(5, now + kSessionSeconds)
                               .Run());
-  Principal p{user_id, req.username, *role, *path, employee_id, req.device_id};
+  Principal p{user_id, req.username, *role, path, employee_id, req.device_id};
   KINERJA_RETURN_IF_ERROR(AuditWhileHeld(&p, "login", "device " + req.device_id, now));
   const uint64_t generation = sessions_.Generation();
   KINERJA_RETURN_IF_ERROR(tx.Commit());
@@ -95,33 +92,32 @@ Result<Principal> CentralStore::Authenticate(const std::string& token, int64_t n
   const uint64_t generation = sessions_.Generation();
   ReadAccess read(readers_.get(), mu_, *db_, lock_times_, LockedOp::kAuthenticate);
   KINERJA_RETURN_IF_ERROR(read.status());
-  auto st = read.db().Prepare(
-      "SELECT u.id, u.username, u.role, un.path, u.employee_id, s.device_id, s.expires_at,"
-      " u.disabled, coalesce(d.revoked, 0) FROM sessions s JOIN users u ON u.id=s.user_id"
-      " JOIN units un ON un.id=u.unit_id LEFT JOIN devices d ON d.id=s.device_id"
-      " WHERE s.token_hash=?");
-  if (!st.ok()) return st.status();
-  st->Bind(1, hash);
-  auto row = st->Step();
-  if (!row.ok()) return row.status();
-  if (!*row) return Status::Unauthenticated("the session is unknown; log in again");
-  if (st->ColumnInt(6) <= now) return Status::Unauthenticated("the session expired; log in again");
-  if (st->ColumnInt(7) != 0) return Status::PermissionDenied("this account is disabled; ask HR");
-  if (st->ColumnInt(8) != 0) return Status::PermissionDenied("this device has been revoked");
-  auto role = wire::RoleFromName(st->ColumnText(2));
+  KINERJA_ASSIGN_OR_RETURN(
+      auto st,
+      read.db().Prepare(
+          "SELECT u.id, u.username, u.role, un.path, u.employee_id, s.device_id, s.expires_at,"
+          " u.disabled, coalesce(d.revoked, 0) FROM sessions s JOIN users u ON u.id=s.user_id"
+          " JOIN units un ON un.id=u.unit_id LEFT JOIN devices d ON d.id=s.device_id"
+          " WHERE s.token_hash=?"));
+  st.Bind(1, hash);
+  KINERJA_ASSIGN_OR_RETURN(auto row, st.Step());
+  if (!row) return Status::Unauthenticated("the session is unknown; log in again");
+  if (st.ColumnInt(6) <= now) return Status::Unauthenticated("the session expired; log in again");
+  if (st.ColumnInt(7) != 0) return Status::PermissionDenied("this account is disabled; ask HR");
+  if (st.ColumnInt(8) != 0) return Status::PermissionDenied("this device has been revoked");
+  auto role = wire::RoleFromName(st.ColumnText(2));
   if (!role.ok()) return Status::Corruption("a user has a bad role");
-  Principal who{st->ColumnText(0), st->ColumnText(1), *role, st->ColumnText(3),
-                st->ColumnText(4), st->ColumnText(5)};
-  sessions_.Put(hash, who, st->ColumnInt(6), now, generation);
+  Principal who{st.ColumnText(0), st.ColumnText(1), *role,
+                st.ColumnText(3), st.ColumnText(4), st.ColumnText(5)};
+  sessions_.Put(hash, who, st.ColumnInt(6), now, generation);
   return who;
 }
 
 Status CentralStore::Logout(const std::string& token) {
   std::lock_guard<std::mutex> lock(mu_);
   const std::string hash = TokenHash(token);
-  auto st = db_->Prepare("DELETE FROM sessions WHERE token_hash=?");
-  if (!st.ok()) return st.status();
-  Status s = st->Bind(1, hash).Run();
+  KINERJA_ASSIGN_OR_RETURN(auto st, db_->Prepare("DELETE FROM sessions WHERE token_hash=?"));
+  Status s = st.Bind(1, hash).Run();
   sessions_.Forget(hash);  // after the delete: a check racing it cannot keep the old answer
   return s;
 }

@@ -32,21 +32,17 @@ Result<LoginRequest> LoginRequestFromJson(const Json& j) {
   KINERJA_RETURN_IF_ERROR(
       RejectUnknownKeys(j, {"username", "password", "device_id", "device_label"}, "login"));
   LoginRequest r;
-  auto u = GetString(j, "username", "login");
-  if (!u.ok()) return u.status();
-  r.username = *u;
-  auto p = GetString(j, "password", "login");
-  if (!p.ok()) return p.status();
-  r.password = *p;
-  auto d = GetString(j, "device_id", "login");
-  if (!d.ok()) return d.status();
-  r.device_id = *d;
+  KINERJA_ASSIGN_OR_RETURN(auto u, GetString(j, "username", "login"));
+  r.username = u;
+  KINERJA_ASSIGN_OR_RETURN(auto p, GetString(j, "password", "login"));
+  r.password = p;
+  KINERJA_ASSIGN_OR_RETURN(auto d, GetString(j, "device_id", "login"));
+  r.device_id = d;
   if (!IsValidId(r.device_id)) {
     return Status::InvalidArgument("login.device_id must be 1-64 characters of A-Z a-z 0-9 _ . -");
   }
-  auto l = GetOptString(j, "device_label", "login");
-  if (!l.ok()) return l.status();
-  r.device_label = l->value_or("");
+  KINERJA_ASSIGN_OR_RETURN(auto l, GetOptString(j, "device_label", "login"));
+  r.device_label = l.value_or("");
   if (r.username.empty() || r.username.size() > 64 || r.password.size() > 256 ||
       r.device_label.size() > 128) {
     return Status::InvalidArgument("login: username 1-64, password at most 256 characters");
@@ -67,9 +63,8 @@ Result<Session> SessionFromJson(const Json& j) {
   auto token = GetString(j, "token", "session");
   if (!token.ok()) return token.status();
   s.token = *token;
-  auto exp = GetString(j, "expires_at", "session");
-  if (!exp.ok()) return exp.status();
-  s.expires_at = *exp;
+  KINERJA_ASSIGN_OR_RETURN(auto exp, GetString(j, "expires_at", "session"));
+  s.expires_at = exp;
   if (!j.contains("user") || !j["user"].is_object()) {
     return Status::InvalidArgument("session.user must be an object");
   }
@@ -78,15 +73,13 @@ Result<Session> SessionFromJson(const Json& j) {
                           std::pair{"display_name", &s.display_name},
                           std::pair{"employee_id", &s.employee_id},
                           std::pair{"unit_path", &s.unit_path}}) {
-    auto v = GetString(u, key, "session.user");
-    if (!v.ok()) return v.status();
-    *out = *v;
+    KINERJA_ASSIGN_OR_RETURN(auto v, GetString(u, key, "session.user"));
+    *out = v;
   }
   auto role = GetString(u, "role", "session.user");
   if (!role.ok()) return role.status();
-  auto r = RoleFromName(*role);
-  if (!r.ok()) return r.status();
-  s.role = *r;
+  KINERJA_ASSIGN_OR_RETURN(auto r, RoleFromName(*role));
+  s.role = r;
   return s;
 }
 

@@ -93,12 +93,11 @@ Result<Change> ChangeFromJson(const Json& j, std::string_view where) {
   if (!kind.ok()) return kind.status();
   c.kind = *kind;
   KINERJA_RETURN_IF_ERROR(CheckId(c.kind, std::string(where) + ".kind"));
-  auto base = GetInt(j, "base_version", where);
-  if (!base.ok()) return base.status();
-  if (*base < 0) {
+  KINERJA_ASSIGN_OR_RETURN(auto base, GetInt(j, "base_version", where));
+  if (base < 0) {
     return Status::InvalidArgument(std::string(where) + ".base_version must be 0 or more");
   }
-  c.base_version = *base;
+  c.base_version = base;
   auto body = j.find("body");
   if (body == j.end() || !body->is_object()) {
     return Status::InvalidArgument(std::string(where) + ".body must be an object");
@@ -108,9 +107,8 @@ Result<Change> ChangeFromJson(const Json& j, std::string_view where) {
                             std::to_string(kMaxBodyBytes / 1024) + " KiB");
   }
   c.body = *body;
-  auto created = GetOptString(j, "created_at", where);
-  if (!created.ok()) return created.status();
-  c.created_at = created->value_or("");
+  KINERJA_ASSIGN_OR_RETURN(auto created, GetOptString(j, "created_at", where));
+  c.created_at = created.value_or("");
   if (auto res = j.find("resolves"); res != j.end() && !res->is_null()) {
     if (!res->is_array() || res->size() > kMaxResolves) {
       return Status::InvalidArgument(std::string(where) + ".resolves must be an array of at most " +
@@ -138,9 +136,8 @@ Result<PushRequest> PushRequestFromJson(const Json& j) {
                                    std::to_string(kProtocolVersion));
   }
   PushRequest r;
-  auto device = GetString(j, "device_id", "push");
-  if (!device.ok()) return device.status();
-  r.device_id = *device;
+  KINERJA_ASSIGN_OR_RETURN(auto device, GetString(j, "device_id", "push"));
+  r.device_id = device;
   KINERJA_RETURN_IF_ERROR(CheckId(r.device_id, "push.device_id"));
   auto changes = j.find("changes");
   if (changes == j.end() || !changes->is_array()) {
@@ -152,9 +149,8 @@ Result<PushRequest> PushRequestFromJson(const Json& j) {
                             " per batch");
   }
   for (size_t i = 0; i < changes->size(); ++i) {
-    auto c = ChangeFromJson((*changes)[i], ItemPath("changes", i));
-    if (!c.ok()) return c.status();
-    r.changes.push_back(std::move(c).value());
+    KINERJA_ASSIGN_OR_RETURN(auto c, ChangeFromJson((*changes)[i], ItemPath("changes", i)));
+    r.changes.push_back(std::move(c));
   }
   return r;
 }
@@ -169,9 +165,8 @@ Result<PushResponse> PushResponseFromJson(const Json& j) {
     const Json& a = (*acks)[i];
     std::string where = ItemPath("acks", i);
     ChangeAck ack;
-    auto id = GetString(a, "change_id", where);
-    if (!id.ok()) return id.status();
-    ack.change_id = *id;
+    KINERJA_ASSIGN_OR_RETURN(auto id, GetString(a, "change_id", where));
+    ack.change_id = id;
     auto outcome = GetString(a, "outcome", where);
     if (!outcome.ok()) return outcome.status();
     if (*outcome == "applied") {
@@ -205,12 +200,10 @@ Result<Record> RecordFromJson(const Json& j, std::string_view where) {
   auto unit_path = GetOptString(j, "unit_path", where);
   if (!unit_path.ok()) return unit_path.status();
   r.unit_path = unit_path->value_or("");
-  auto subject = GetOptString(j, "subject_id", where);
-  if (!subject.ok()) return subject.status();
-  r.subject_id = subject->value_or("");
-  auto author = GetOptString(j, "author_id", where);
-  if (!author.ok()) return author.status();
-  r.author_id = author->value_or("");
+  KINERJA_ASSIGN_OR_RETURN(auto subject, GetOptString(j, "subject_id", where));
+  r.subject_id = subject.value_or("");
+  KINERJA_ASSIGN_OR_RETURN(auto author, GetOptString(j, "author_id", where));
+  r.author_id = author.value_or("");
   auto body = j.find("body");
   if (body == j.end() || !body->is_object()) {
     return Status::InvalidArgument(std::string(where) + ".body must be an object");
@@ -221,9 +214,8 @@ Result<Record> RecordFromJson(const Json& j, std::string_view where) {
   auto seq = GetOptInt(j, "seq", where);
   if (!seq.ok()) return seq.status();
   r.seq = seq->value_or(0);
-  auto updated = GetOptString(j, "updated_at", where);
-  if (!updated.ok()) return updated.status();
-  r.updated_at = updated->value_or("");
+  KINERJA_ASSIGN_OR_RETURN(auto updated, GetOptString(j, "updated_at", where));
+  r.updated_at = updated.value_or("");
   return r;
 }
 
@@ -234,9 +226,8 @@ Result<PullResponse> PullResponseFromJson(const Json& j) {
     return Status::InvalidArgument("pull response: records must be an array");
   }
   for (size_t i = 0; i < recs->size(); ++i) {
-    auto rec = RecordFromJson((*recs)[i], ItemPath("records", i));
-    if (!rec.ok()) return rec.status();
-    r.records.push_back(std::move(rec).value());
+    KINERJA_ASSIGN_OR_RETURN(auto rec, RecordFromJson((*recs)[i], ItemPath("records", i)));
+    r.records.push_back(std::move(rec));
   }
   auto cursor = GetInt(j, "cursor", "pull");
   if (!cursor.ok()) return cursor.status();
