@@ -14,10 +14,10 @@
 
 namespace kinerja {
 
-// Accepted dialect (docs/rules/survey.md): comma separator; fields optionally enclosed in
-// double quotes; "" inside a quoted field is one quote; quoted fields may hold commas and line
-// breaks; records end with CRLF, LF or a lone CR; a UTF-8 byte-order mark at the start is
-// skipped; empty lines are ignored; a final line break is optional. A quote inside an
+// Accepted dialect (docs/rules/survey.md §"CSV dialect"): comma separator; fields optionally
+// enclosed in double quotes; "" inside a quoted field is one quote; quoted fields may hold commas
+// and line breaks; records end with CRLF, LF or a lone CR; a UTF-8 byte-order mark at the start
+// is skipped; empty lines are ignored; a final line break is optional. A quote inside an
 // unquoted field, text after a closing quote, and an unclosed quote are errors naming the line.
 class CsvReader {
  public:

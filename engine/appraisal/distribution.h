@@ -1,8 +1,10 @@
 #pragma once
-// The required distribution of employee predikat in a unit (SE MenPANRB 03/2023, domain.md
-// §1.5): the unit's capaian kinerja organisasi (Istimewa ... Sangat Kurang) bounds how many
-// staff may or must get each predikat. Rules are template data; this module evaluates them.
-// Percent bounds become counts with integer arithmetic: maxima round down, minima round up.
+// The required distribution of employee predikat in a unit (SE MenPANRB 03/2023;
+// docs/rules/distribution.md §"Distribution table", §"Rule ids"): the unit's capaian kinerja
+// organisasi (Istimewa ... Sangat Kurang) bounds how many staff may or must get each predikat.
+// Rules are template data; this module evaluates them. Percent bounds become counts with
+// integer arithmetic: maxima round down, minima round up
+// (docs/rules/distribution.md §"Rounding for small units").
 
 #include <array>
 #include <optional>

@@ -47,7 +47,8 @@ const char* OrgPredikatCode(OrgPredikat p);
 const char* RaterGroupCode(RaterGroup g);
 
 // Percentage of the annual koefisien credited as angka kredit for a predikat
-// (PermenPANRB 1/2023, Peraturan BKN 3/2023; domain.md §1.7): 150/100/75/50/25.
+// (PermenPANRB 1/2023, Peraturan BKN 3/2023; docs/rules/appraisal.md §"Angka kredit"):
+// 150/100/75/50/25.
 int AngkaKreditPercent(Predikat p);
 // koefisien × AngkaKreditPercent / 100, rounded to 2 decimals (engine/numeric/rounding.h) (e.g. Ahli Madya 37.5, Baik -> 37.5).
 double AngkaKredit(double koefisien_per_year, Predikat p);

@@ -1,6 +1,7 @@
 #pragma once
-// Numeric SKP scoring under PP 46/2011 + Perka BKN 1/2013 (domain.md §1.8), with the
-// SKP/perilaku weights as template data (60/40 for PP 46/2011; 70/30 or 60/40 for PP 30/2019).
+// Numeric SKP scoring under PP 46/2011 + Perka BKN 1/2013 (docs/rules/appraisal.md
+// §"Numeric scheme"), with the SKP/perilaku weights as template data (60/40 for PP 46/2011;
+// 70/30 or 60/40 for PP 30/2019, docs/rules/appraisal.md §"PP 30/2019 weights").
 // Per activity (kegiatan tugas jabatan): Kuantitas, Kualitas, Waktu and optional Biaya aspects.
 // Every reported number is rounded to 2 decimals at its own stage (see docs/rules/appraisal.md).
 // Plain structs, no allocation: this is the hot path.

@@ -1,9 +1,10 @@
 #pragma once
-// Scoring one SKP under PermenPANRB 6/2022 (domain.md §1.3-1.4): rating hasil kerja (the
-// pejabat penilai's judgment, or the unit's capaian kinerja organisasi for a unit leader),
-// rating perilaku (rater override, else derived from the BerAKHLAK value ratings), and the
-// predikat matrix. SKP = Sasaran Kinerja Pegawai; RHK = Rencana Hasil Kerja; IKI = Indikator
-// Kinerja Individu. Works on plain structs and allocates nothing: this is the hot path.
+// Scoring one SKP under PermenPANRB 6/2022: rating hasil kerja (the pejabat penilai's
+// judgment, or the unit's capaian kinerja organisasi for a unit leader), rating perilaku (rater
+// override, else derived from the BerAKHLAK value ratings), and the predikat matrix
+// (docs/rules/appraisal.md §"Predikat matrix", §"Unit leader", §"Rating perilaku").
+// SKP = Sasaran Kinerja Pegawai; RHK = Rencana Hasil Kerja; IKI = Indikator Kinerja Individu.
+// Works on plain structs and allocates nothing: this is the hot path.
 
 #include <array>
 #include <cstdint>

@@ -4,7 +4,7 @@
 // leaving kiosk mode checks a typed PIN against it.
 //
 // Scheme: Argon2id through libsodium's crypto_pwhash_str, the algorithm the server uses for
-// passwords (server/auth.cpp), with limits sized for a cheap tablet rather than the server's
+// passwords (server/auth/auth.cpp), with limits sized for a cheap tablet rather than the server's
 // interactive ones (64 MiB): 3 passes over 16 MiB. Measured on a 2-core EPYC server (2026-12-06):
 // a check takes ~40 ms in wasm under Node 20 and ~60 ms in headless Chromium 156 (the first
 // hash of a page ~190 ms: the wasm memory grows once), 18 ms natively. A low-end ARM tablet is

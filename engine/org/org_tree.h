@@ -39,8 +39,8 @@ enum class UnitKind {
 const char* UnitKindName(UnitKind kind);
 // The inverse of UnitKindName; kInvalidArgument listing the allowed names.
 Result<UnitKind> ParseUnitKind(std::string_view name);
-// Whether a unit of kind `child` may sit directly under a unit of kind `parent` (see
-// docs/rules/org.md for the table; the rule is permissive).
+// Whether a unit of kind `child` may sit directly under a unit of kind `parent` (the table in
+// docs/rules/org.md §"Organisation tree"; the rule is permissive).
 bool IsAllowedNesting(UnitKind parent, UnitKind child);
 // Whether a unit of `kind` may be a root (every kind may, so a single dinas can be loaded alone).
 bool MayBeRoot(UnitKind kind);

@@ -61,7 +61,8 @@ struct Position {
 Status ValidatePosition(const Position& p);
 
 // Whether a struktural leader of jenjang `j` fits a unit of `kind` (e.g. a seksi is led by a
-// Pengawas, a dinas by a JPT Pratama or an Administrator). Permissive table in docs/rules/org.md.
+// Pengawas, a dinas by a JPT Pratama or an Administrator). Permissive table in
+// docs/rules/org.md §"Positions".
 bool IsPlausibleLeaderJenjang(UnitKind kind, Jenjang j);
 
 // The positions of one organisation, validated against its tree.

@@ -41,7 +41,7 @@ class Roster {
   // Validates and indexes `employees`. `today` bounds the NIP checks (see ParseNip). Fails with
   // kInvalidArgument when an id is malformed or repeated, a name is blank, a NIP is invalid or
   // used twice, a supervisor is the employee itself or not in the list, or the supervisor links
-  // form a cycle. Inactive supervisors are allowed (see docs/rules/org.md).
+  // form a cycle. Inactive supervisors are allowed (docs/rules/org.md §"Employees and roster").
   static Result<Roster> Build(std::vector<Employee> employees, const Date& today);
 
   size_t size() const { return employees_.size(); }

@@ -1,8 +1,9 @@
 #pragma once
-// Service indicators from queue-system tickets (one-stop office, domain.md 5.3-5.4): waiting
-// and service time (median, p90), abandonment, share within the standar pelayanan (service
-// standard), arrival rate and Little's law, per unit and per officer, and a before/after
-// comparison of two periods (e.g. before and after training plus a new queue system).
+// Service indicators from queue-system tickets (one-stop office): waiting and service time
+// (median, p90), abandonment, share within the standar pelayanan (service standard), arrival
+// rate and Little's law, per unit and per officer, and a before/after comparison of two periods
+// (e.g. before and after training plus a new queue system). Rules: docs/rules/service.md
+// §"Metrics", §"Before and after".
 
 #include <cstdint>
 #include <optional>

@@ -1,6 +1,6 @@
 #pragma once
 // JSON edge of the queue indicators: reads {"standards": [...], "tickets": [...],
-// "compare": {...}} and returns the report (keys documented in docs/rules/service.md). No CLI
+// "compare": {...}} and returns the report (keys in docs/rules/service.md §"Report JSON"). No CLI
 // command uses it yet; it is here for the future `kinerja service FILE`.
 
 #include <string_view>

@@ -1,6 +1,7 @@
 #pragma once
 // Timestamps of queue tickets: epoch seconds or ISO-8601 text. Palangkaraya is in WIB
-// (Waktu Indonesia Barat, UTC+07:00); text without an offset is read as WIB. domain.md 5.3.
+// (Waktu Indonesia Barat, UTC+07:00); text without an offset is read as WIB
+// (docs/rules/service.md §"Time zone").
 
 #include <cstdint>
 #include <string_view>

@@ -12,7 +12,7 @@ namespace kinerja {
 namespace {
 
 // Groups with fewer respondents than this are flagged "few_responses" (a software floor, not
-// a rule of 14/2017; see docs/rules/survey.md).
+// a rule of 14/2017; docs/rules/survey.md §"Sample size").
 constexpr int64_t kFewResponses = 30;
 
 bool IsLeapYear(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }

@@ -1,6 +1,6 @@
 #pragma once
 // Minimum SKM sample size from the population of service users, by the Krejcie & Morgan (1970)
-// formula that PermenPANRB 14/2017 allows (domain.md section 2.4), and the verdict
+// formula that PermenPANRB 14/2017 allows (docs/rules/survey.md §"Sample size"), and the verdict
 // "sample achieved vs required" shown next to every IKM.
 
 #include <cstdint>

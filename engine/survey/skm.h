@@ -2,7 +2,8 @@
 // SKM (Survei Kepuasan Masyarakat, public satisfaction survey) per PermenPANRB 14/2017:
 // nine unsur (survey elements U1..U9), answers 1-4, NRR (nilai rata-rata, mean score per
 // unsur), IKM (Indeks Kepuasan Masyarakat, 1-4 and converted 25-100) and the mutu pelayanan
-// grade A-D. Works on plain structs; JSON/CSV live in ikm_command.h. domain.md section 2.
+// grade A-D. Works on plain structs; the CSV/JSON edge is ikm_csv.h. Rules:
+// docs/rules/survey.md §"Unsur", §"NRR and IKM", §"Interval table and grades".
 
 #include <array>
 #include <cstdint>

@@ -141,8 +141,8 @@ constexpr Kind kKinds[] = {
     {"appraisal_note", CheckAppraisalNote},
     {"survey_response", CheckSurveyResponse},
     {"appraisal", CheckAppraisal},
-    {"self_assessment", CheckSelfAssessment},          // server/employee_kinds.cpp
-    {"appraisal_response", CheckAppraisalResponse},    // server/employee_kinds.cpp
+    {"self_assessment", CheckSelfAssessment},        // server/kinds/employee_kinds.cpp
+    {"appraisal_response", CheckAppraisalResponse},  // server/kinds/employee_kinds.cpp
     {"competency_assessment", CheckCompetencyAssessment},
     {"queue_ticket", CheckQueueTicket},
 };

@@ -393,9 +393,9 @@ TEST_F(Authorization, EveryRoleGetsTheExpectedAnswerForCompetencyAssessmentsAndQ
   }
 }
 
-// The employee's own kinds (server/employee_kinds.cpp) against every caller: only the employee
-// herself writes her self-assessment and her response to an appraisal; her appraiser reads
-// them (a self-assessment once submitted), HR and admins read all, nobody else reads any.
+// The employee's own kinds (server/kinds/employee_kinds.cpp) against every caller: only the
+// employee herself writes her self-assessment and her response to an appraisal; her appraiser
+// reads them (a self-assessment once submitted), HR and admins read all, nobody else reads any.
 struct EmployeeKindsCaller {
   const char* name;
   size_t caller;  // index into kCallers, or kDedi for the second employee account

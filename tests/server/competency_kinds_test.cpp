@@ -10,7 +10,7 @@ namespace {
 
 class FieldKinds : public DemoCity {
  protected:
-  // Ani's position (pengadministrasi-perizinan, server/demo.cpp) requires level 2 of M.01-M.05,
+  // Ani's position (pengadministrasi-perizinan, server/cli/demo.cpp) requires level 2 of M.01-M.05,
   // S.01, T.PTSP.01 and T.ARS.01: 16 levels in all.
   static Json AllAtTwo() {
     Json a;

@@ -46,7 +46,7 @@ bool IsValidPin(const std::string& pin);
 // The calendar date in WIB (UTC+7) for `unix_seconds`, as YYYY-MM-DD.
 std::string WibDate(int64_t unix_seconds);
 
-// The survey_response body the server accepts (server/record_kinds.cpp): unit_id, service,
+// The survey_response body the server accepts (server/kinds/record_kinds.cpp): unit_id, service,
 // date and answers {"U1": 1..4, ...}. Precondition: every answer is 1..4.
 Json SurveyBody(const KioskConfig& kiosk, const SurveyAnswers& answers, int64_t unix_seconds);
 

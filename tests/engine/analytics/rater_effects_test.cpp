@@ -26,7 +26,7 @@ const RaterReport* Find(const ObjectivityReport& rep, const std::string& id) {
 }
 
 // Three raters, three shared ratees, one dimension, scale 1-3. Worked by hand in
-// docs/rules/objectivity.md: A gives 3,3,3; B 2,2,1; C 2,1,2.
+// docs/rules/objectivity.md §"Leniency / severity": A gives 3,3,3; B 2,2,1; C 2,1,2.
 std::vector<RaterRating> HandExample() {
   return {R("A", kPeer, "X", "kinerja", 3), R("A", kPeer, "Y", "kinerja", 3),
           R("A", kPeer, "Z", "kinerja", 3), R("B", kPeer, "X", "kinerja", 2),

@@ -20,7 +20,7 @@ constexpr Rating kBawah = Rating::kDiBawah;
 constexpr Rating kSesuai = Rating::kSesuai;
 constexpr Rating kAtas = Rating::kDiAtas;
 
-// ---- the predikat matrix, every cell (domain.md §1.4)
+// ---- the predikat matrix, every cell (docs/rules/appraisal.md §"Predikat matrix")
 
 struct Cell {
   Rating hasil;

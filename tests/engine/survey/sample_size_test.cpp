@@ -1,4 +1,5 @@
-// Krejcie & Morgan (1970) minimum sample: every row of the table in domain.md 2.4.
+// Krejcie & Morgan (1970) minimum sample: every row of the table in docs/rules/survey.md
+// §"Krejcie-Morgan table".
 #include "engine/survey/sample_size.h"
 
 #include <gtest/gtest.h>

@@ -1,5 +1,6 @@
 // IKM per PermenPANRB 14/2017: the unsur table, NRR, the 25-100 conversion, the grade cut-offs
-// (both sides of each), the rounding pitfall from domain.md 2.3, and properties on random data.
+// (both sides of each), the rounding pitfall (docs/rules/survey.md §"Rounding pitfall"), and
+// properties on random data.
 #include "engine/survey/skm.h"
 
 #include <algorithm>
