@@ -79,9 +79,38 @@ constexpr std::array<uint8_t, 256> kQuotedStop = [] {
 
 }  // namespace
 
+// The reader's own wording of a fault (the answer sheet's messages, docs/cli/ikm.md).
+Status CsvReader::Fail(CsvFault fault) {
+  fault_ = fault;
+  const std::string line = "line " + std::to_string(fault.line);
+  const std::string field = std::to_string(fault.field);
+  switch (fault.kind) {
+    case CsvFault::Kind::kUnclosedQuote:
+      return Status::InvalidArgument(line + ": a quoted field is opened but never closed");
+    case CsvFault::Kind::kTextAfterQuote:
+      return Status::InvalidArgument(line + ": unexpected '" + std::string(1, fault.found) +
+                                     "' after the closing quote of field " + field +
+                                     "; a quoted field must end at a comma or line end");
+    case CsvFault::Kind::kQuoteInUnquoted:
+      break;
+  }
+  return Status::InvalidArgument(line + ": a quote inside unquoted field " + field +
+                                 "; enclose the field in quotes and double the inner quote (\"\")");
+}
+
+void CsvReader::SkipBrokenLine() {
+  const size_t n = text_.size();
+  while (pos_ < n && text_[pos_] != '\n' && text_[pos_] != '\r') ++pos_;
+  if (pos_ >= n) return;
+  if (text_[pos_] == '\r' && pos_ + 1 < n && text_[pos_ + 1] == '\n') ++pos_;
+  ++pos_;
+  ++line_;
+}
+
 Result<bool> CsvReader::ReadRecord() {
   const size_t n = text_.size();
   const char* s = text_.data();
+  fault_.reset();
   // Skip empty lines.
   while (pos_ < n && (s[pos_] == '\n' || s[pos_] == '\r')) {
     if (s[pos_] == '\r' && pos_ + 1 < n && s[pos_ + 1] == '\n') ++pos_;
@@ -107,8 +136,8 @@ Result<bool> CsvReader::ReadRecord() {
           while (pos_ < n && kQuotedStop[static_cast<unsigned char>(s[pos_])] == 0) ++pos_;
         }
         if (pos_ >= n) {
-          return Status::InvalidArgument("line " + std::to_string(open_line) +
-                                         ": a quoted field is opened but never closed");
+          return Fail({CsvFault::Kind::kUnclosedQuote, static_cast<int64_t>(fields_.size()) + 1,
+                       open_line, 0});
         }
         char c = s[pos_];
         if (c == '"') {
@@ -141,19 +170,15 @@ Result<bool> CsvReader::ReadRecord() {
       }
       ++pos_;  // past the closing quote
       if (pos_ < n && s[pos_] != ',' && s[pos_] != '\n' && s[pos_] != '\r') {
-        return Status::InvalidArgument("line " + std::to_string(line_) + ": unexpected '" +
-                                       std::string(1, s[pos_]) + "' after the closing quote of field " +
-                                       std::to_string(fields_.size()) +
-                                       "; a quoted field must end at a comma or line end");
+        return Fail({CsvFault::Kind::kTextAfterQuote, static_cast<int64_t>(fields_.size()), line_,
+                     s[pos_]});
       }
     } else {
       const size_t start = pos_;
       while (pos_ < n && kUnquotedStop[static_cast<unsigned char>(s[pos_])] == 0) ++pos_;
       if (pos_ < n && s[pos_] == '"') {
-        return Status::InvalidArgument(
-            "line " + std::to_string(line_) + ": a quote inside unquoted field " +
-            std::to_string(fields_.size() + 1) +
-            "; enclose the field in quotes and double the inner quote (\"\")");
+        return Fail({CsvFault::Kind::kQuoteInUnquoted, static_cast<int64_t>(fields_.size()) + 1,
+                     line_, '"'});
       }
       fields_.emplace_back(s + start, pos_ - start);
     }

@@ -1,10 +1,11 @@
 #pragma once
-// A streaming RFC 4180 CSV reader for tabular uploads (SKM answer sheets; more to follow). It
+// A streaming RFC 4180 CSV reader for tabular uploads (SKM answer sheets, the roster). It
 // walks a text buffer record by record without copying: unquoted fields and
 // quoted fields without doubled quotes are views into the input; only fields with "" escapes
 // are unescaped into one scratch buffer reused across records.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,20 @@
 #include "shared/text.h"
 
 namespace kinerja {
+
+// What was wrong with a malformed record, for a caller that words its own messages or reads on
+// past a broken row (the roster import reports the row and goes on; an answer sheet stops).
+struct CsvFault {
+  enum class Kind {
+    kUnclosedQuote,    // a quoted field runs to the end of the input
+    kTextAfterQuote,   // a closing quote followed by something other than a comma or line end
+    kQuoteInUnquoted,  // a quote inside a field that did not start with one
+  };
+  Kind kind;
+  int64_t field;  // 1-based field of the record
+  int64_t line;   // where it was found; for kUnclosedQuote, where the quote opened
+  char found;     // for kTextAfterQuote, the character after the closing quote
+};
 
 // Accepted dialect (docs/rules/survey.md §"CSV dialect"): comma separator; fields optionally
 // enclosed in double quotes; "" inside a quoted field is one quote; quoted fields may hold commas
@@ -44,6 +59,13 @@ class CsvReader {
   // 1-based number of the current data record (the header is record 0).
   int64_t record() const { return record_index_; }
 
+  // After ReadHeader() or Next() failed on malformed CSV: what was wrong (empty otherwise, and
+  // after a field-count or header-name error, which are not about quoting).
+  const std::optional<CsvFault>& fault() const { return fault_; }
+  // After a fault: skips to the end of the physical line it was found on, so that Next() reads
+  // the following line as a new record. After kUnclosedQuote nothing is left to read.
+  void SkipBrokenLine();
+
  private:
   // A field unescaped into scratch_ (its view is set once the record is complete, since
   // scratch_ may move while it grows).
@@ -53,6 +75,7 @@ class CsvReader {
     size_t length;
   };
   Result<bool> ReadRecord();
+  Status Fail(CsvFault fault);
 
   std::string_view text_;
   size_t pos_ = 0;
@@ -63,6 +86,7 @@ class CsvReader {
   std::vector<ScratchField> scratch_fields_;
   std::string scratch_;
   std::vector<std::string> header_;
+  std::optional<CsvFault> fault_;
 };
 
 // Lower-cases ASCII letters; other bytes unchanged (header matching).

@@ -5,12 +5,13 @@
 #include <map>
 #include <optional>
 
+#include "shared/csv.h"
 #include "shared/text.h"
 
 namespace kinerja::org {
 namespace {
 
-// ---- A tiny RFC 4180 record splitter (private; may merge with engine/survey's reader). ----
+// ---- Records, read with the one CSV reader (shared/csv.h) ----
 
 struct CsvRecord {
   int line = 0;  // where the record starts
@@ -18,96 +19,50 @@ struct CsvRecord {
   std::string error;  // non-empty when the record's quoting is malformed
 };
 
-class CsvSplitter {
+// The roster's wording of a quoting fault: a row error the HR officer can fix in a spreadsheet.
+std::string RowError(const CsvFault& f) {
+  const std::string field = "field " + std::to_string(f.field);
+  switch (f.kind) {
+    case CsvFault::Kind::kUnclosedQuote:
+      return field + " has a quote opened on line " + std::to_string(f.line) +
+             " that is never closed";
+    case CsvFault::Kind::kTextAfterQuote:
+      return field +
+             " has text after its closing quote; write \"\" for a quote inside a quoted "
+             "field";
+    case CsvFault::Kind::kQuoteInUnquoted:
+      break;
+  }
+  return field +
+         " has a quote inside an unquoted value; quote the whole field and double the "
+         "inner quote";
+}
+
+// Unlike an answer sheet, a roster with one broken row still imports the others: a fault
+// becomes that record's error and reading goes on at the next line.
+class RosterRecords {
  public:
-  explicit CsvSplitter(std::string_view text) : text_(text) {}
+  explicit RosterRecords(std::string_view text) : reader_(text) {}
 
   // Reads the next record; false at the end of the text.
   bool Next(CsvRecord* rec) {
-    if (pos_ >= text_.size()) return false;
-    rec->line = line_;
     rec->fields.clear();
     rec->error.clear();
-    while (true) {
-      std::string field;
-      if (pos_ < text_.size() && text_[pos_] == '"') {
-        const int quote_line = line_;
-        ++pos_;
-        bool closed = false;
-        while (pos_ < text_.size()) {
-          const char c = text_[pos_];
-          if (c == '"') {
-            if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {
-              field.push_back('"');
-              pos_ += 2;
-              continue;
-            }
-            ++pos_;
-            closed = true;
-            break;
-          }
-          if (c == '\n') ++line_;
-          field.push_back(c);
-          ++pos_;
-        }
-        if (!closed) {
-          rec->error = "field " + std::to_string(rec->fields.size() + 1) +
-                       " has a quote opened on line " + std::to_string(quote_line) +
-                       " that is never closed";
-          return true;  // pos_ is at the end: nothing more can be read
-        }
-        if (!AtFieldEnd()) {
-          rec->error = "field " + std::to_string(rec->fields.size() + 1) +
-                       " has text after its closing quote; write \"\" for a quote inside a "
-                       "quoted field";
-          SkipLine();
-          return true;
-        }
-      } else {
-        while (pos_ < text_.size() && !AtFieldEnd()) {
-          if (text_[pos_] == '"') {
-            rec->error = "field " + std::to_string(rec->fields.size() + 1) +
-                         " has a quote inside an unquoted value; quote the whole field and "
-                         "double the inner quote";
-            SkipLine();
-            return true;
-          }
-          field.push_back(text_[pos_]);
-          ++pos_;
-        }
-      }
-      rec->fields.push_back(std::move(field));
-      if (pos_ >= text_.size()) return true;
-      if (text_[pos_] == ',') {
-        ++pos_;
-        continue;
-      }
-      // Line end: "\n" or "\r\n".
-      if (text_[pos_] == '\r') ++pos_;
-      ++pos_;
-      ++line_;
+    Result<bool> more = reader_.Next();
+    rec->line = static_cast<int>(reader_.line());
+    if (!more.ok()) {
+      // Without a header the reader checks no field count, so every failure is a fault.
+      rec->error = reader_.fault() ? RowError(*reader_.fault()) : more.status().message();
+      reader_.SkipBrokenLine();
       return true;
     }
+    if (!*more) return false;
+    for (std::string_view f : reader_.fields()) rec->fields.emplace_back(f);
+    return true;
   }
 
  private:
-  bool AtFieldEnd() const {
-    if (pos_ >= text_.size()) return true;
-    const char c = text_[pos_];
-    if (c == ',' || c == '\n') return true;
-    return c == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n';
-  }
-  void SkipLine() {
-    while (pos_ < text_.size() && text_[pos_] != '\n') ++pos_;
-    if (pos_ < text_.size()) {
-      ++pos_;
-      ++line_;
-    }
-  }
-
-  std::string_view text_;
-  size_t pos_ = 0;
-  int line_ = 1;
+  CsvReader reader_;
 };
 
 // ---- Import ----
@@ -143,12 +98,11 @@ Result<RosterImport> ImportRosterCsv(std::string_view csv_text, const Date& toda
     return Status::TooLarge("the roster CSV has " + std::to_string(csv_text.size()) +
                             " bytes; the limit is " + std::to_string(kMaxRosterCsvBytes));
   }
-  if (csv_text.substr(0, 3) == "\xEF\xBB\xBF") csv_text.remove_prefix(3);
-  CsvSplitter splitter(csv_text);
+  RosterRecords records(csv_text);
   CsvRecord rec;
   // Header.
   bool have_header = false;
-  while (splitter.Next(&rec)) {
+  while (records.Next(&rec)) {
     if (!IsBlankRecord(rec)) {
       have_header = true;
       break;
@@ -197,7 +151,7 @@ Result<RosterImport> ImportRosterCsv(std::string_view csv_text, const Date& toda
     out.errors.push_back(RosterCsvError{line, std::move(column), std::move(message)});
   };
   // Pass 1: each row on its own.
-  while (splitter.Next(&rec)) {
+  while (records.Next(&rec)) {
     if (IsBlankRecord(rec)) continue;
     ++out.data_rows;
     if (!rec.error.empty()) {

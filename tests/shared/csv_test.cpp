@@ -138,6 +138,45 @@ TEST(SurveyCsvMalformed, DuplicateAndEmptyHeaderNamesAreRejected) {
   EXPECT_NE(s.message().find("column 2 has no name"), std::string::npos) << s.message();
 }
 
+TEST(CsvFaults, NameTheirKindFieldAndLine) {
+  CsvReader reader("a,b\n1,2\"3\n\"x\"y,2\n1,\"open\n");
+  Result<bool> r = reader.Next();  // the header row, read as a record
+  ASSERT_TRUE(r.ok() && *r);
+  EXPECT_FALSE(reader.fault().has_value());
+  ASSERT_FALSE(reader.Next().ok());
+  ASSERT_TRUE(reader.fault().has_value());
+  EXPECT_EQ(reader.fault()->kind, CsvFault::Kind::kQuoteInUnquoted);
+  EXPECT_EQ(reader.fault()->field, 2);
+  EXPECT_EQ(reader.fault()->line, 2);
+  reader.SkipBrokenLine();
+  ASSERT_FALSE(reader.Next().ok());
+  EXPECT_EQ(reader.fault()->kind, CsvFault::Kind::kTextAfterQuote);
+  EXPECT_EQ(reader.fault()->field, 1);
+  EXPECT_EQ(reader.fault()->found, 'y');
+  EXPECT_EQ(reader.line(), 3);
+  reader.SkipBrokenLine();
+  ASSERT_FALSE(reader.Next().ok());
+  EXPECT_EQ(reader.fault()->kind, CsvFault::Kind::kUnclosedQuote);
+  EXPECT_EQ(reader.fault()->field, 2);
+  EXPECT_EQ(reader.fault()->line, 4);
+  reader.SkipBrokenLine();
+  r = reader.Next();
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(*r);  // an unclosed quote runs to the end: nothing is left
+}
+
+TEST(CsvFaults, SkippingABrokenLineReadsTheNextRecord) {
+  CsvReader reader("1,2\"3\r\n4,5\n");
+  ASSERT_FALSE(reader.Next().ok());
+  reader.SkipBrokenLine();
+  Result<bool> r = reader.Next();
+  ASSERT_TRUE(r.ok() && *r);
+  EXPECT_FALSE(reader.fault().has_value());
+  EXPECT_EQ(reader.line(), 2);
+  ASSERT_EQ(reader.fields().size(), 2u);
+  EXPECT_EQ(reader.fields()[0], "4");
+}
+
 TEST(SurveyCsv, ReadsAMillionRows) {
   std::string text = "U1,U2,U3,U4,U5,U6,U7,U8,U9,unit\n";
   const std::string row = "4,3,3,2,4,3,\"4\",3,1,Kantor A\r\n";

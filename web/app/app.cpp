@@ -119,7 +119,9 @@ void App::ChangeUiZoom(int step) {
 }
 
 Result<wire::Change> App::WriteEdit(const LocalStore::Edit& edit, int64_t now_unix) {
+  const double started = NowSeconds();
   auto change = store_->Write(edit, now_unix);
+  save_commit_ms_ = (NowSeconds() - started) * 1000;
   if (!change.ok()) {
     SetMessage(change.status().ToString(), true);
     return change;
@@ -198,9 +200,9 @@ void App::Login(const std::string& username, const std::string& password) {
 
 void App::Logout(bool discard_unsynced) {
   if (!store_ || kiosk_.active) return;
-  if (appraisal_dirty_) SaveAppraisal();
+  if (appraisal_draft_.dirty()) SaveAppraisal();
   if (my_.dirty) SaveSelfAssessment();
-  if (competency_dirty_) SaveCompetency();
+  if (competency_draft_.dirty()) SaveCompetency();
   Status s = store_->Logout(/*wipe_data=*/true, /*force=*/discard_unsynced);
   if (!s.ok()) {
     logout_blocked_ = true;
@@ -219,9 +221,9 @@ void App::Logout(bool discard_unsynced) {
 
 void App::StartSync() {
   if (busy_ || !store_ || !session_) return;
-  if (appraisal_dirty_) SaveAppraisal();  // the draft on screen goes out with this sync
+  if (appraisal_draft_.dirty()) SaveAppraisal();  // the draft on screen goes out with this sync
   if (my_.dirty) SaveSelfAssessment();
-  if (competency_dirty_) SaveCompetency();
+  if (competency_draft_.dirty()) SaveCompetency();
   busy_ = true;
   sync_ = std::make_unique<SyncSession>(*store_, session_->token);
   progress_ = sync_->progress();
@@ -294,13 +296,15 @@ void App::Back() {
     return;
   }
   if (screen_ == Screen::kAppraise) {
-    if (appraisal_dirty_ && !SaveAppraisal()) return;  // never leave an unsaved draft behind
+    if (appraisal_draft_.dirty() && !SaveAppraisal())
+      return;  // never leave an unsaved draft behind
     screen_ = Screen::kNote;
     SetMessage("", false);
     return;
   }
   if (screen_ == Screen::kCompetency) {
-    if (competency_dirty_ && !SaveCompetency()) return;  // never leave an unsaved draft behind
+    if (competency_draft_.dirty() && !SaveCompetency())
+      return;  // never leave an unsaved draft behind
     // An employee opened her own from her home screen; a supervisor from the employee's page.
     bool own = session_ && session_->role == wire::Role::kEmployee;
     screen_ = own ? HomeScreen() : Screen::kNote;
@@ -385,10 +389,14 @@ void App::PublishTestState() {
                   {"submitted", kiosk_submitted_}, {"thanks", showing_thanks()}};
   }
   if (screen_ == Screen::kAppraise) {
-    j["appraisal"] = {{"record_id", appraisal_.record_id}, {"employee_id", appraisal_.employee_id},
-                      {"period", appraisal_.period}, {"status", appraisal_.status},
-                      {"rows", appraisal_.rows.size()}, {"dirty", appraisal_dirty_},
-                      {"saved_at", appraisal_saved_at_}, {"ok", appraisal_score_.ok},
+    j["appraisal"] = {{"record_id", appraisal_.record_id},
+                      {"employee_id", appraisal_.employee_id},
+                      {"period", appraisal_.period},
+                      {"status", appraisal_.status},
+                      {"rows", appraisal_.rows.size()},
+                      {"dirty", appraisal_draft_.dirty()},
+                      {"saved_at", appraisal_draft_.saved_at()},
+                      {"ok", appraisal_score_.ok},
                       {"predikat", appraisal_score_.predikat},
                       {"predikat_code", appraisal_score_.predikat_code},
                       {"rating_perilaku", appraisal_score_.rating_perilaku},

@@ -18,10 +18,11 @@
 #include "engine/sync/sync_session.h"
 #include "web/app/appraisal_form.h"
 #include "web/app/competency_form.h"
-#include "web/app/training_view.h"
+#include "web/app/draft.h"
 #include "web/app/kiosk.h"
 #include "web/app/my_appraisal.h"
 #include "web/app/queue_log.h"
+#include "web/app/training_view.h"
 
 namespace kinerja::web {
 
@@ -135,8 +136,7 @@ class App {
   bool SubmitCompetency();
   const CompetencyForm& competency() const { return competency_; }
   const CompetencyScore& competency_score() const { return competency_score_; }
-  bool competency_dirty() const { return competency_dirty_; }
-  const std::string& competency_saved_at() const { return competency_saved_at_; }
+  const Draft& competency_draft() const { return competency_draft_; }
 
   // --- training needs (supervisor; training_view.cpp) ---
   // Opens this period's training needs of the staff whose submitted competency assessments
@@ -194,8 +194,7 @@ class App {
   int kiosk_submitted() const { return kiosk_submitted_; }
   const Template* appraisal_template() const { return template_ ? &*template_ : nullptr; }
   const AppraisalScore& appraisal_score() const { return appraisal_score_; }
-  bool appraisal_dirty() const { return appraisal_dirty_; }
-  const std::string& appraisal_saved_at() const { return appraisal_saved_at_; }
+  const Draft& appraisal_draft() const { return appraisal_draft_; }
 
  private:
   void Start();
@@ -203,8 +202,8 @@ class App {
   void LoadOpenNotes();
   void SetMessage(std::string text, bool error);
   // Writes one local edit and flushes it to IndexedDB; on failure shows the error and returns
-  // it. Every action's write goes through here except SaveAppraisal's, which calls the store
-  // itself to time the SQLite commit alone (save_commit_ms_) and then flushes the same way.
+  // it. Every action's write goes through here; it times the SQLite commit alone
+  // (save_commit_ms_, which the web bench reads after appraisal saves).
   Result<wire::Change> WriteEdit(const LocalStore::Edit& edit, int64_t now_unix);
   // The first screen after start-up or login: the kiosk for enumerators, else the roster.
   Screen HomeScreen();
@@ -257,7 +256,7 @@ class App {
   RosterView roster_view_;
   float roster_scroll_ = 0;
   double first_interactive_ms_ = 0;  // performance.now() at the end of the first usable frame
-  double save_commit_ms_ = 0;        // the last appraisal save's commit (SQLite) time
+  double save_commit_ms_ = 0;        // the last local write's commit (SQLite) time
   double refresh_ms_ = 0;            // the last Refresh(): counts, roster and statuses
   std::string open_employee_;
   std::vector<wire::Record> open_notes_;
@@ -291,17 +290,13 @@ class App {
   std::optional<Template> template_;
   AppraisalForm appraisal_;
   AppraisalScore appraisal_score_;
-  bool appraisal_dirty_ = false;
-  double appraisal_dirty_since_ = 0;
-  std::string appraisal_saved_at_;
+  Draft appraisal_draft_;
 
   MyAppraisal my_;
   SelfBeside self_beside_;
   CompetencyForm competency_;
   CompetencyScore competency_score_;
-  bool competency_dirty_ = false;
-  double competency_dirty_since_ = 0;
-  std::string competency_saved_at_;
+  Draft competency_draft_;
 
   TrainingView training_;
 

@@ -18,8 +18,6 @@
 namespace kinerja::web {
 namespace {
 
-constexpr double kAutosaveSeconds = 2.0;
-
 void Copy(char* dst, size_t size, const std::string& src) {
   std::snprintf(dst, size, "%s", src.c_str());
 }
@@ -178,8 +176,7 @@ void App::OpenAppraisal() {
     }
   }
   appraisal_score_ = ScoreAppraisal(appraisal_, *template_);
-  appraisal_dirty_ = false;
-  appraisal_saved_at_ = saved_at;
+  appraisal_draft_.Stored(saved_at);
   LoadSelfBeside();  // her submitted self-assessment and response, shown beside (my_appraisal.cpp)
   screen_ = Screen::kAppraise;
   SetMessage("", false);
@@ -187,14 +184,12 @@ void App::OpenAppraisal() {
 
 void App::AppraisalEdited() {
   if (!template_ || appraisal_.read_only()) return;
-  if (!appraisal_dirty_) appraisal_dirty_since_ = NowSeconds();
-  appraisal_dirty_ = true;
+  appraisal_draft_.Edited(NowSeconds());
   appraisal_score_ = ScoreAppraisal(appraisal_, *template_);
 }
 
 void App::TickAppraisalAutosave() {
-  if (screen_ != Screen::kAppraise || !appraisal_dirty_) return;
-  if (NowSeconds() - appraisal_dirty_since_ >= kAutosaveSeconds) SaveAppraisal();
+  if (screen_ == Screen::kAppraise && appraisal_draft_.Due(NowSeconds())) SaveAppraisal();
 }
 
 bool App::SaveAppraisal() {
@@ -206,17 +201,10 @@ bool App::SaveAppraisal() {
   // a sign-off is always a change of its own.
   edit.replace_unsent = appraisal_.status == "draft";
   int64_t now = NowUnixSeconds();
-  double started = NowSeconds();
-  auto change = store_->Write(edit, now);
-  save_commit_ms_ = (NowSeconds() - started) * 1000;
-  if (!change.ok()) {
-    SetMessage(change.status().ToString(), true);
-    return false;
-  }
-  FlushStorage();
+  auto change = WriteEdit(edit, now);
+  if (!change.ok()) return false;
   appraisal_.record_id = change->record_id;  // a new form's first save created the record
-  appraisal_dirty_ = false;
-  appraisal_saved_at_ = IsoUtc(now);
+  appraisal_draft_.Stored(IsoUtc(now));
   Refresh();
   return true;
 }

@@ -11,7 +11,6 @@
 namespace kinerja::web {
 namespace {
 
-constexpr double kAutosaveSeconds = 2.0;
 
 }  // namespace
 
@@ -132,19 +131,19 @@ void App::OpenCompetency() {
                                 period);
   if (!form.ok()) return SetMessage(form.status().message(), true);
   competency_ = std::move(form).value();
-  competency_saved_at_.clear();
+  std::string saved_at;
   auto stored = store_->List("competency_assessment", open_employee_);
   if (stored.ok()) {
     for (const auto& r : *stored) {
       if (r.body.value("period", "") != period) continue;
       competency_.record_id = r.id;
       ApplyCompetencyBody(r.body, &competency_);
-      competency_saved_at_ = r.updated_at;
+      saved_at = r.updated_at;
       break;
     }
   }
   competency_score_ = ScoreCompetency(competency_);
-  competency_dirty_ = false;
+  competency_draft_.Stored(saved_at);
   screen_ = Screen::kCompetency;
   SetMessage("", false);
 }
@@ -178,8 +177,7 @@ void App::OpenMyCompetency() {
   if (!view.ok()) return SetMessage(view.status().message(), true);
   competency_ = std::move(view->form);
   competency_score_ = std::move(view->score);
-  competency_saved_at_ = chosen->updated_at;
-  competency_dirty_ = false;
+  competency_draft_.Stored(chosen->updated_at);
   screen_ = Screen::kCompetency;
   SetMessage("", false);
 }
@@ -187,14 +185,12 @@ void App::OpenMyCompetency() {
 void App::SetCompetencyLevel(size_t row, int level) {
   if (competency_.read_only() || row >= competency_.rows.size() || level < 1 || level > 5) return;
   competency_.rows[row].assessed = level;
-  if (!competency_dirty_) competency_dirty_since_ = NowSeconds();
-  competency_dirty_ = true;
+  competency_draft_.Edited(NowSeconds());
   competency_score_ = ScoreCompetency(competency_);
 }
 
 void App::TickCompetencyAutosave() {
-  if (screen_ != Screen::kCompetency || !competency_dirty_) return;
-  if (NowSeconds() - competency_dirty_since_ >= kAutosaveSeconds) SaveCompetency();
+  if (screen_ == Screen::kCompetency && competency_draft_.Due(NowSeconds())) SaveCompetency();
 }
 
 bool App::SaveCompetency() {
@@ -206,8 +202,7 @@ bool App::SaveCompetency() {
   auto change = WriteEdit(edit, now);
   if (!change.ok()) return false;
   competency_.record_id = change->record_id;  // a new form's first save created the record
-  competency_dirty_ = false;
-  competency_saved_at_ = IsoUtc(now);
+  competency_draft_.Stored(IsoUtc(now));
   Refresh();
   return true;
 }
@@ -242,8 +237,8 @@ void App::PublishCompetencyState(Json& j) const {
                      {"position_id", competency_.position_id},
                      {"status", competency_.status},
                      {"rows", competency_.rows.size()},
-                     {"dirty", competency_dirty_},
-                     {"saved_at", competency_saved_at_},
+                     {"dirty", competency_draft_.dirty()},
+                     {"saved_at", competency_draft_.saved_at()},
                      {"complete", competency_score_.complete},
                      {"jpm", res.value("jpm", Json())},
                      {"mapping_code", res.value("mapping_code", Json())},

@@ -18,7 +18,7 @@ std::string App::EmployeeName(const std::string& employee_id) const {
 
 void App::OpenSyncScreen() {
   if (screen_ != Screen::kSync) before_sync_screen_ = screen_;
-  if (screen_ == Screen::kAppraise && appraisal_dirty_) SaveAppraisal();
+  if (screen_ == Screen::kAppraise && appraisal_draft_.dirty()) SaveAppraisal();
   if (my_.dirty) SaveSelfAssessment();
   screen_ = Screen::kSync;
   Refresh();

@@ -62,15 +62,10 @@ void DrawRatings(App& app, AppraisalForm& f, const Template& t) {
   if (RatingRow(t, "appraise.hasil", &f.rating_hasil_kerja, width)) app.AppraisalEdited();
   DrawSelfBesideCell(app, t, 0, f.rating_hasil_kerja);
 
-  ImGui::Spacing();
-  ImGui::Separator();
-  Heading(T("perilaku_heading"), 1.1f);
-  for (size_t i = 0; i < t.behaviour_values.size() && i < f.value_ratings.size(); ++i) {
-    const BehaviourValue& v = t.behaviour_values[i];
-    BehaviourValueHeading(i, v);
+  BehaviourSection(t, f, [&](size_t i, const BehaviourValue& v) {
     if (RatingRow(t, "appraise.value." + v.code, &f.value_ratings[i], width)) app.AppraisalEdited();
     DrawSelfBesideCell(app, t, i + 1, f.value_ratings[i]);
-  }
+  });
   ImGui::Spacing();
   ImGui::Separator();
   ImGui::TextUnformatted(T("comments"));
@@ -106,9 +101,7 @@ void DrawHeader(App& app, AppraisalForm& f) {
   }
   DrawSelfBesideSummary(app);
   if (!f.read_only()) {
-    ImGui::TextDisabled("%s", app.appraisal_dirty()       ? T("draft_unsaved")
-                              : app.appraisal_saved_at().empty() ? T("draft_new")
-                                                                 : T("draft_saved"));
+    DraftStatus(app.appraisal_draft());
   }
   const bool submit = f.status == "draft";
   if (f.status != "signed_off") {

@@ -45,9 +45,7 @@ void DrawHeader(App& app) {
     ImGui::TextColored(ImVec4(0.75f, 0.45f, 0.1f, 1), T("competency_missing"), missing);
   }
   if (!f.read_only()) {
-    ImGui::TextDisabled("%s", app.competency_dirty()            ? T("draft_unsaved")
-                              : app.competency_saved_at().empty() ? T("draft_new")
-                                                                  : T("draft_saved"));
+    DraftStatus(app.competency_draft());
     ImGui::SameLine(ImGui::GetWindowWidth() - 250);
     ImGui::BeginDisabled(!s.complete);
     if (ImGui::Button(T("submit"), ImVec2(230, 52))) ImGui::OpenPopup("###competency_confirm");

@@ -5,6 +5,7 @@
 #include "imgui.h"
 #include "web/app/i18n.h"
 #include "web/platform/platform.h"
+#include "web/widgets/widgets.h"
 
 namespace kinerja::web {
 
@@ -64,6 +65,17 @@ void BehaviourValueHeading(size_t index, const BehaviourValue& v) {
   ImGui::TextDisabled("%s", v.meaning.c_str());
   for (const auto& g : v.guidance) ImGui::BulletText("%s", g.c_str());
   ImGui::PopTextWrapPos();
+}
+
+void BehaviourSection(const Template& t, AppraisalForm& f,
+                      const std::function<void(size_t, const BehaviourValue&)>& rate) {
+  ImGui::Spacing();
+  ImGui::Separator();
+  Heading(T("perilaku_heading"), 1.1f);
+  for (size_t i = 0; i < t.behaviour_values.size() && i < f.value_ratings.size(); ++i) {
+    BehaviourValueHeading(i, t.behaviour_values[i]);
+    rate(i, t.behaviour_values[i]);
+  }
 }
 
 }  // namespace kinerja::web

@@ -196,15 +196,10 @@ void DrawMyRatings(App& app, const Template& t) {
     ImGui::TextDisabled(T("suggestion"), m.self_score.suggestion.c_str());
   }
   ComparedItem(app, t, "hasil", &f.rating_hasil_kerja, s.rating_hasil_kerja);
-  ImGui::Spacing();
-  ImGui::Separator();
-  Heading(T("perilaku_heading"), 1.1f);
-  for (size_t i = 0; i < t.behaviour_values.size() && i < f.value_ratings.size(); ++i) {
-    const BehaviourValue& v = t.behaviour_values[i];
-    BehaviourValueHeading(i, v);
+  BehaviourSection(t, f, [&](size_t i, const BehaviourValue& v) {
     int theirs = i < s.value_ratings.size() ? s.value_ratings[i] : -1;
     ComparedItem(app, t, "value." + v.code, &f.value_ratings[i], theirs);
-  }
+  });
   ImGui::Spacing();
   ImGui::Separator();
   ImGui::TextUnformatted(T("self_comments"));

@@ -62,4 +62,10 @@ void Heading(const char* text, float scale) {
   ImGui::SetWindowFontScale(1.0f);
 }
 
+void DraftStatus(const Draft& draft) {
+  ImGui::TextDisabled("%s", draft.dirty()              ? T("draft_unsaved")
+                            : draft.saved_at().empty() ? T("draft_new")
+                                                       : T("draft_saved"));
+}
+
 }  // namespace kinerja::web

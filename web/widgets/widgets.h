@@ -2,6 +2,7 @@
 // Touch-sized widgets shared by the screens (ImGui's own buttons do not wrap their labels).
 
 #include "imgui.h"
+#include "web/app/draft.h"
 
 namespace kinerja::web {
 
@@ -21,5 +22,8 @@ bool BackButton(const char* test_id);
 
 // Text in the accent colour, scaled by `scale` (headings, the live predikat).
 void Heading(const char* text, float scale = 1.25f);
+
+// An editable form's draft state in one grey line: unsaved edits, not stored yet, or saved.
+void DraftStatus(const Draft& draft);
 
 }  // namespace kinerja::web
