@@ -29,19 +29,8 @@ Status CentralStore::AddUnit(const std::string& id, const std::string& parent_id
   KINERJA_RETURN_IF_ERROR(st.Run());
   // Units sync too (kind "unit", id "unit.<id>"), so a tablet knows the units of its scope:
   // the kiosk offers them, HR views group by them.
-  auto seq = NextSeq();
-  if (!seq.ok()) return seq.status();
   Json body{{"unit_id", id}, {"name", name}, {"kind", kind}, {"parent_id", parent_id}};
-  KINERJA_ASSIGN_OR_RETURN(
-      auto rec,
-      db_->Prepare("INSERT INTO records(id, kind, version, unit_path, body, seq, updated_at)"
-                   " VALUES(?, 'unit', 1, ?, ?, ?, ?)"));
-  KINERJA_RETURN_IF_ERROR(rec.Bind(1, "unit." + id)
-                              .Bind(2, path)
-                              .Bind(3, body.dump())
-                              .Bind(4, *seq)
-                              .Bind(5, IsoUtc(NowUnix()))
-                              .Run());
+  KINERJA_RETURN_IF_ERROR(PutRecordWhileHeld("unit." + id, "unit", path, "", body, false).status());
   return tx.Commit();
 }
 
@@ -102,24 +91,11 @@ Status CentralStore::UpsertEmployee(const EmployeeSpec& e) {
   KINERJA_ASSIGN_OR_RETURN(auto path, UnitPath(e.unit_id));
   Transaction tx(*db_);
   KINERJA_RETURN_IF_ERROR(tx.status());
-  auto seq = NextSeq();
-  if (!seq.ok()) return seq.status();
   Json body{{"nip", e.nip}, {"name", e.name}, {"position", e.position}, {"unit_id", e.unit_id},
             {"supervisor_id", e.supervisor_id}};
   if (!e.position_id.empty()) body["position_id"] = e.position_id;
-  KINERJA_ASSIGN_OR_RETURN(
-      auto st,
-      db_->Prepare(
-          "INSERT INTO records(id, kind, version, unit_path, subject_id, body, seq, updated_at)"
-          " VALUES(?1, 'employee', 1, ?2, ?1, ?3, ?4, ?5) ON CONFLICT(id) DO UPDATE SET"
-          " version=version+1, unit_path=excluded.unit_path, body=excluded.body, seq=excluded.seq,"
-          " updated_at=excluded.updated_at"));
-  KINERJA_RETURN_IF_ERROR(st.Bind(1, e.id)
-                              .Bind(2, path)
-                              .Bind(3, body.dump())
-                              .Bind(4, *seq)
-                              .Bind(5, IsoUtc(NowUnix()))
-                              .Run());
+  // A re-import bumps the version even when nothing changed (the roster's "updated" count).
+  KINERJA_RETURN_IF_ERROR(PutRecordWhileHeld(e.id, "employee", path, e.id, body, false).status());
   return tx.Commit();
 }
 
@@ -133,33 +109,38 @@ Result<bool> CentralStore::PutServerRecord(const std::string& id, const std::str
   KINERJA_ASSIGN_OR_RETURN(auto path, UnitPath(unit_id));
   Transaction tx(*db_);
   KINERJA_RETURN_IF_ERROR(tx.status());
-  auto seq = NextSeq();
-  if (!seq.ok()) return seq.status();
-  KINERJA_ASSIGN_OR_RETURN(
-      auto st,
-      db_->Prepare(
-          "INSERT INTO records(id, kind, version, unit_path, body, seq, updated_at)"
-          " VALUES(?1, ?2, 1, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO UPDATE SET version=version+1,"
-          " unit_path=excluded.unit_path, body=excluded.body, seq=excluded.seq,"
-          " updated_at=excluded.updated_at WHERE kind=excluded.kind AND"
-          " (body IS NOT excluded.body OR unit_path IS NOT excluded.unit_path)"));
-  KINERJA_RETURN_IF_ERROR(st.Bind(1, id)
-                              .Bind(2, kind)
-                              .Bind(3, path)
-                              .Bind(4, body.dump())
-                              .Bind(5, *seq)
-                              .Bind(6, IsoUtc(NowUnix()))
-                              .Run());
-  if (db_->Changes() == 0) {
-    KINERJA_ASSIGN_OR_RETURN(auto same,
-                             db_->Prepare("SELECT 1 FROM records WHERE id=? AND kind=?"));
-    same.Bind(1, id).Bind(2, kind);
-    KINERJA_ASSIGN_OR_RETURN(auto row, same.Step());
-    if (!row) return Status::AlreadyExists("record " + id + " exists with another kind");
-    return false;  // the transaction rolls back: not even the seq moves
-  }
+  KINERJA_ASSIGN_OR_RETURN(bool written, PutRecordWhileHeld(id, kind, path, "", body, true));
+  if (!written) return false;  // the transaction rolls back: not even the seq moves
   KINERJA_RETURN_IF_ERROR(tx.Commit());
   return true;
+}
+
+Result<bool> CentralStore::PutRecordWhileHeld(const std::string& id, const std::string& kind,
+                                              const std::string& unit_path,
+                                              const std::string& subject_id, const Json& body,
+                                              bool only_if_changed) {
+  KINERJA_ASSIGN_OR_RETURN(int64_t seq, NextSeq());
+  std::string sql =
+      "INSERT INTO records(id, kind, version, unit_path, subject_id, body, seq, updated_at)"
+      " VALUES(?1, ?2, 1, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(id) DO UPDATE SET version=version+1,"
+      " unit_path=excluded.unit_path, body=excluded.body, seq=excluded.seq,"
+      " updated_at=excluded.updated_at WHERE kind=excluded.kind";
+  if (only_if_changed) sql += " AND (body IS NOT excluded.body OR unit_path IS NOT excluded.unit_path)";
+  KINERJA_ASSIGN_OR_RETURN(auto st, db_->Prepare(sql));
+  KINERJA_RETURN_IF_ERROR(st.Bind(1, id)
+                              .Bind(2, kind)
+                              .Bind(3, unit_path)
+                              .Bind(4, subject_id)  // '' for records about no one
+                              .Bind(5, body.dump())
+                              .Bind(6, seq)
+                              .Bind(7, IsoUtc(NowUnix()))
+                              .Run());
+  if (db_->Changes() > 0) return true;
+  KINERJA_ASSIGN_OR_RETURN(auto same, db_->Prepare("SELECT 1 FROM records WHERE id=? AND kind=?"));
+  same.Bind(1, id).Bind(2, kind);
+  KINERJA_ASSIGN_OR_RETURN(bool row, same.Step());
+  if (!row) return Status::AlreadyExists("record " + id + " exists with another kind");
+  return false;
 }
 
 Result<bool> CentralStore::IsEmpty() {

@@ -170,6 +170,13 @@ class CentralStore {
   // Both with the writer lock held: unit `unit_id`'s path (kNotFound), the next seq number.
   Result<std::string> UnitPath(const std::string& unit_id);
   Result<int64_t> NextSeq();
+  // A server-authored record (unit, employee, position) written at the next seq inside the
+  // caller's transaction: version 1, or one more than stored. With `only_if_changed` an
+  // identical body and path write nothing and it returns false (the caller rolls back, so not
+  // even the seq moves). kAlreadyExists when the id is taken by a record of another kind.
+  Result<bool> PutRecordWhileHeld(const std::string& id, const std::string& kind,
+                                  const std::string& unit_path, const std::string& subject_id,
+                                  const Json& body, bool only_if_changed);
   Status AuditWhileHeld(const Principal* who, const std::string& action, const std::string& detail,
                      int64_t now);
 

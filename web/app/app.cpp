@@ -130,6 +130,20 @@ Result<wire::Change> App::WriteEdit(const LocalStore::Edit& edit, int64_t now_un
   return change;
 }
 
+bool App::SaveForm(const char* kind, const std::string& employee_id, Json body, bool is_draft,
+                   std::string* record_id, Draft* draft) {
+  LocalStore::Edit edit{*record_id, kind, employee_id, EmployeeUnitPath(employee_id),
+                        std::move(body), {}};
+  edit.replace_unsent = is_draft;
+  const int64_t now = NowUnixSeconds();
+  auto change = WriteEdit(edit, now);
+  if (!change.ok()) return false;
+  *record_id = change->record_id;
+  draft->Stored(IsoUtc(now));
+  Refresh();
+  return true;
+}
+
 void App::SetMessage(std::string text, bool error) {
   message_ = std::move(text);
   message_is_error_ = error;

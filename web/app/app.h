@@ -205,6 +205,12 @@ class App {
   // it. Every action's write goes through here; it times the SQLite commit alone
   // (save_commit_ms_, which the web bench reads after appraisal saves).
   Result<wire::Change> WriteEdit(const LocalStore::Edit& edit, int64_t now_unix);
+  // Saves an open form (appraisal, competency) as one edit of `kind` about `employee_id`:
+  // autosaved drafts fold into the queued change until a sync hands it out; a submission or a
+  // sign-off is always a change of its own. On success sets *record_id (a new form's first
+  // save creates the record), marks `draft` stored and refreshes the lists.
+  bool SaveForm(const char* kind, const std::string& employee_id, Json body, bool is_draft,
+                std::string* record_id, Draft* draft);
   // The first screen after start-up or login: the kiosk for enumerators, else the roster.
   Screen HomeScreen();
   // Carries the running sync's next request over fetch; its answer comes back to SyncStep

@@ -194,19 +194,8 @@ void App::TickAppraisalAutosave() {
 
 bool App::SaveAppraisal() {
   if (!store_ || !template_ || appraisal_.employee_id.empty()) return false;
-  LocalStore::Edit edit{appraisal_.record_id, "appraisal", appraisal_.employee_id,
-                        EmployeeUnitPath(appraisal_.employee_id),
-                        AppraisalBody(appraisal_, *template_), {}};
-  // Autosaved drafts fold into one queued change until a sync hands it out; a submission or
-  // a sign-off is always a change of its own.
-  edit.replace_unsent = appraisal_.status == "draft";
-  int64_t now = NowUnixSeconds();
-  auto change = WriteEdit(edit, now);
-  if (!change.ok()) return false;
-  appraisal_.record_id = change->record_id;  // a new form's first save created the record
-  appraisal_draft_.Stored(IsoUtc(now));
-  Refresh();
-  return true;
+  return SaveForm("appraisal", appraisal_.employee_id, AppraisalBody(appraisal_, *template_),
+                  appraisal_.status == "draft", &appraisal_.record_id, &appraisal_draft_);
 }
 
 bool App::ChangeAppraisalStatus(const char* from, const char* to, const char* done_key) {

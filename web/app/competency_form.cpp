@@ -195,16 +195,8 @@ void App::TickCompetencyAutosave() {
 
 bool App::SaveCompetency() {
   if (!store_ || competency_.employee_id.empty()) return false;
-  LocalStore::Edit edit{competency_.record_id, "competency_assessment", competency_.employee_id,
-                        EmployeeUnitPath(competency_.employee_id), CompetencyBody(competency_), {}};
-  edit.replace_unsent = competency_.status == "draft";  // autosaves fold into one queued change
-  int64_t now = NowUnixSeconds();
-  auto change = WriteEdit(edit, now);
-  if (!change.ok()) return false;
-  competency_.record_id = change->record_id;  // a new form's first save created the record
-  competency_draft_.Stored(IsoUtc(now));
-  Refresh();
-  return true;
+  return SaveForm("competency_assessment", competency_.employee_id, CompetencyBody(competency_),
+                  competency_.status == "draft", &competency_.record_id, &competency_draft_);
 }
 
 bool App::SubmitCompetency() {
