@@ -4,6 +4,8 @@
 
 #include "engine/competency/training_report.h"
 #include "engine/org/period.h"
+#include "server/export/report_tables.h"
+#include "server/export/xlsx_writer.h"
 #include "server/reports/reports.h"
 #include "shared/wire/push_reader.h"
 #include "shared/wire/response_text.h"
@@ -52,6 +54,26 @@ bool IsHrOrAdmin(const Principal& who) {
 
 
 HttpResponse JsonResponse(const Json& j) { return {200, Dump(j)}; }
+
+constexpr const char* kXlsxType =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+// `text` reduced to what a download's file name may safely hold: [A-Za-z0-9._-], others as '_'.
+std::string FileNamePart(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                    c == '.' || c == '_' || c == '-';
+    out += ok ? c : '_';
+  }
+  return out;
+}
+
+// `r` as a download saved under `file_name` (already reduced by FileNamePart).
+HttpResponse Attachment(HttpResponse r, const std::string& file_name) {
+  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file_name + "\"");
+  return r;
+}
 
 Status CheckBodySize(const HttpRequest& req, size_t limit) {
   if (req.body.size() > limit) {
@@ -257,12 +279,20 @@ HttpResponse Api::TrainingNeeds(const HttpRequest& req) {
   }
   std::string format = "json";
   if (auto it = req.query.find("format"); it != req.query.end()) format = it->second;
-  if (format != "json" && format != "csv") {
-    return ErrorResponse(Status::InvalidArgument("format must be json or csv"));
+  if (format != "json" && format != "csv" && format != "xlsx") {
+    return ErrorResponse(Status::InvalidArgument("format must be json, csv or xlsx"));
   }
   auto out = TrainingNeedsReport(store_, *who, period);
   if (!out.ok()) return ErrorResponse(out.status());
-  if (format == "csv") return {200, TrainingNeedsCsv(*out), "text/csv; charset=utf-8"};
+  const std::string file = "kebutuhan-pelatihan-" + FileNamePart(period);
+  if (format == "csv") {
+    return Attachment({200, TrainingNeedsCsv(*out), "text/csv; charset=utf-8"}, file + ".csv");
+  }
+  if (format == "xlsx") {
+    auto xlsx = exports::WorkbookXlsx(exports::TrainingNeedsTables(*out));
+    if (!xlsx.ok()) return ErrorResponse(xlsx.status());
+    return Attachment({200, std::move(*xlsx), kXlsxType}, file + ".xlsx");
+  }
   return JsonResponse(*out);
 }
 
