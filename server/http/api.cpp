@@ -4,8 +4,10 @@
 
 #include "engine/competency/training_report.h"
 #include "engine/org/period.h"
+#include "server/export/evaluation_document.h"
 #include "server/export/report_tables.h"
 #include "server/export/xlsx_writer.h"
+#include "server/reports/evaluation_documents.h"
 #include "server/reports/reports.h"
 #include "shared/wire/push_reader.h"
 #include "shared/wire/response_text.h"
@@ -69,10 +71,27 @@ std::string FileNamePart(const std::string& text) {
   return out;
 }
 
-// `r` as a download saved under `file_name` (already reduced by FileNamePart).
-HttpResponse Attachment(HttpResponse r, const std::string& file_name) {
-  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file_name + "\"");
+// `r` as a download saved under `file_name` (already reduced by FileNamePart); "inline" lets
+// a browser show it (a PDF) before it is saved.
+HttpResponse Attachment(HttpResponse r, const std::string& file_name,
+                        const char* disposition = "attachment") {
+  r.headers.emplace_back("Content-Disposition",
+                         std::string(disposition) + "; filename=\"" + file_name + "\"");
   return r;
+}
+
+std::string QueryText(const HttpRequest& req, const std::string& key) {
+  auto it = req.query.find(key);
+  return it == req.query.end() ? std::string() : it->second;
+}
+
+// A PDF of evaluation documents, or the error that kept it from being made.
+HttpResponse PdfResponse(const Result<std::vector<exports::EvaluationDocument>>& docs,
+                         const std::string& file_name) {
+  if (!docs.ok()) return ErrorResponse(docs.status());
+  auto pdf = exports::EvaluationDocumentsPdf(*docs);
+  if (!pdf.ok()) return ErrorResponse(pdf.status());
+  return Attachment({200, std::move(*pdf), "application/pdf"}, file_name, "inline");
 }
 
 Status CheckBodySize(const HttpRequest& req, size_t limit) {
@@ -122,10 +141,13 @@ HttpResponse Api::Handle(const HttpRequest& req) {
   if (route("GET", "/api/v1/devices")) return Devices(req);
   if (route("POST", "/api/v1/devices/revoke")) return RevokeDevice(req);
   if (route("GET", "/api/v1/reports/training-needs")) return TrainingNeeds(req);
+  if (route("GET", "/api/v1/reports/evaluation-document")) return EvaluationDocument(req);
+  if (route("GET", "/api/v1/reports/evaluation-documents")) return UnitEvaluationDocuments(req);
   for (const char* known : {"/api/v1/health", "/api/v1/login", "/api/v1/logout", "/api/v1/me",
                             "/api/v1/sync/push", "/api/v1/sync/pull", "/api/v1/conflicts",
                             "/api/v1/audit", "/api/v1/refused", "/api/v1/devices", "/api/v1/devices/revoke",
-                            "/api/v1/reports/training-needs"}) {
+                            "/api/v1/reports/training-needs", "/api/v1/reports/evaluation-document",
+                            "/api/v1/reports/evaluation-documents"}) {
     if (p == known) {
       HttpResponse r = ErrorResponse(Status::InvalidArgument(req.method + " is not allowed on " + p));
       r.status = 405;
@@ -294,6 +316,28 @@ HttpResponse Api::TrainingNeeds(const HttpRequest& req) {
     return Attachment({200, std::move(*xlsx), kXlsxType}, file + ".xlsx");
   }
   return JsonResponse(*out);
+}
+
+HttpResponse Api::EvaluationDocument(const HttpRequest& req) {
+  auto who = Authorize(req);
+  if (!who.ok()) return ErrorResponse(who.status());
+  std::string period = QueryText(req, "period");
+  if (period.empty()) period = org::AppraisalPeriod(clock_());
+  const std::string employee = QueryText(req, "employee");
+  auto doc = EvaluationDocumentOf(store_, *who, employee, period);
+  if (!doc.ok()) return ErrorResponse(doc.status());
+  return PdfResponse(std::vector<exports::EvaluationDocument>{std::move(*doc)},
+                     "evaluasi-kinerja-" + FileNamePart(employee) + "-" + FileNamePart(period) + ".pdf");
+}
+
+HttpResponse Api::UnitEvaluationDocuments(const HttpRequest& req) {
+  auto who = Authorize(req);
+  if (!who.ok()) return ErrorResponse(who.status());
+  std::string period = QueryText(req, "period");
+  if (period.empty()) period = org::AppraisalPeriod(clock_());
+  const std::string unit = QueryText(req, "unit");
+  return PdfResponse(server::UnitEvaluationDocuments(store_, *who, unit, period),
+                     "evaluasi-kinerja-" + FileNamePart(unit) + "-" + FileNamePart(period) + ".pdf");
 }
 
 HttpResponse Api::Devices(const HttpRequest& req) {

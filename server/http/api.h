@@ -70,6 +70,8 @@ class Api {
   HttpResponse Audit(const HttpRequest& req);
   HttpResponse Refused(const HttpRequest& req);
   HttpResponse TrainingNeeds(const HttpRequest& req);
+  HttpResponse EvaluationDocument(const HttpRequest& req);
+  HttpResponse UnitEvaluationDocuments(const HttpRequest& req);
   HttpResponse Devices(const HttpRequest& req);
   HttpResponse RevokeDevice(const HttpRequest& req);
   Result<Principal> Authorize(const HttpRequest& req);

@@ -109,6 +109,7 @@ Status CentralStore::UpsertEmployee(const EmployeeSpec& e) {
   Json body{{"nip", e.nip}, {"name", e.name}, {"position", e.position}, {"unit_id", e.unit_id},
             {"supervisor_id", e.supervisor_id}};
   if (!e.position_id.empty()) body["position_id"] = e.position_id;
+  if (!e.pangkat_golongan.empty()) body["pangkat_golongan"] = e.pangkat_golongan;
   auto st = db_->Prepare(
       "INSERT INTO records(id, kind, version, unit_path, subject_id, body, seq, updated_at)"
       " VALUES(?1, 'employee', 1, ?2, ?1, ?3, ?4, ?5) ON CONFLICT(id) DO UPDATE SET"
