@@ -17,7 +17,7 @@ constexpr float kMargin = 48.0f;
 constexpr float kContentWidth = kPageWidth - 2 * kMargin;
 constexpr float kBody = 9.5f;     // body text size
 constexpr float kLeading = 1.3f;  // line height as a multiple of the size
-constexpr float kPad = 4.0f;      // cell padding
+constexpr float kPad = 3.5f;      // cell padding
 
 // `text` with every byte sequence that is not UTF-8 replaced by U+FFFD.
 std::string ValidUtf8(const std::string& text) {
@@ -173,8 +173,8 @@ class PageWriter {
     y_ = top - h;
   }
 
-  // A table: a bold header row, then the rows; a row starting with "\x01" is a section row
-  // (its text across the whole table, bold).
+  // A table: a bold header row, then the rows; a row whose first cell starts with "\x01" is
+  // a section row (its text across the whole table, bold), "\x02" the same in regular text.
   void Table(const std::vector<TableColumn>& cols, const std::vector<std::vector<std::string>>& rows) {
     std::vector<std::string> header;
     for (const auto& c : cols) header.push_back(c.title);
@@ -186,8 +186,8 @@ class PageWriter {
       return w;
     }();
     for (const auto& r : rows) {
-      if (!r.empty() && !r[0].empty() && r[0][0] == '\x01') {
-        Row({{"", total}}, {r[0].substr(1)}, true, repeat_header);
+      if (!r.empty() && !r[0].empty() && (r[0][0] == '\x01' || r[0][0] == '\x02')) {
+        Row({{"", total}}, {r[0].substr(1)}, r[0][0] == '\x01', repeat_header);
       } else {
         Row(cols, r, false, repeat_header);
       }
@@ -273,9 +273,10 @@ void WriteEvaluationPage(PageWriter& w, const EvaluationDocument& d) {
   if (!d.status.empty()) w.Centered(d.status, false, 8.5f);
   w.Down(10);
 
-  const std::vector<TableColumn> cols{{"", 24}, {"", 170}, {"", kContentWidth - 194}};
+  const std::vector<TableColumn> cols{{"", 24}, {"", 190}, {"", kContentWidth - 214}};
+  const std::vector<TableColumn> heading{{"", 24}, {"", kContentWidth - 24}};
   auto section = [&](const char* no, const std::string& title) {
-    w.Row(cols, {no, title, ""}, true, [] {});
+    w.Row(heading, {no, title}, true, [] {});
   };
   auto person = [&](const char* no, const std::string& title, const PersonBlock& p) {
     section(no, title);
@@ -337,10 +338,10 @@ void WriteSkpPages(PageWriter& w, const EvaluationDocument& d) {
   w.Down(10);
   w.Paragraph(kMargin, kContentWidth, "A. HASIL KERJA", true, 10);
   w.Down(4);
-  const std::vector<TableColumn> hk{{"No", 24},          {"Rencana Hasil Kerja", 110},
-                                    {"Indikator Kinerja Individu", 110}, {"Target", 55},
-                                    {"Realisasi", 55},   {"Capaian", 45},
-                                    {"Umpan Balik", kContentWidth - 399}};
+  const std::vector<TableColumn> hk{{"No", 22},      {"Rencana Hasil Kerja", 105},
+                                    {"Indikator Kinerja Individu", 105}, {"Target", 58},
+                                    {"Realisasi", 58}, {"Capaian", 50},
+                                    {"Umpan Balik", kContentWidth - 398}};
   std::vector<std::vector<std::string>> rows;
   for (const char* jenis : {"Utama", "Tambahan"}) {
     int no = 0;
@@ -355,7 +356,7 @@ void WriteSkpPages(PageWriter& w, const EvaluationDocument& d) {
       rows.push_back({"-", r.rhk, r.iki, r.target, r.realisasi, r.capaian, r.umpan_balik});
     }
   }
-  if (rows.empty()) rows.push_back({"-", "Tidak ada hasil kerja yang dicatat", "", "", "", "", ""});
+  if (rows.empty()) rows.push_back({"\x02Tidak ada hasil kerja yang dicatat"});
   w.Table(hk, rows);
 
   w.Down(14);
@@ -370,7 +371,7 @@ void WriteSkpPages(PageWriter& w, const EvaluationDocument& d) {
   for (const auto& r : d.perilaku) {
     rows.push_back({std::to_string(++no), r.perilaku, r.ekspektasi, r.rating, r.umpan_balik});
   }
-  if (rows.empty()) rows.push_back({"-", "Perilaku kerja belum dinilai", "", "", ""});
+  if (rows.empty()) rows.push_back({"\x02Perilaku kerja belum dinilai"});
   w.Table(pk, rows);
 }
 
