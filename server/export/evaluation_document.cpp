@@ -26,14 +26,19 @@ std::string ValidUtf8(const std::string& text) {
   const size_t n = text.size();
   for (size_t i = 0; i < n;) {
     const unsigned char c = s[i];
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    size_t len = c < 0x80           ? 1
+                 : (c >> 5) == 0x6  ? 2
+                 : (c >> 4) == 0xE  ? 3
+                 : (c >> 3) == 0x1E ? 4
+                                    : 0;
     bool ok = len > 0 && i + len <= n && !(len == 2 && c < 0xC2);
     for (size_t k = 1; ok && k < len; ++k) ok = (s[i + k] & 0xC0) == 0x80;
     if (ok && len == 3) {
       const unsigned v = ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6);
       ok = v >= 0x800 && (v < 0xD800 || v > 0xDFFF);
     }
-    if (ok && len == 4) ok = c <= 0xF4 && !(c == 0xF0 && s[i + 1] < 0x90) && !(c == 0xF4 && s[i + 1] > 0x8F);
+    if (ok && len == 4)
+      ok = c <= 0xF4 && !(c == 0xF0 && s[i + 1] < 0x90) && !(c == 0xF4 && s[i + 1] > 0x8F);
     if (ok) {
       out.append(text, i, len);
       i += len;
@@ -100,7 +105,8 @@ class PageWriter {
     size_t start = 0;
     while (true) {
       size_t nl = text.find('\n', start);
-      std::string para = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+      std::string para =
+          text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
       if (!para.empty() && para.back() == '\r') para.pop_back();
       WrapParagraph(para, width, bold, size, &lines);
       if (nl == std::string::npos) break;
@@ -149,7 +155,8 @@ class PageWriter {
     std::vector<std::vector<std::string>> wrapped;
     size_t lines = 1;
     for (size_t c = 0; c < cols.size(); ++c) {
-      wrapped.push_back(Wrap(c < cells.size() ? cells[c] : "", cols[c].width - 2 * kPad, bold, kBody));
+      wrapped.push_back(
+          Wrap(c < cells.size() ? cells[c] : "", cols[c].width - 2 * kPad, bold, kBody));
       lines = std::max(lines, wrapped.back().size());
     }
     const float line_h = kBody * kLeading;
@@ -175,7 +182,8 @@ class PageWriter {
 
   // A table: a bold header row, then the rows; a row whose first cell starts with "\x01" is
   // a section row (its text across the whole table, bold), "\x02" the same in regular text.
-  void Table(const std::vector<TableColumn>& cols, const std::vector<std::vector<std::string>>& rows) {
+  void Table(const std::vector<TableColumn>& cols,
+             const std::vector<std::vector<std::string>>& rows) {
     std::vector<std::string> header;
     for (const auto& c : cols) header.push_back(c.title);
     auto repeat_header = [&] { Row(cols, header, true, [] {}); };
@@ -242,10 +250,12 @@ EvaluationDocument Sanitized(EvaluationDocument d) {
     fix(*s);
   }
   for (PersonBlock* p : {&d.pegawai, &d.pejabat_penilai, &d.atasan_pejabat_penilai}) {
-    for (std::string* s : {&p->nama, &p->nip, &p->pangkat_golongan, &p->jabatan, &p->unit_kerja}) fix(*s);
+    for (std::string* s : {&p->nama, &p->nip, &p->pangkat_golongan, &p->jabatan, &p->unit_kerja})
+      fix(*s);
   }
   for (auto& r : d.hasil_kerja) {
-    for (std::string* s : {&r.jenis, &r.rhk, &r.iki, &r.target, &r.realisasi, &r.capaian, &r.umpan_balik}) {
+    for (std::string* s :
+         {&r.jenis, &r.rhk, &r.iki, &r.target, &r.realisasi, &r.capaian, &r.umpan_balik}) {
       fix(*s);
     }
   }
@@ -281,14 +291,18 @@ void WriteEvaluationPage(PageWriter& w, const EvaluationDocument& d) {
   auto person = [&](const char* no, const std::string& title, const PersonBlock& p) {
     section(no, title);
     const std::pair<const char*, std::string> fields[] = {
-        {"NAMA", p.nama}, {"NIP", p.nip}, {"PANGKAT/GOLONGAN RUANG", p.pangkat_golongan},
-        {"JABATAN", p.jabatan}, {"UNIT KERJA", p.unit_kerja}};
+        {"NAMA", p.nama},
+        {"NIP", p.nip},
+        {"PANGKAT/GOLONGAN RUANG", p.pangkat_golongan},
+        {"JABATAN", p.jabatan},
+        {"UNIT KERJA", p.unit_kerja}};
     for (const auto& [label, value] : fields) w.Row(cols, {"", label, OrDash(value)}, false, [] {});
   };
   person("1", "PEGAWAI YANG DINILAI", d.pegawai);
   person("2", "PEJABAT PENILAI KINERJA", d.pejabat_penilai);
   person("3", "ATASAN PEJABAT PENILAI KINERJA", d.atasan_pejabat_penilai);
-  w.Row(cols, {"4", "CAPAIAN KINERJA ORGANISASI", OrDash(d.capaian_kinerja_organisasi)}, true, [] {});
+  w.Row(cols, {"4", "CAPAIAN KINERJA ORGANISASI", OrDash(d.capaian_kinerja_organisasi)}, true,
+        [] {});
   w.Row(cols, {"5", "PREDIKAT KINERJA PEGAWAI", OrDash(d.predikat)}, true, [] {});
   w.Row(cols, {"", "Rating hasil kerja", OrDash(d.rating_hasil_kerja)}, false, [] {});
   w.Row(cols, {"", "Rating perilaku kerja", OrDash(d.rating_perilaku)}, false, [] {});
@@ -338,9 +352,12 @@ void WriteSkpPages(PageWriter& w, const EvaluationDocument& d) {
   w.Down(10);
   w.Paragraph(kMargin, kContentWidth, "A. HASIL KERJA", true, 10);
   w.Down(4);
-  const std::vector<TableColumn> hk{{"No", 22},      {"Rencana Hasil Kerja", 105},
-                                    {"Indikator Kinerja Individu", 105}, {"Target", 58},
-                                    {"Realisasi", 58}, {"Capaian", 50},
+  const std::vector<TableColumn> hk{{"No", 22},
+                                    {"Rencana Hasil Kerja", 105},
+                                    {"Indikator Kinerja Individu", 105},
+                                    {"Target", 58},
+                                    {"Realisasi", 58},
+                                    {"Capaian", 50},
                                     {"Umpan Balik", kContentWidth - 398}};
   std::vector<std::vector<std::string>> rows;
   for (const char* jenis : {"Utama", "Tambahan"}) {
@@ -348,7 +365,8 @@ void WriteSkpPages(PageWriter& w, const EvaluationDocument& d) {
     for (const auto& r : d.hasil_kerja) {
       if (r.jenis != jenis) continue;
       if (no == 0) rows.push_back({std::string("\x01") + (jenis[0] == 'U' ? "UTAMA" : "TAMBAHAN")});
-      rows.push_back({std::to_string(++no), r.rhk, r.iki, r.target, r.realisasi, r.capaian, r.umpan_balik});
+      rows.push_back(
+          {std::to_string(++no), r.rhk, r.iki, r.target, r.realisasi, r.capaian, r.umpan_balik});
     }
   }
   for (const auto& r : d.hasil_kerja) {  // rows of another jenis, as given
@@ -363,8 +381,10 @@ void WriteSkpPages(PageWriter& w, const EvaluationDocument& d) {
   w.Ensure(60);
   w.Paragraph(kMargin, kContentWidth, "B. PERILAKU KERJA (BerAKHLAK)", true, 10);
   w.Down(4);
-  const std::vector<TableColumn> pk{{"No", 24}, {"Perilaku Kerja", 130},
-                                    {"Ekspektasi Khusus Pimpinan", 130}, {"Penilaian", 90},
+  const std::vector<TableColumn> pk{{"No", 24},
+                                    {"Perilaku Kerja", 130},
+                                    {"Ekspektasi Khusus Pimpinan", 130},
+                                    {"Penilaian", 90},
                                     {"Umpan Balik", kContentWidth - 374}};
   rows.clear();
   int no = 0;
@@ -419,8 +439,8 @@ Result<std::string> EvaluationDocumentsPdf(const std::vector<EvaluationDocument>
   if (errors.first == 0) HPDF_SaveToStream(doc);
   if (errors.first != 0) {
     char code[64];
-    std::snprintf(code, sizeof code, "error 0x%04X (detail %u)", static_cast<unsigned>(errors.first),
-                  static_cast<unsigned>(errors.detail));
+    std::snprintf(code, sizeof code, "error 0x%04X (detail %u)",
+                  static_cast<unsigned>(errors.first), static_cast<unsigned>(errors.detail));
     return Status::Internal(std::string("libharu failed writing the PDF: ") + code);
   }
   std::string out(HPDF_GetStreamSize(doc), '\0');

@@ -27,17 +27,17 @@ struct SkpResultRow {
   std::string jenis;  // "Utama" / "Tambahan"
   std::string rhk;
   std::string iki;
-  std::string target;     // as printed, e.g. "120 izin"
-  std::string realisasi;  // as printed
-  std::string capaian;    // e.g. "105%"; may be empty
+  std::string target;       // as printed, e.g. "120 izin"
+  std::string realisasi;    // as printed
+  std::string capaian;      // e.g. "105%"; may be empty
   std::string umpan_balik;  // may be empty (a column left to write on)
 };
 
 // One perilaku kerja (BerAKHLAK) row.
 struct BehaviourRow {
-  std::string perilaku;  // "Berorientasi Pelayanan"
-  std::string ekspektasi;  // ekspektasi khusus pimpinan; may be empty
-  std::string rating;    // "Sesuai Ekspektasi"
+  std::string perilaku;     // "Berorientasi Pelayanan"
+  std::string ekspektasi;   // ekspektasi khusus pimpinan; may be empty
+  std::string rating;       // "Sesuai Ekspektasi"
   std::string umpan_balik;  // may be empty
 };
 

@@ -143,11 +143,11 @@ HttpResponse Api::Handle(const HttpRequest& req) {
   if (route("GET", "/api/v1/reports/training-needs")) return TrainingNeeds(req);
   if (route("GET", "/api/v1/reports/evaluation-document")) return EvaluationDocument(req);
   if (route("GET", "/api/v1/reports/evaluation-documents")) return UnitEvaluationDocuments(req);
-  for (const char* known : {"/api/v1/health", "/api/v1/login", "/api/v1/logout", "/api/v1/me",
-                            "/api/v1/sync/push", "/api/v1/sync/pull", "/api/v1/conflicts",
-                            "/api/v1/audit", "/api/v1/refused", "/api/v1/devices", "/api/v1/devices/revoke",
-                            "/api/v1/reports/training-needs", "/api/v1/reports/evaluation-document",
-                            "/api/v1/reports/evaluation-documents"}) {
+  for (const char* known :
+       {"/api/v1/health", "/api/v1/login", "/api/v1/logout", "/api/v1/me", "/api/v1/sync/push",
+        "/api/v1/sync/pull", "/api/v1/conflicts", "/api/v1/audit", "/api/v1/refused",
+        "/api/v1/devices", "/api/v1/devices/revoke", "/api/v1/reports/training-needs",
+        "/api/v1/reports/evaluation-document", "/api/v1/reports/evaluation-documents"}) {
     if (p == known) {
       HttpResponse r = ErrorResponse(Status::InvalidArgument(req.method + " is not allowed on " + p));
       r.status = 405;
@@ -326,8 +326,9 @@ HttpResponse Api::EvaluationDocument(const HttpRequest& req) {
   const std::string employee = QueryText(req, "employee");
   auto doc = EvaluationDocumentOf(store_, *who, employee, period);
   if (!doc.ok()) return ErrorResponse(doc.status());
-  return PdfResponse(std::vector<exports::EvaluationDocument>{std::move(*doc)},
-                     "evaluasi-kinerja-" + FileNamePart(employee) + "-" + FileNamePart(period) + ".pdf");
+  return PdfResponse(
+      std::vector<exports::EvaluationDocument>{std::move(*doc)},
+      "evaluasi-kinerja-" + FileNamePart(employee) + "-" + FileNamePart(period) + ".pdf");
 }
 
 HttpResponse Api::UnitEvaluationDocuments(const HttpRequest& req) {
@@ -336,8 +337,9 @@ HttpResponse Api::UnitEvaluationDocuments(const HttpRequest& req) {
   std::string period = QueryText(req, "period");
   if (period.empty()) period = org::AppraisalPeriod(clock_());
   const std::string unit = QueryText(req, "unit");
-  return PdfResponse(server::UnitEvaluationDocuments(store_, *who, unit, period),
-                     "evaluasi-kinerja-" + FileNamePart(unit) + "-" + FileNamePart(period) + ".pdf");
+  return PdfResponse(
+      server::UnitEvaluationDocuments(store_, *who, unit, period),
+      "evaluasi-kinerja-" + FileNamePart(unit) + "-" + FileNamePart(period) + ".pdf");
 }
 
 HttpResponse Api::Devices(const HttpRequest& req) {

@@ -28,7 +28,8 @@ std::string Str(const Json& j, const char* key) {
 
 // "199203152019032012" as printed: "19920315 201903 2 012"; any other text as it is.
 std::string NipText(const std::string& nip) {
-  if (nip.size() != 18 || !std::all_of(nip.begin(), nip.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+  if (nip.size() != 18 ||
+      !std::all_of(nip.begin(), nip.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     return nip;
   }
   return nip.substr(0, 8) + " " + nip.substr(8, 6) + " " + nip.substr(14, 1) + " " + nip.substr(15);
@@ -292,7 +293,8 @@ Result<std::vector<EvaluationDocument>> UnitEvaluationDocuments(CentralStore& st
                                                                 const std::string& period) {
   KINERJA_ASSIGN_OR_RETURN(const org::Period p, ParsedPeriod(period));
   if (who.role == wire::Role::kEmployee || who.role == wire::Role::kEnumerator) {
-    return Status::PermissionDenied("a unit's evaluation documents are printed by HR and its supervisors");
+    return Status::PermissionDenied(
+        "a unit's evaluation documents are printed by HR and its supervisors");
   }
   if (unit_id.empty()) return Status::InvalidArgument("unit is required: ?unit=<id>");
   UnitNames units(store);
@@ -321,14 +323,16 @@ Result<std::vector<EvaluationDocument>> UnitEvaluationDocuments(CentralStore& st
                             " has a submitted or signed-off appraisal for period " + period);
   }
   if (printable.size() > kMaxBatchDocuments) {
-    return Status::TooLarge(std::to_string(printable.size()) + " documents; one download holds at most " +
+    return Status::TooLarge(std::to_string(printable.size()) +
+                            " documents; one download holds at most " +
                             std::to_string(kMaxBatchDocuments));
   }
   std::stable_sort(printable.begin(), printable.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<EvaluationDocument> out;
   for (const auto& [name, a] : printable) {
-    KINERJA_ASSIGN_OR_RETURN(EvaluationDocument d, Build(*a, people.at(a->subject_id), people, p, units));
+    KINERJA_ASSIGN_OR_RETURN(EvaluationDocument d,
+                             Build(*a, people.at(a->subject_id), people, p, units));
     out.push_back(std::move(d));
   }
   return out;

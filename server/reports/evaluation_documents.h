@@ -31,9 +31,10 @@ Result<exports::EvaluationDocument> EvaluationDocumentOf(CentralStore& store, co
 // malformed period, kNotFound for an unknown unit or when nobody there has such an appraisal,
 // kPermissionDenied for employees and enumerators. At most kMaxBatchDocuments documents
 // (kTooLarge above).
-Result<std::vector<exports::EvaluationDocument>> UnitEvaluationDocuments(
-    CentralStore& store, const Principal& who, const std::string& unit_id,
-    const std::string& period);
+Result<std::vector<exports::EvaluationDocument>> UnitEvaluationDocuments(CentralStore& store,
+                                                                         const Principal& who,
+                                                                         const std::string& unit_id,
+                                                                         const std::string& period);
 
 inline constexpr size_t kMaxBatchDocuments = 500;
 

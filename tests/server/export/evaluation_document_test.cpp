@@ -1,12 +1,13 @@
 // The printable Dokumen Evaluasi Kinerja Pegawai: every name prints (DejaVu embedded, UTF-8),
 // the form's headings and blocks are there, long tables continue on a new page with their
 // header, and the first page renders. Checked with poppler's pdftotext and pdftoppm.
+#include "server/export/evaluation_document.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <fstream>
 
-#include "server/export/evaluation_document.h"
 #include "tests/server/export/file_tools.h"
 
 namespace kinerja::server::exports {
@@ -35,9 +36,10 @@ EvaluationDocument Sample() {
   d.catatan = "Pertahankan kecepatan layanan; ikuti pelatihan arsip dinamis bersama Jürgen.";
   d.tempat = "Palangka Raya";
   d.tanggal = "15 Juli 2026";
-  d.hasil_kerja = {{"Utama", "Meningkatnya layanan perizinan", "Jumlah izin terbit", "120 izin",
-                    "126 izin", "105%", ""},
-                   {"Tambahan", "Tertib arsip", "Berkas terarsip", "100 berkas", "90 berkas", "90%", ""}};
+  d.hasil_kerja = {
+      {"Utama", "Meningkatnya layanan perizinan", "Jumlah izin terbit", "120 izin", "126 izin",
+       "105%", ""},
+      {"Tambahan", "Tertib arsip", "Berkas terarsip", "100 berkas", "90 berkas", "90%", ""}};
   d.perilaku = {{"Berorientasi Pelayanan", "", "Di Atas Ekspektasi", ""},
                 {"Akuntabel", "", "Sesuai Ekspektasi", ""}};
   return d;
@@ -52,18 +54,39 @@ TEST(EvaluationDocumentPdf, PrintsEveryNameWithItsAccentsAndTheFormsHeadings) {
   auto pdf = EvaluationDocumentsPdf({Sample()});
   ASSERT_TRUE(pdf.ok()) << pdf.status().ToString();
   EXPECT_EQ(pdf->substr(0, 5), "%PDF-");
-  if (const char* keep = std::getenv("KINERJA_KEEP_PDF")) std::ofstream(keep, std::ios::binary) << *pdf;
+  if (const char* keep = std::getenv("KINERJA_KEEP_PDF"))
+    std::ofstream(keep, std::ios::binary) << *pdf;
   std::string text = PdfText(*pdf);
-  for (const char* expected :
-       {"DOKUMEN EVALUASI KINERJA PEGAWAI", "PEMERINTAH KOTA PALANGKA RAYA", "PERIODE: SEMESTER I",
-        "1 Januari 2026 sd 30 Juni 2026", "PEGAWAI YANG DINILAI", "PEJABAT PENILAI KINERJA",
-        "ATASAN PEJABAT PENILAI KINERJA", "PANGKAT/GOLONGAN RUANG", "UNIT KERJA",
-        "CAPAIAN KINERJA ORGANISASI", "PREDIKAT KINERJA PEGAWAI", "CATATAN/REKOMENDASI",
-        "Sri Rahayu Ningsih, S.Sos.", "André Simanjuntak, S.E.", "Dewi Anggraeni, S.STP., M.Si.",
-        "Jürgen", "Penata Muda, III/a", "19920315 201903 2 012", "Palangka Raya, 15 Juli 2026",
-        "Pegawai yang Dinilai", "NIP. 19790512 200501 1 003", "HASIL KERJA", "UTAMA", "TAMBAHAN",
-        "Jumlah izin terbit", "126 izin", "105%", "PERILAKU KERJA", "Berorientasi Pelayanan",
-        "Sesuai Ekspektasi"}) {
+  for (const char* expected : {"DOKUMEN EVALUASI KINERJA PEGAWAI",
+                               "PEMERINTAH KOTA PALANGKA RAYA",
+                               "PERIODE: SEMESTER I",
+                               "1 Januari 2026 sd 30 Juni 2026",
+                               "PEGAWAI YANG DINILAI",
+                               "PEJABAT PENILAI KINERJA",
+                               "ATASAN PEJABAT PENILAI KINERJA",
+                               "PANGKAT/GOLONGAN RUANG",
+                               "UNIT KERJA",
+                               "CAPAIAN KINERJA ORGANISASI",
+                               "PREDIKAT KINERJA PEGAWAI",
+                               "CATATAN/REKOMENDASI",
+                               "Sri Rahayu Ningsih, S.Sos.",
+                               "André Simanjuntak, S.E.",
+                               "Dewi Anggraeni, S.STP., M.Si.",
+                               "Jürgen",
+                               "Penata Muda, III/a",
+                               "19920315 201903 2 012",
+                               "Palangka Raya, 15 Juli 2026",
+                               "Pegawai yang Dinilai",
+                               "NIP. 19790512 200501 1 003",
+                               "HASIL KERJA",
+                               "UTAMA",
+                               "TAMBAHAN",
+                               "Jumlah izin terbit",
+                               "126 izin",
+                               "105%",
+                               "PERILAKU KERJA",
+                               "Berorientasi Pelayanan",
+                               "Sesuai Ekspektasi"}) {
     EXPECT_NE(text.find(expected), std::string::npos) << expected << " missing in:\n" << text;
   }
 }
@@ -102,9 +125,11 @@ TEST(EvaluationDocumentPdf, ALongTableContinuesOnANewPageWithItsHeader) {
   EvaluationDocument d = Sample();
   d.hasil_kerja.clear();
   for (int i = 1; i <= 60; ++i) {
-    d.hasil_kerja.push_back({"Utama", "Rencana hasil kerja nomor " + std::to_string(i) +
-                                          " yang cukup panjang sehingga perlu dibungkus ke baris berikutnya",
-                             "Indikator " + std::to_string(i), "10 dokumen", "10 dokumen", "100%", ""});
+    d.hasil_kerja.push_back({"Utama",
+                             "Rencana hasil kerja nomor " + std::to_string(i) +
+                                 " yang cukup panjang sehingga perlu dibungkus ke baris berikutnya",
+                             "Indikator " + std::to_string(i), "10 dokumen", "10 dokumen", "100%",
+                             ""});
   }
   d.catatan = std::string(3000, 'x');  // one long word: cut to the line width
   auto pdf = EvaluationDocumentsPdf({d});
