@@ -85,6 +85,12 @@ std::string QueryText(const HttpRequest& req, const std::string& key) {
   return it == req.query.end() ? std::string() : it->second;
 }
 
+// The report's ?period=, or this year's as the tablets count it (WIB) when it is absent.
+std::string PeriodParam(const HttpRequest& req, int64_t now) {
+  auto it = req.query.find("period");
+  return it != req.query.end() ? it->second : org::AppraisalPeriod(now);
+}
+
 // A PDF of evaluation documents, or the error that kept it from being made.
 HttpResponse PdfResponse(const Result<std::vector<exports::EvaluationDocument>>& docs,
                          const std::string& file_name) {
@@ -293,12 +299,7 @@ HttpResponse Api::Refused(const HttpRequest& req) {
 HttpResponse Api::TrainingNeeds(const HttpRequest& req) {
   auto who = Authorize(req);
   if (!who.ok()) return ErrorResponse(who.status());
-  std::string period;
-  if (auto it = req.query.find("period"); it != req.query.end()) {
-    period = it->second;
-  } else {  // this year's, as the tablets count it
-    period = org::AppraisalPeriod(clock_());
-  }
+  const std::string period = PeriodParam(req, clock_());
   std::string format = "json";
   if (auto it = req.query.find("format"); it != req.query.end()) format = it->second;
   if (format != "json" && format != "csv" && format != "xlsx") {
@@ -321,8 +322,7 @@ HttpResponse Api::TrainingNeeds(const HttpRequest& req) {
 HttpResponse Api::EvaluationDocument(const HttpRequest& req) {
   auto who = Authorize(req);
   if (!who.ok()) return ErrorResponse(who.status());
-  std::string period = QueryText(req, "period");
-  if (period.empty()) period = org::AppraisalPeriod(clock_());
+  const std::string period = PeriodParam(req, clock_());
   const std::string employee = QueryText(req, "employee");
   auto doc = EvaluationDocumentOf(store_, *who, employee, period);
   if (!doc.ok()) return ErrorResponse(doc.status());
@@ -334,8 +334,7 @@ HttpResponse Api::EvaluationDocument(const HttpRequest& req) {
 HttpResponse Api::UnitEvaluationDocuments(const HttpRequest& req) {
   auto who = Authorize(req);
   if (!who.ok()) return ErrorResponse(who.status());
-  std::string period = QueryText(req, "period");
-  if (period.empty()) period = org::AppraisalPeriod(clock_());
+  const std::string period = PeriodParam(req, clock_());
   const std::string unit = QueryText(req, "unit");
   return PdfResponse(
       server::UnitEvaluationDocuments(store_, *who, unit, period),

@@ -82,6 +82,11 @@ class EvaluationDocumentApi : public DemoCity {
                 LoginAs(user, user + "-pc"));
   }
 
+  HttpResponse Batch(const std::string& user, const std::string& unit) {
+    return Call("GET", "/api/v1/reports/evaluation-documents?unit=" + unit + "&period=2026-S1", "",
+                LoginAs(user, user + "-pc"));
+  }
+
   static std::string Text(const std::string& pdf) {
     ScratchFile f("api.pdf", pdf);
     return RunCapture("pdftotext -layout '" + f.path() + "' - 2>/dev/null");
@@ -169,8 +174,7 @@ TEST_F(EvaluationDocumentApi, UnknownEmployeesMissingAppraisalsAndBadPeriodsAreC
 }
 
 TEST_F(EvaluationDocumentApi, AUnitBatchIsOnePdfWithADocumentPerAppraisedEmployee) {
-  auto r = Call("GET", "/api/v1/reports/evaluation-documents?unit=pelayanan&period=2026-S1", "",
-                LoginAs("hr", "hr-pc"));
+  auto r = Batch("hr", "pelayanan");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.content_type, "application/pdf");
   EXPECT_EQ(r.headers[0].second, "inline; filename=\"evaluasi-kinerja-pelayanan-2026-S1.pdf\"");
@@ -185,27 +189,14 @@ TEST_F(EvaluationDocumentApi, AUnitBatchIsOnePdfWithADocumentPerAppraisedEmploye
   EXPECT_NE(text.find("Yusuf Müller"), std::string::npos);
   EXPECT_LT(text.find("Sri Rahayu Ningsih"), text.find("Yusuf Müller")) << "in name order";
 
-  EXPECT_EQ(Call("GET", "/api/v1/reports/evaluation-documents?unit=pelayanan&period=2026-S1", "",
-                 LoginAs("budi", "budi-pc"))
-                .status,
-            200);
-  EXPECT_EQ(Call("GET", "/api/v1/reports/evaluation-documents?unit=pelayanan&period=2026-S1", "",
-                 LoginAs("ani", "ani-pc"))
-                .status,
-            403);
-  r = Call("GET", "/api/v1/reports/evaluation-documents?unit=pengaduan&period=2026-S1", "",
-           LoginAs("hr", "hr-pc"));
+  EXPECT_EQ(Batch("budi", "pelayanan").status, 200);
+  EXPECT_EQ(Batch("ani", "pelayanan").status, 403);
+  r = Batch("hr", "pengaduan");
   EXPECT_EQ(r.status, 404);
   EXPECT_NE(r.body.find("nobody in Bidang Pengaduan dan Informasi"), std::string::npos) << r.body;
-  EXPECT_EQ(Call("GET", "/api/v1/reports/evaluation-documents?unit=nowhere&period=2026-S1", "",
-                 LoginAs("hr", "hr-pc"))
-                .status,
-            404);
+  EXPECT_EQ(Batch("hr", "nowhere").status, 404);
   // Rina supervises nobody in pelayanan: nothing of hers to print there.
-  EXPECT_EQ(Call("GET", "/api/v1/reports/evaluation-documents?unit=pelayanan&period=2026-S1", "",
-                 LoginAs("rina", "rina-pc"))
-                .status,
-            404);
+  EXPECT_EQ(Batch("rina", "pelayanan").status, 404);
 }
 
 }  // namespace
