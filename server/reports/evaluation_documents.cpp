@@ -225,7 +225,7 @@ Result<EvaluationDocument> Build(const wire::Record& appraisal, const wire::Reco
   d.tempat = PlaceOf(d.instansi);
   d.tanggal = DateText(appraisal.updated_at);
   if (Str(appraisal.body, "status") != "signed_off") {
-    d.status = "Status: diajukan, belum ditetapkan (signed off) oleh pejabat penilai kinerja";
+    d.status = "Status: diajukan, belum ditetapkan oleh pejabat penilai kinerja";
   }
   FillSkp(result, appraisal.body.value("skp", Json::object()), &d);
   return d;

@@ -26,8 +26,8 @@ Result<exports::EvaluationDocument> EvaluationDocumentOf(CentralStore& store, co
 
 // The documents of every employee of unit `unit_id` (that unit only, not the units below)
 // who has a submitted or signed-off PermenPANRB 6/2022 appraisal of `period` (numeric-template
-// appraisals are left out), in name order, for HR and admins
-// and for the unit's supervisors (their own staff only). Fails with kInvalidArgument for a
+// appraisals are left out), in name order, for HR and admins and for the unit's supervisors
+// (their own staff only). Fails with kInvalidArgument for a
 // malformed period, kNotFound for an unknown unit or when nobody there has such an appraisal,
 // kPermissionDenied for employees and enumerators. At most kMaxBatchDocuments documents
 // (kTooLarge above).
