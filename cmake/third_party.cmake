@@ -98,6 +98,13 @@ else()
   find_package(PkgConfig REQUIRED)
   pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
   find_package(benchmark QUIET)
+  # The server's exports: XLSX workbooks (libxlsxwriter) and printable PDFs (libharu).
+  pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
+  find_path(HPDF_INCLUDE_DIR hpdf.h REQUIRED)
+  find_library(HPDF_LIBRARY hpdf REQUIRED)
+  add_library(kinerja_hpdf INTERFACE)
+  target_include_directories(kinerja_hpdf SYSTEM INTERFACE ${HPDF_INCLUDE_DIR})
+  target_link_libraries(kinerja_hpdf INTERFACE ${HPDF_LIBRARY})
 endif()
 
 # Dear ImGui 1.86 (Debian source package), for the browser app only.

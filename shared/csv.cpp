@@ -12,6 +12,24 @@ std::string AsciiLower(std::string_view s) {
   return out;
 }
 
+std::string GuardFormula(std::string_view text) {
+  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
+                        text[0] == '\t' || text[0] == '\r')) {
+    return "'" + std::string(text);
+  }
+  return std::string(text);
+}
+
+std::string CsvField(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  std::string q = "\"";
+  for (char c : text) {
+    if (c == '"') q += '"';
+    q += c;
+  }
+  return q + "\"";
+}
+
 CsvReader::CsvReader(std::string_view text) : text_(text) {
   if (text_.size() >= 3 && static_cast<unsigned char>(text_[0]) == 0xEF &&
       static_cast<unsigned char>(text_[1]) == 0xBB && static_cast<unsigned char>(text_[2]) == 0xBF) {

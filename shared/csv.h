@@ -92,4 +92,15 @@ class CsvReader {
 // Lower-cases ASCII letters; other bytes unchanged (header matching).
 std::string AsciiLower(std::string_view s);
 
+// --- Writing -----------------------------------------------------------------------------
+// Formula-injection guard for text a spreadsheet will show (every CSV and XLSX export): a
+// text cell starting with = + - @, a tab or a carriage return would be evaluated or
+// reinterpreted by a spreadsheet, so it is prefixed with ' and shown as typed. Numbers are
+// written as numbers and never pass through here. Returns the text unchanged otherwise.
+std::string GuardFormula(std::string_view text);
+
+// One RFC 4180 field: enclosed in double quotes, with "" for a quote, when it holds a comma,
+// a quote, CR or LF; as it is otherwise. Applies no formula guard (see GuardFormula).
+std::string CsvField(std::string_view text);
+
 }  // namespace kinerja

@@ -7,6 +7,7 @@
 #include "engine/competency/competency_json.h"
 #include "engine/competency/competency_report.h"
 #include "engine/competency/position_assessment.h"
+#include "shared/csv.h"
 
 namespace kinerja {
 
@@ -145,13 +146,7 @@ std::map<std::string, std::map<std::string, std::vector<std::string>>> StaffBelo
 namespace {
 
 // One CSV text cell: guarded against formula evaluation, quoted when it must be.
-std::string CsvText(std::string s) {
-  if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')) s = "'" + s;
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
+std::string CsvText(const std::string& s) { return CsvField(GuardFormula(s)); }
 
 std::string CsvNumber(const Json& v) { return v.is_number() ? v.dump() : ""; }
 

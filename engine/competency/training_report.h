@@ -59,8 +59,8 @@ std::map<std::string, std::map<std::string, std::vector<std::string>>> StaffBelo
 // one row per unit and competency that falls short, in the report's order, with columns
 //   period,unit_id,unit,type,code,competency,staff_assessed,staff_with_gap,total_gap,
 //   mean_gap,priority,staff_below_standard
-// (names joined by "; "). Text cells are quoted when needed, and a text cell starting with
-// = + - @ is prefixed with ' so a spreadsheet shows it instead of evaluating it.
+// (names joined by "; "). Text cells are quoted when needed and guarded against formula
+// injection (shared/csv.h GuardFormula: a leading = + - @, tab or CR gets a ').
 std::string TrainingNeedsCsv(const Json& report);
 
 }  // namespace kinerja

@@ -67,9 +67,13 @@ class RosterRecords {
 
 // ---- Import ----
 
-constexpr const char* kColumns[] = {"nip", "name", "position_id", "unit_id", "supervisor_nip"};
-constexpr size_t kColumnCount = 5;
-constexpr const char* kHeaderHint = "nip,name,position_id,unit_id,supervisor_nip";
+// The first kRequiredColumns are required; the rest are optional.
+constexpr const char* kColumns[] = {"nip",     "name",           "position_id",
+                                    "unit_id", "supervisor_nip", "pangkat_golongan"};
+constexpr size_t kColumnCount = 6;
+constexpr size_t kRequiredColumns = 5;
+constexpr const char* kHeaderHint =
+    "nip,name,position_id,unit_id,supervisor_nip (and optionally pangkat_golongan)";
 
 std::string Trimmed(std::string_view s) { return std::string(Trim(s)); }
 
@@ -87,7 +91,7 @@ bool IsBlankRecord(const CsvRecord& rec) {
 struct Candidate {
   int line = 0;
   std::optional<Nip> nip;
-  std::string name, position_id, unit_id, supervisor_nip;
+  std::string name, position_id, unit_id, supervisor_nip, pangkat_golongan;
   bool ok = true;
 };
 
@@ -136,7 +140,7 @@ Result<RosterImport> ImportRosterCsv(std::string_view csv_text, const Date& toda
     }
     col_of[which] = i;
   }
-  for (size_t c = 0; c < kColumnCount; ++c) {
+  for (size_t c = 0; c < kRequiredColumns; ++c) {
     if (col_of[c] == SIZE_MAX) {
       return Status::InvalidArgument("header on line " + std::to_string(header_line) +
                                      " lacks column '" + kColumns[c] + "'; the columns are " +
@@ -171,6 +175,7 @@ Result<RosterImport> ImportRosterCsv(std::string_view csv_text, const Date& toda
     c.position_id = Trimmed(rec.fields[col_of[2]]);
     c.unit_id = Trimmed(rec.fields[col_of[3]]);
     const std::string sup_text = Trimmed(rec.fields[col_of[4]]);
+    if (col_of[5] != SIZE_MAX) c.pangkat_golongan = Trimmed(rec.fields[col_of[5]]);
     auto fail = [&](const char* column, std::string message) {
       add_error(c.line, column, std::move(message));
       c.ok = false;
@@ -190,6 +195,11 @@ Result<RosterImport> ImportRosterCsv(std::string_view csv_text, const Date& toda
     } else if (c.name.size() > kMaxEmployeeNameBytes) {
       fail("name", "name has " + std::to_string(c.name.size()) + " bytes; the limit is " +
                        std::to_string(kMaxEmployeeNameBytes));
+    }
+    if (c.pangkat_golongan.size() > kMaxPangkatGolonganBytes) {
+      fail("pangkat_golongan", "pangkat_golongan has " + std::to_string(c.pangkat_golongan.size()) +
+                                   " bytes; the limit is " +
+                                   std::to_string(kMaxPangkatGolonganBytes));
     }
     Status s = ValidateOrgId(c.position_id, "position_id");
     if (!s.ok()) fail("position_id", s.message());
@@ -281,7 +291,8 @@ Result<RosterImport> ImportRosterCsv(std::string_view csv_text, const Date& toda
   for (Candidate& c : cands) {
     if (!c.ok) continue;
     out.rows.push_back(RosterCsvRow{c.line, *c.nip, std::move(c.name), std::move(c.position_id),
-                                    std::move(c.unit_id), std::move(c.supervisor_nip)});
+                                    std::move(c.unit_id), std::move(c.supervisor_nip),
+                                    std::move(c.pangkat_golongan)});
   }
   std::stable_sort(out.errors.begin(), out.errors.end(),
                    [](const RosterCsvError& a, const RosterCsvError& b) { return a.line < b.line; });

@@ -1,7 +1,8 @@
 #pragma once
 // Roster import from a spreadsheet export (CSV, RFC 4180). Columns (header required, any order):
-// nip,name,position_id,unit_id,supervisor_nip. Rows with problems are reported line by line,
-// never silently dropped; the rows that pass form a roster that Roster::Build accepts.
+// nip,name,position_id,unit_id,supervisor_nip, and optionally pangkat_golongan. Rows with problems
+// are reported line by line, never silently dropped; the rows that pass form a roster that
+// Roster::Build accepts.
 
 #include <cstddef>
 #include <string>
@@ -19,6 +20,8 @@ namespace kinerja::org {
 inline constexpr size_t kMaxRosterCsvBytes = size_t{16} << 20;
 // Longest accepted employee name, in bytes.
 inline constexpr size_t kMaxEmployeeNameBytes = 200;
+// Longest accepted pangkat/golongan text ("Penata Muda Tingkat I, III/b"), in bytes.
+inline constexpr size_t kMaxPangkatGolonganBytes = 100;
 
 struct RosterCsvRow {
   int line = 0;  // 1-based line where the record starts
@@ -27,6 +30,7 @@ struct RosterCsvRow {
   std::string position_id;
   std::string unit_id;
   std::string supervisor_nip;  // canonical 18 digits, or empty at the top of the chain
+  std::string pangkat_golongan = {};  // as written, e.g. "Penata Muda, III/a"; may be empty
 };
 
 struct RosterCsvError {

@@ -339,8 +339,9 @@ int Import(const std::vector<std::string>& args, std::ostream& out, std::ostream
     auto store = OpenStore(Get(*f, "db", kDefaultDb));
     if (!store.ok()) return Fail(err, store.status());
     for (const auto& row : import->rows) {
-      EmployeeSpec e{row.nip.canonical(), row.nip.canonical(), row.name, row.position_id,
-                     row.unit_id, row.supervisor_nip, row.position_id};
+      EmployeeSpec e{row.nip.canonical(), row.nip.canonical(), row.name,
+                     row.position_id,     row.unit_id,         row.supervisor_nip,
+                     row.position_id,     row.pangkat_golongan};
       Status s = (*store)->UpsertEmployee(e);
       if (!s.ok()) {
         errors.push_back({{"line", row.line}, {"column", "unit_id"}, {"message", s.message()}});

@@ -4,6 +4,10 @@
 
 #include "engine/competency/training_report.h"
 #include "engine/org/period.h"
+#include "server/export/evaluation_document.h"
+#include "server/export/report_tables.h"
+#include "server/export/xlsx_writer.h"
+#include "server/reports/evaluation_documents.h"
 #include "server/reports/reports.h"
 #include "shared/wire/push_reader.h"
 #include "shared/wire/response_text.h"
@@ -53,6 +57,49 @@ bool IsHrOrAdmin(const Principal& who) {
 
 HttpResponse JsonResponse(const Json& j) { return {200, Dump(j)}; }
 
+constexpr const char* kXlsxType =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+// `text` reduced to what a download's file name may safely hold: [A-Za-z0-9._-], others as '_'.
+std::string FileNamePart(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                    c == '.' || c == '_' || c == '-';
+    out += ok ? c : '_';
+  }
+  return out;
+}
+
+// `r` as a download saved under `file_name` (already reduced by FileNamePart); "inline" lets
+// a browser show it (a PDF) before it is saved.
+HttpResponse Attachment(HttpResponse r, const std::string& file_name,
+                        const char* disposition = "attachment") {
+  r.headers.emplace_back("Content-Disposition",
+                         std::string(disposition) + "; filename=\"" + file_name + "\"");
+  return r;
+}
+
+std::string QueryText(const HttpRequest& req, const std::string& key) {
+  auto it = req.query.find(key);
+  return it == req.query.end() ? std::string() : it->second;
+}
+
+// The report's ?period=, or this year's as the tablets count it (WIB) when it is absent.
+std::string PeriodParam(const HttpRequest& req, int64_t now) {
+  auto it = req.query.find("period");
+  return it != req.query.end() ? it->second : org::AppraisalPeriod(now);
+}
+
+// A PDF of evaluation documents, or the error that kept it from being made.
+HttpResponse PdfResponse(const Result<std::vector<exports::EvaluationDocument>>& docs,
+                         const std::string& file_name) {
+  if (!docs.ok()) return ErrorResponse(docs.status());
+  auto pdf = exports::EvaluationDocumentsPdf(*docs);
+  if (!pdf.ok()) return ErrorResponse(pdf.status());
+  return Attachment({200, std::move(*pdf), "application/pdf"}, file_name, "inline");
+}
+
 Status CheckBodySize(const HttpRequest& req, size_t limit) {
   if (req.body.size() > limit) {
     return Status::TooLarge("the request body is " + std::to_string(req.body.size()) +
@@ -100,10 +147,13 @@ HttpResponse Api::Handle(const HttpRequest& req) {
   if (route("GET", "/api/v1/devices")) return Devices(req);
   if (route("POST", "/api/v1/devices/revoke")) return RevokeDevice(req);
   if (route("GET", "/api/v1/reports/training-needs")) return TrainingNeeds(req);
-  for (const char* known : {"/api/v1/health", "/api/v1/login", "/api/v1/logout", "/api/v1/me",
-                            "/api/v1/sync/push", "/api/v1/sync/pull", "/api/v1/conflicts",
-                            "/api/v1/audit", "/api/v1/refused", "/api/v1/devices", "/api/v1/devices/revoke",
-                            "/api/v1/reports/training-needs"}) {
+  if (route("GET", "/api/v1/reports/evaluation-document")) return EvaluationDocument(req);
+  if (route("GET", "/api/v1/reports/evaluation-documents")) return UnitEvaluationDocuments(req);
+  for (const char* known :
+       {"/api/v1/health", "/api/v1/login", "/api/v1/logout", "/api/v1/me", "/api/v1/sync/push",
+        "/api/v1/sync/pull", "/api/v1/conflicts", "/api/v1/audit", "/api/v1/refused",
+        "/api/v1/devices", "/api/v1/devices/revoke", "/api/v1/reports/training-needs",
+        "/api/v1/reports/evaluation-document", "/api/v1/reports/evaluation-documents"}) {
     if (p == known) {
       HttpResponse r = ErrorResponse(Status::InvalidArgument(req.method + " is not allowed on " + p));
       r.status = 405;
@@ -249,21 +299,46 @@ HttpResponse Api::Refused(const HttpRequest& req) {
 HttpResponse Api::TrainingNeeds(const HttpRequest& req) {
   auto who = Authorize(req);
   if (!who.ok()) return ErrorResponse(who.status());
-  std::string period;
-  if (auto it = req.query.find("period"); it != req.query.end()) {
-    period = it->second;
-  } else {  // this year's, as the tablets count it
-    period = org::AppraisalPeriod(clock_());
-  }
+  const std::string period = PeriodParam(req, clock_());
   std::string format = "json";
   if (auto it = req.query.find("format"); it != req.query.end()) format = it->second;
-  if (format != "json" && format != "csv") {
-    return ErrorResponse(Status::InvalidArgument("format must be json or csv"));
+  if (format != "json" && format != "csv" && format != "xlsx") {
+    return ErrorResponse(Status::InvalidArgument("format must be json, csv or xlsx"));
   }
   auto out = TrainingNeedsReport(store_, *who, period);
   if (!out.ok()) return ErrorResponse(out.status());
-  if (format == "csv") return {200, TrainingNeedsCsv(*out), "text/csv; charset=utf-8"};
+  const std::string file = "kebutuhan-pelatihan-" + FileNamePart(period);
+  if (format == "csv") {
+    return Attachment({200, TrainingNeedsCsv(*out), "text/csv; charset=utf-8"}, file + ".csv");
+  }
+  if (format == "xlsx") {
+    auto xlsx = exports::WorkbookXlsx(exports::TrainingNeedsTables(*out));
+    if (!xlsx.ok()) return ErrorResponse(xlsx.status());
+    return Attachment({200, std::move(*xlsx), kXlsxType}, file + ".xlsx");
+  }
   return JsonResponse(*out);
+}
+
+HttpResponse Api::EvaluationDocument(const HttpRequest& req) {
+  auto who = Authorize(req);
+  if (!who.ok()) return ErrorResponse(who.status());
+  const std::string period = PeriodParam(req, clock_());
+  const std::string employee = QueryText(req, "employee");
+  auto doc = EvaluationDocumentOf(store_, *who, employee, period);
+  if (!doc.ok()) return ErrorResponse(doc.status());
+  return PdfResponse(
+      std::vector<exports::EvaluationDocument>{std::move(*doc)},
+      "evaluasi-kinerja-" + FileNamePart(employee) + "-" + FileNamePart(period) + ".pdf");
+}
+
+HttpResponse Api::UnitEvaluationDocuments(const HttpRequest& req) {
+  auto who = Authorize(req);
+  if (!who.ok()) return ErrorResponse(who.status());
+  const std::string period = PeriodParam(req, clock_());
+  const std::string unit = QueryText(req, "unit");
+  return PdfResponse(
+      server::UnitEvaluationDocuments(store_, *who, unit, period),
+      "evaluasi-kinerja-" + FileNamePart(unit) + "-" + FileNamePart(period) + ".pdf");
 }
 
 HttpResponse Api::Devices(const HttpRequest& req) {

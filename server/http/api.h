@@ -15,12 +15,15 @@
 //   GET  /api/v1/audit?since=N&limit=M  the audit log (HR, admin)
 //   GET  /api/v1/devices             registered devices (all for HR/admin, else own)
 //   POST /api/v1/devices/revoke      {device_id}: a lost tablet can no longer sync
+//   GET  /api/v1/reports/…           read-only reports and exports (docs/reports.md)
 
 #include <cstdint>
 #include <functional>
 #include <map>
 #include <mutex>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "server/store/central_store.h"
 
@@ -39,6 +42,8 @@ struct HttpResponse {
   int status = 200;
   std::string body;
   std::string content_type = "application/json";
+  // Further headers, e.g. {"Content-Disposition", "attachment; filename=\"….xlsx\""}.
+  std::vector<std::pair<std::string, std::string>> headers = {};
 };
 
 struct ApiLimits {
@@ -65,6 +70,8 @@ class Api {
   HttpResponse Audit(const HttpRequest& req);
   HttpResponse Refused(const HttpRequest& req);
   HttpResponse TrainingNeeds(const HttpRequest& req);
+  HttpResponse EvaluationDocument(const HttpRequest& req);
+  HttpResponse UnitEvaluationDocuments(const HttpRequest& req);
   HttpResponse Devices(const HttpRequest& req);
   HttpResponse RevokeDevice(const HttpRequest& req);
   Result<Principal> Authorize(const HttpRequest& req);

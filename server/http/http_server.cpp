@@ -89,6 +89,7 @@ Result<int> HttpServer::Bind() {
     HttpResponse out = api.Handle(r);
     res.status = out.status;
     res.set_header("Cache-Control", "no-store");
+    for (const auto& [name, value] : out.headers) res.set_header(name, value);
     res.set_content(out.body, out.content_type.c_str());
   };
   for (const char* pattern : {R"(/api/.*)"}) {

@@ -94,6 +94,7 @@ Status CentralStore::UpsertEmployee(const EmployeeSpec& e) {
   Json body{{"nip", e.nip}, {"name", e.name}, {"position", e.position}, {"unit_id", e.unit_id},
             {"supervisor_id", e.supervisor_id}};
   if (!e.position_id.empty()) body["position_id"] = e.position_id;
+  if (!e.pangkat_golongan.empty()) body["pangkat_golongan"] = e.pangkat_golongan;
   // A re-import bumps the version even when nothing changed (the roster's "updated" count).
   KINERJA_RETURN_IF_ERROR(PutRecordWhileHeld(e.id, "employee", path, e.id, body, false).status());
   return tx.Commit();

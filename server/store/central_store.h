@@ -58,6 +58,7 @@ struct EmployeeSpec {
   std::string unit_id;
   std::string supervisor_id;  // optional
   std::string position_id;    // optional: a `position` record with the required competencies
+  std::string pangkat_golongan = {};  // optional, e.g. "Penata Muda, III/a" (evaluation document)
 };
 
 class CentralStore {
@@ -114,6 +115,11 @@ class CentralStore {
   // For reports: the records named by `ids` whatever the caller's scope (reference data a
   // report needs: positions, units, employees' names), keyed by id; missing ones left out.
   Result<std::map<std::string, wire::Record>> RecordsById(const std::vector<std::string>& ids);
+  // For reports: the records of `kind` about any employee of `subject_ids` (e.g. their
+  // appraisals), whatever the caller's scope (the report decides who may read them), in seq
+  // order; empty when there are none.
+  Result<std::vector<wire::Record>> RecordsAbout(const std::string& kind,
+                                                 const std::vector<std::string>& subject_ids);
 
   // Who may ask for conflicts, refused changes and the audit log is the API's to decide
   // (server/http/api.cpp); the store answers whoever calls.

@@ -5,6 +5,22 @@
 
 namespace kinerja::server {
 
+namespace {
+
+// Every record a prepared kSelectRecords query yields.
+Result<std::vector<wire::Record>> AllRecords(Statement& st) {
+  std::vector<wire::Record> out;
+  for (;;) {
+    KINERJA_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    KINERJA_ASSIGN_OR_RETURN(auto r, RecordFromRow(st));
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<wire::PullResponse> CentralStore::Pull(const Principal& who, int64_t since, int64_t limit,
                                               std::vector<std::string>* body_texts) {
   if (body_texts) body_texts->clear();
@@ -60,14 +76,19 @@ Result<std::vector<wire::Record>> CentralStore::ScopedRecords(const Principal& w
   KINERJA_ASSIGN_OR_RETURN(auto st, read.db().Prepare(kSelectRecords + " WHERE kind=?1 AND (" +
                                                       scope + ") ORDER BY seq"));
   st.Bind(1, kind).Bind(3, who.unit_path).Bind(4, who.user_id).Bind(5, who.employee_id);
-  std::vector<wire::Record> out;
-  for (;;) {
-    KINERJA_ASSIGN_OR_RETURN(auto row, st.Step());
-    if (!row) break;
-    KINERJA_ASSIGN_OR_RETURN(auto r, RecordFromRow(st));
-    out.push_back(std::move(r));
-  }
-  return out;
+  return AllRecords(st);
+}
+
+Result<std::vector<wire::Record>> CentralStore::RecordsAbout(
+    const std::string& kind, const std::vector<std::string>& subject_ids) {
+  ReadAccess read(readers_.get(), mu_, *db_, lock_times_, LockedOp::kPull);
+  KINERJA_RETURN_IF_ERROR(read.status());
+  KINERJA_ASSIGN_OR_RETURN(
+      auto st, read.db().Prepare(kSelectRecords +
+                                 " WHERE kind=?1 AND subject_id IN (SELECT value FROM json_each(?2))"
+                                 " ORDER BY seq"));
+  st.Bind(1, kind).Bind(2, Json(subject_ids).dump());
+  return AllRecords(st);
 }
 
 Result<std::map<std::string, wire::Record>> CentralStore::RecordsById(

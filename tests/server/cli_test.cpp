@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "server/store/central_store.h"
@@ -100,6 +101,29 @@ TEST(Cli, RosterImportStoresValidRowsAndReportsEachRefusedOne) {
   CliRun mixed = Cli({"import", "roster", Data("org/roster_mixed_errors.csv"), "--db", db, "--dry-run"});
   EXPECT_EQ(mixed.code, 3);
   EXPECT_NE(mixed.out.find("\"line\": 5"), std::string::npos) << mixed.out;
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Cli, RosterImportKeepsPangkatGolonganForTheEvaluationDocument) {
+  auto dir =
+      std::filesystem::temp_directory_path() / ("kinerja-cli-pg-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::string db = (dir / "k.db").string();
+  ASSERT_EQ(Cli({"demo", "--db", db}).code, 0);
+  std::string csv = (dir / "roster.csv").string();
+  std::ofstream(csv) << "nip,name,position_id,unit_id,supervisor_nip,pangkat_golongan\n"
+                        "197905122005011003,Budi Santoso,kabid-pelayanan,pelayanan,,"
+                        "\"Penata Tingkat I, III/d\"\n";
+  CliRun ok = Cli({"import", "roster", csv, "--db", db});
+  ASSERT_EQ(ok.code, 0) << ok.out << ok.err;
+  {
+    auto store = CentralStore::Open(db);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    auto rec = (*store)->RecordsById({"197905122005011003"});
+    ASSERT_TRUE(rec.ok());
+    ASSERT_EQ(rec->size(), 1u);
+    EXPECT_EQ(rec->begin()->second.body.value("pangkat_golongan", ""), "Penata Tingkat I, III/d");
+  }
   std::filesystem::remove_all(dir);
 }
 

@@ -2,6 +2,7 @@
 // scored by the engine against each employee's position and summed per unit, with the
 // re-measure against the period before; an assessment that no longer fits its position is
 // listed as skipped, never guessed at.
+#include "tests/server/export/file_tools.h"
 #include "tests/server/test_support.h"
 
 namespace kinerja::server::testing {
@@ -128,7 +129,47 @@ TEST_F(TrainingNeedsApi, HrCanTakeTheReportAsCsvForASpreadsheet) {
   EXPECT_NE(r.body.find("2026,pengaduan,"), std::string::npos) << r.body;
   r = Call("GET", "/api/v1/reports/training-needs?period=2026&format=xml", "", LoginAs("hr", "hr-pc"));
   EXPECT_EQ(r.status, 400);
-  EXPECT_NE(r.body.find("format must be json or csv"), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find("format must be json, csv or xlsx"), std::string::npos) << r.body;
+}
+
+TEST_F(TrainingNeedsApi, HrCanTakeTheReportAsAnXlsxWorkbookWithOneSheetPerTable) {
+  auto r = Call("GET", "/api/v1/reports/training-needs?period=2026&format=xlsx", "",
+                LoginAs("hr", "hr-pc"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.content_type, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  ASSERT_EQ(r.headers.size(), 1u);
+  EXPECT_EQ(r.headers[0].first, "Content-Disposition");
+  EXPECT_EQ(r.headers[0].second, "attachment; filename=\"kebutuhan-pelatihan-2026.xlsx\"");
+  testing::ScratchFile file("training-needs.xlsx", r.body);
+  std::string workbook = testing::ZipMember(file.path(), "xl/workbook.xml");
+  EXPECT_NE(workbook.find("name=\"training_needs\""), std::string::npos) << workbook;
+  EXPECT_NE(workbook.find("name=\"employees\""), std::string::npos) << workbook;
+  EXPECT_NE(workbook.find("name=\"gaps\""), std::string::npos) << workbook;
+  // training_needs: staff_assessed, staff_with_gap and total_gap (G, H, I) are numbers.
+  std::string needs = testing::ZipMember(file.path(), "xl/worksheets/sheet1.xml");
+  for (const char* cell : {"<c r=\"G2\"><v>", "<c r=\"H2\"><v>", "<c r=\"I2\"><v>"}) {
+    EXPECT_NE(needs.find(cell), std::string::npos) << cell << " in " << needs;
+  }
+  EXPECT_NE(needs.find("state=\"frozen\""), std::string::npos);
+  std::string strings = testing::ZipMember(file.path(), "xl/sharedStrings.xml");
+  EXPECT_NE(strings.find("Ani Lestari"), std::string::npos) << strings;
+  EXPECT_NE(strings.find("Bidang Pelayanan Perizinan Terpadu"), std::string::npos);
+
+  EXPECT_EQ(Call("GET", "/api/v1/reports/training-needs?period=2026&format=xlsx", "",
+                 LoginAs("ani", "ani-pc"))
+                .status,
+            403);
+  EXPECT_EQ(Call("GET", "/api/v1/reports/training-needs?period=2026&format=pdf", "",
+                 LoginAs("hr", "hr-pc"))
+                .status,
+            400);
+}
+
+TEST_F(TrainingNeedsApi, TheCsvDownloadIsNamedAfterThePeriod) {
+  auto r = Call("GET", "/api/v1/reports/training-needs?period=2026&format=csv", "",
+                LoginAs("hr", "hr-pc"));
+  ASSERT_EQ(r.headers.size(), 1u);
+  EXPECT_EQ(r.headers[0].second, "attachment; filename=\"kebutuhan-pelatihan-2026.csv\"");
 }
 
 TEST_F(TrainingNeedsApi, EmployeesAndEnumeratorsAreRefused) {

@@ -165,6 +165,26 @@ TEST(OrgRosterCsv, RandomSupervisorForestsAlwaysImportCleanly) {
   }
 }
 
+TEST(OrgRosterCsv, AnOptionalPangkatGolonganColumnIsKeptAsWritten) {
+  auto r = ImportRosterCsv(
+      "nip,name,position_id,unit_id,supervisor_nip,Pangkat_Golongan\n"
+      "197905122005011003,Budi Santoso,kabid,pelayanan,,\"Penata Tingkat I, III/d\"\n"
+      "199203152019032012,Ani Lestari,staf,pelayanan,197905122005011003,\n",
+      kToday);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->rows.size(), 2u);
+  EXPECT_EQ(r->rows[0].pangkat_golongan, "Penata Tingkat I, III/d");
+  EXPECT_EQ(r->rows[1].pangkat_golongan, "");
+  auto too_long = ImportRosterCsv(
+      "nip,name,position_id,unit_id,supervisor_nip,pangkat_golongan\n"
+      "197905122005011003,Budi,kabid,pelayanan,," +
+          std::string(101, 'x') + "\n",
+      kToday);
+  ASSERT_TRUE(too_long.ok());
+  ASSERT_EQ(too_long->errors.size(), 1u);
+  EXPECT_EQ(too_long->errors[0].column, "pangkat_golongan");
+}
+
 TEST(OrgRosterCsvMalformed, QuotingErrorsAreRowErrors) {
   auto imp = ImportRosterCsv(ReadFixture("roster_bad_quotes.csv"), kToday);
   ASSERT_TRUE(imp.ok()) << imp.status().ToString();
@@ -186,16 +206,16 @@ TEST(OrgRosterCsvMalformed, HeaderProblemsFailTheWholeFile) {
   };
   EXPECT_EQ(msg(""),
             "the roster CSV is empty; the first line must be the header "
-            "nip,name,position_id,unit_id,supervisor_nip");
+            "nip,name,position_id,unit_id,supervisor_nip (and optionally pangkat_golongan)");
   EXPECT_EQ(msg("\n\n  \n"),
             "the roster CSV is empty; the first line must be the header "
-            "nip,name,position_id,unit_id,supervisor_nip");
+            "nip,name,position_id,unit_id,supervisor_nip (and optionally pangkat_golongan)");
   EXPECT_EQ(msg("nip,name,position_id,unit_id\n"),
             "header on line 1 lacks column 'supervisor_nip'; the columns are "
-            "nip,name,position_id,unit_id,supervisor_nip");
+            "nip,name,position_id,unit_id,supervisor_nip (and optionally pangkat_golongan)");
   EXPECT_EQ(msg("nip,name,position_id,unit_id,supervisor_nip,email\n"),
             "header on line 1 has unknown column 'email'; the columns are "
-            "nip,name,position_id,unit_id,supervisor_nip");
+            "nip,name,position_id,unit_id,supervisor_nip (and optionally pangkat_golongan)");
   EXPECT_EQ(msg("nip,name,nip,position_id,unit_id,supervisor_nip\n"),
             "header on line 1 repeats column 'nip'");
   EXPECT_EQ(msg("\"nip,name\n"),
