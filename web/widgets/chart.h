@@ -7,6 +7,15 @@
 // Every text (labels, legends, the empty-data note) comes from the caller, already translated
 // (Bahasa Indonesia first, web/app/i18n.h). A chart occupies one item of the given size at the
 // cursor, like ImGui::Dummy, so the caller can mark it for the test hook afterwards.
+//
+//   chart::BarChart c;                       // the distribution curve of one unit
+//   c.labels = {"Sangat Kurang", "Kurang", "Butuh Perbaikan", "Baik", "Sangat Baik"};
+//   c.values = {0, 0, 1, 8, 1};
+//   c.bands.resize(5);
+//   c.bands[3].upper = 7;                    // Baik at most floor(70% x 10): the bar is flagged
+//   c.band_legend = "Batas SE 03/2023";
+//   chart::DrawBarChart(c, ImVec2(0, 260));  // the whole width, 260 px high
+//   TestMarkItem("report.distribution.chart");
 
 #include <string>
 #include <vector>
