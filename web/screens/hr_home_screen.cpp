@@ -16,8 +16,8 @@
 namespace kinerja::web {
 namespace {
 
-constexpr float kRowHeight = 48.0f;
-constexpr float kIndent = 22.0f;
+constexpr float kRowHeight = 40.0f;
+constexpr float kIndent = 16.0f;
 
 // The reports the server computes (docs/reports.md), not on the tablet yet.
 constexpr const char* kComingReports[][2] = {
@@ -56,12 +56,14 @@ void DrawUnitTree(App& app) {
   const HrWorkspace& hr = app.hr();
   ImGui::TextDisabled("%s", T("hr_units"));
   ImGui::BeginChild("hr.tree", ImVec2(0, 0), true);
+  ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0, 0.5f));
   DrawUnitRow(app, -1, T("hr_city"), 0, hr.staff, hr.selected < 0, "hr.unit.all");
   for (size_t i = 0; i < hr.units.size(); ++i) {
     const HrUnit& u = hr.units[i];
     DrawUnitRow(app, static_cast<int>(i), u.name.c_str(), u.depth + 1, u.staff,
                 hr.selected == static_cast<int>(i), "hr.unit." + u.id);
   }
+  ImGui::PopStyleVar();
   if (hr.units.empty()) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("%s", T("hr_no_units"));
