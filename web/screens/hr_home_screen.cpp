@@ -48,6 +48,7 @@ void DrawUnitRow(App& app, int index, const char* name, int depth, int staff, bo
   char label[300];
   std::snprintf(label, sizeof label, "%s  (%d)", name, staff);
   if (ImGui::Selectable(label, selected, 0, ImVec2(0, kRowHeight))) app.SelectHrUnit(index);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label);  // long names are cut at the edge
   TestMarkItem(test_id.c_str());
   ImGui::PopID();
 }
