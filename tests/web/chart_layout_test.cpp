@@ -189,7 +189,7 @@ TEST(ChartLayout, BandsSpanTheirBoundsAndFlagBarsOutside) {
   // A lower bound only: from the bound to the top.
   EXPECT_FLOAT_EQ(l.bars[2].band.y0, kPlot.y0);
   EXPECT_FLOAT_EQ(l.bars[2].band.y1, l.value.Map(1));
-  // The band covers the whole slot, wider than the bar.
+  // The band is wider than the bar.
   EXPECT_LT(l.bars[3].band.x0, l.bars[3].rect.x0);
   EXPECT_GT(l.bars[3].band.x1, l.bars[3].rect.x1);
 }

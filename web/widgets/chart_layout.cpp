@@ -176,7 +176,9 @@ BarLayout LayoutBars(const std::vector<double>& values, const std::vector<Band>&
       float e0 = Finite(band.lower) ? out.value.MapClamped(band.lower) : out.value.p0;
       float e1 = Finite(band.upper) ? out.value.MapClamped(band.upper) : out.value.p1;
       float b0 = std::min(e0, e1), b1 = std::max(e0, e1);
-      bar.band = horizontal ? Box{b0, s0, b1, s1} : Box{s0, b0, s1, b1};
+      // Across the slot less a quarter of the gap each side, so neighbouring bands stay apart.
+      float g0 = s0 + (slot - inner) * 0.25f, g1 = s1 - (slot - inner) * 0.25f;
+      bar.band = horizontal ? Box{b0, g0, b1, g1} : Box{g0, b0, g1, b1};
     }
     out.bars.push_back(bar);
   }

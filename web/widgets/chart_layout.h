@@ -109,7 +109,7 @@ struct BarGeometry {
   double value = 0;
   Box rect;  // from the baseline to the value; zero-thick for a value at the baseline
   bool has_band = false;
-  Box band;  // the allowed range across the whole slot, open sides to the plot's edge
+  Box band;  // the allowed range, wider than the bar (open sides reach the plot's edge)
   BandCheck check = BandCheck::kNoBand;
 };
 
