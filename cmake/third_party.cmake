@@ -107,17 +107,23 @@ else()
   target_link_libraries(kinerja_hpdf INTERFACE ${HPDF_LIBRARY})
 endif()
 
-# Dear ImGui 1.86 (Debian source package), for the browser app only.
+# Dear ImGui 1.86 (Debian source package): its core for both targets (natively only the web
+# tests draw with it, headless), the GLFW + OpenGL backends for the browser app.
+set(_imgui ${KINERJA_THIRD_PARTY_DIR}/imgui)
+if(NOT EXISTS ${_imgui}/imgui.h)
+  message(FATAL_ERROR "Dear ImGui sources missing in ${_imgui}: run scripts/bootstrap")
+endif()
+add_library(kinerja_imgui_core STATIC
+    ${_imgui}/imgui.cpp ${_imgui}/imgui_draw.cpp ${_imgui}/imgui_tables.cpp
+    ${_imgui}/imgui_widgets.cpp)
+target_include_directories(kinerja_imgui_core SYSTEM PUBLIC ${_imgui})
+target_compile_definitions(kinerja_imgui_core PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+target_compile_options(kinerja_imgui_core PRIVATE -w)
 if(KINERJA_WASM)
-  set(_imgui ${KINERJA_THIRD_PARTY_DIR}/imgui)
-  if(NOT EXISTS ${_imgui}/imgui.h)
-    message(FATAL_ERROR "Dear ImGui sources missing in ${_imgui}: run scripts/bootstrap")
-  endif()
   add_library(kinerja_imgui STATIC
-      ${_imgui}/imgui.cpp ${_imgui}/imgui_draw.cpp ${_imgui}/imgui_tables.cpp
-      ${_imgui}/imgui_widgets.cpp
       ${_imgui}/backends/imgui_impl_glfw.cpp ${_imgui}/backends/imgui_impl_opengl3.cpp)
-  target_include_directories(kinerja_imgui SYSTEM PUBLIC ${_imgui} ${_imgui}/backends)
-  target_compile_definitions(kinerja_imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+  target_include_directories(kinerja_imgui SYSTEM PUBLIC ${_imgui}/backends)
+  target_compile_definitions(kinerja_imgui PUBLIC IMGUI_IMPL_OPENGL_ES3)
+  target_link_libraries(kinerja_imgui PUBLIC kinerja_imgui_core)
   target_compile_options(kinerja_imgui PRIVATE -w)
 endif()

@@ -61,6 +61,7 @@ void App::Refresh() {
   LoadOpenNotes();
   RefreshEmployeeViews();
   LoadQueueUnits();
+  if (IsHrSession()) LoadHrWorkspace();
   refresh_ms_ = (NowSeconds() - started) * 1000;
 }
 
@@ -76,7 +77,12 @@ Screen App::HomeScreen() {
     return kiosk_.active ? Screen::kKiosk : Screen::kKioskSetup;
   }
   if (session_ && session_->role == wire::Role::kEmployee) return Screen::kMyAppraisal;
+  if (IsHrSession()) return Screen::kHrHome;
   return Screen::kRoster;
+}
+
+bool App::IsHrSession() const {
+  return session_ && (session_->role == wire::Role::kHr || session_->role == wire::Role::kAdmin);
 }
 
 std::string App::MetaGet(const std::string& key) {
@@ -169,6 +175,9 @@ void App::Frame() {
     case Screen::kCompetency: DrawCompetencyScreen(*this); break;
     case Screen::kQueue: DrawQueueScreen(*this); break;
     case Screen::kTraining: DrawTrainingScreen(*this); break;
+    case Screen::kHrHome:
+      DrawHrHomeScreen(*this);
+      break;
   }
   if (first_interactive_ms_ == 0 && screen_ != Screen::kLoading) {
     first_interactive_ms_ = NowSeconds() * 1000;  // since navigation start (performance.now)
@@ -265,7 +274,7 @@ void App::FinishSync() {
   Refresh();
   if (session_) LoadKiosk();  // units may have arrived
   if (screen_ == Screen::kQueue) LoadQueue();  // other officers' tickets may have arrived
-  if (screen_ == Screen::kTraining) OpenTraining();  // assessments may have arrived
+  if (screen_ == Screen::kTraining) OpenTraining(training_.period);  // assessments may have arrived
   RequestStorageEstimate();
   switch (ended->outcome()) {
     case SyncOutcome::kOk:
@@ -326,8 +335,10 @@ void App::Back() {
     return;
   }
   // The queue log and training needs open from the first screen (an employee's is her own
-  // appraisal).
-  screen_ = screen_ == Screen::kQueue || screen_ == Screen::kTraining ? HomeScreen() : Screen::kRoster;
+  // appraisal, HR's the workspace, from which the roster opens too).
+  screen_ = screen_ == Screen::kQueue || screen_ == Screen::kTraining || screen_ == Screen::kRoster
+                ? HomeScreen()
+                : Screen::kRoster;
   SetMessage("", false);
 }
 
@@ -347,9 +358,9 @@ bool App::SaveNote(const std::string& text) {
 }
 
 void App::PublishTestState() {
-  const char* names[] = {"loading",  "login",        "roster",     "note",  "kiosk_setup", "kiosk",
-                         "appraise", "sync",         "my_appraisal", "competency", "queue",
-                         "training"};
+  const char* names[] = {"loading", "login",    "roster", "note",         "kiosk_setup",
+                         "kiosk",   "appraise", "sync",   "my_appraisal", "competency",
+                         "queue",   "training", "hr_home"};
   Json j{{"screen", names[static_cast<int>(screen_)]},
          {"storage_ready", StorageReady()},
          {"flushes_pending", FlushesPending()},
@@ -421,6 +432,7 @@ void App::PublishTestState() {
   PublishCompetencyState(j);
   PublishTrainingState(j);
   PublishQueueState(j);
+  PublishHrState(j);
   TestSetState(j.dump());
 }
 

@@ -5,7 +5,8 @@
 // sync_center.cpp (the Sync screen: conflicts, export), kiosk.cpp (SKM survey kiosk),
 // appraisal_form.cpp (SKP), competency_form.cpp (competency assessment), my_appraisal.cpp (the
 // employee's own appraisal and self-assessment), training_view.cpp (training needs),
-// queue_log.cpp (queue log) and bench_fill.cpp (a test and benchmark hook).
+// queue_log.cpp (queue log), hr_home.cpp (the HR workspace) and bench_fill.cpp (a test and
+// benchmark hook).
 
 #include <memory>
 #include <optional>
@@ -19,6 +20,7 @@
 #include "web/app/appraisal_form.h"
 #include "web/app/competency_form.h"
 #include "web/app/draft.h"
+#include "web/app/hr_workspace.h"
 #include "web/app/kiosk.h"
 #include "web/app/my_appraisal.h"
 #include "web/app/queue_log.h"
@@ -27,8 +29,19 @@
 namespace kinerja::web {
 
 enum class Screen {
-  kLoading, kLogin, kRoster, kNote, kKioskSetup, kKiosk, kAppraise, kSync, kMyAppraisal,
-  kCompetency, kQueue, kTraining
+  kLoading,
+  kLogin,
+  kRoster,
+  kNote,
+  kKioskSetup,
+  kKiosk,
+  kAppraise,
+  kSync,
+  kMyAppraisal,
+  kCompetency,
+  kQueue,
+  kTraining,
+  kHrHome
 };
 
 // A record in conflict as the server keeps it: its stored version and the edits it kept.
@@ -138,11 +151,26 @@ class App {
   const CompetencyScore& competency_score() const { return competency_score_; }
   const Draft& competency_draft() const { return competency_draft_; }
 
-  // --- training needs (supervisor; training_view.cpp) ---
-  // Opens this period's training needs of the staff whose submitted competency assessments
-  // are on this tablet, computed by the engine from the local store (works offline).
-  void OpenTraining();
+  // --- training needs (supervisor, HR; training_view.cpp) ---
+  // Opens the training needs of `period` ("" for this one) of the staff whose submitted
+  // competency assessments are on this tablet, computed by the engine from the local store
+  // (works offline).
+  void OpenTraining(const std::string& period = "");
   const TrainingView& training() const { return training_; }
+
+  // --- HR workspace (hr and admin; hr_home.cpp) ---
+  // The first screen of an hr or admin session: the unit tree, a period picker, the staff's
+  // appraisal statuses per unit, and the way on to training needs and the roster. Rebuilt from
+  // the local store by Refresh (after start-up, login and every sync) and on a period change.
+  void OpenHrHome();
+  const HrWorkspace& hr() const { return hr_; }
+  // Selects hr().units[index] (-1, or out of range: the whole city).
+  void SelectHrUnit(int index);
+  // Picks hr().periods[index] and recounts the statuses; ignored when out of range.
+  void SelectHrPeriod(size_t index);
+  // The supervisors' roster ("Pegawai saya"), reachable for HR; Back returns to the workspace.
+  void OpenHrRoster();
+  bool IsHrSession() const;
 
   // --- queue log (officers of a unit that keeps one; queue_log.cpp) ---
   // The queue units of this session: units with the queue log on the way up from its unit
@@ -246,6 +274,8 @@ class App {
   void PublishCompetencyState(Json& state) const;
   void PublishTrainingState(Json& state) const;  // training_view.cpp
   void PublishQueueState(Json& state) const;
+  void LoadHrWorkspace();
+  void PublishHrState(Json& state) const;  // hr_home.cpp
  public:
   // TEST AND BENCHMARK ONLY (bench/web, kinerja_test_fill_store): fills the device store with
   // synthetic, already-synced appraisal records (ids "bench-fill-N", never queued for the
@@ -305,6 +335,7 @@ class App {
   Draft competency_draft_;
 
   TrainingView training_;
+  HrWorkspace hr_;
 
   std::vector<QueueUnit> queue_units_;
   QueueUnit queue_unit_;

@@ -58,10 +58,10 @@ TrainingView TrainingViewFromReport(const Json& report) {
 
 // --- App actions -------------------------------------------------------------------------------
 
-void App::OpenTraining() {
+void App::OpenTraining(const std::string& period) {
   if (!store_) return;
   TrainingReportInput in;
-  in.period = org::AppraisalPeriod(NowUnixSeconds());
+  in.period = period.empty() ? org::AppraisalPeriod(NowUnixSeconds()) : period;
   auto stored = store_->List("competency_assessment");
   if (stored.ok()) {
     for (auto& r : *stored) {

@@ -74,6 +74,13 @@ void DrawRow(App& app, const RosterRow& row, int index, const Badge& badge) {
 void DrawRosterScreen(App& app) {
   static char filter[64] = "";
   RosterView& view = app.roster_view();
+  if (app.IsHrSession()) {  // HR opens the roster from the workspace
+    if (BackButton("roster.back")) {
+      app.Back();
+      return;
+    }
+    ImGui::SameLine();
+  }
   ImGui::TextUnformatted(T("my_staff"));
   const bool queue = !app.queue_units().empty();
   ImGui::SameLine(ImGui::GetWindowWidth() - (queue ? 520 : 260));

@@ -19,5 +19,6 @@ void DrawMyAppraisalScreen(App& app);
 void DrawCompetencyScreen(App& app);
 void DrawQueueScreen(App& app);
 void DrawTrainingScreen(App& app);
+void DrawHrHomeScreen(App& app);
 
 }  // namespace kinerja::web

@@ -1,0 +1,49 @@
+#pragma once
+// Ruang kerja SDM (the HR workspace): the first screen of an hr or admin session. It holds
+// the unit tree built from the unit records the tablet already pulls, a period picker, and per
+// unit the appraisal statuses of the staff on this device. The reports computed on the
+// server (docs/reports.md) are listed there as coming; training needs open from it
+// (training_view.h) for the chosen period.
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "engine/sync/roster_view.h"
+#include "shared/wire/sync.h"
+
+namespace kinerja::web {
+
+struct HrUnit {
+  std::string id;
+  std::string name;
+  std::string kind;  // "dinas", "bidang", ... (org_tree.h UnitKindName)
+  int depth = 0;     // 0 for a root
+  int staff = 0;     // employees in this unit and every unit below it
+  std::array<int, kAppraisalStatusCount> status{};  // the same staff, by appraisal status
+};
+
+struct HrWorkspace {
+  // Depth first, siblings by name: the order the tree is drawn in.
+  std::vector<HrUnit> units;
+  int staff = 0;  // every employee on the device, with or without a known unit
+  std::array<int, kAppraisalStatusCount> status{};
+  std::vector<std::string> periods;  // newest first
+  size_t period_index = 0;
+  int selected = -1;  // index into units; -1 is the whole city
+  const std::string& period() const { return periods[period_index]; }
+};
+
+// The unit tree of `unit_records` (kind "unit": body unit_id, name, kind, parent_id) with the
+// staff of `employees` (body unit_id) and their `statuses` counted into their unit and every
+// unit above it. A unit whose parent is not on the device is a root; a cycle in the parents
+// is cut where it closes. Employees of unknown units count only in the total.
+HrWorkspace BuildHrWorkspace(const std::vector<wire::Record>& unit_records,
+                             const std::vector<wire::Record>& employees,
+                             const AppraisalStatuses& statuses);
+
+// The annual periods offered by the picker: `current` ("2026") and the `count` - 1 years
+// before it, newest first. A current period that is not a year is offered alone.
+std::vector<std::string> HrPeriods(const std::string& current, int count);
+
+}  // namespace kinerja::web
