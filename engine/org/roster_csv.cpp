@@ -1,5 +1,7 @@
 #include "engine/org/roster_csv.h"
 
+#include "shared/utf8.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <map>
@@ -7,6 +9,7 @@
 
 #include "shared/csv.h"
 #include "shared/text.h"
+#include "shared/utf8.h"
 
 namespace kinerja::org {
 namespace {
@@ -187,9 +190,8 @@ Result<RosterImport> ImportRosterCsv(std::string_view csv_text, const Date& toda
     }
     if (c.name.empty()) {
       fail("name", "name is empty");
-    } else if (c.name.size() > kMaxEmployeeNameBytes) {
-      fail("name", "name has " + std::to_string(c.name.size()) + " bytes; the limit is " +
-                       std::to_string(kMaxEmployeeNameBytes));
+    } else if (Status n = CheckTextLength(c.name, "name", 1, kMaxEmployeeNameChars); !n.ok()) {
+      fail("name", n.message());
     }
     Status s = ValidateOrgId(c.position_id, "position_id");
     if (!s.ok()) fail("position_id", s.message());
