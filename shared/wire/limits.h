@@ -20,5 +20,7 @@ inline constexpr size_t kMaxProfileFieldChars = 40;
 // The most bytes one character takes in UTF-8: a field holding kMaxTextChars characters
 // needs kMaxTextChars * kMaxUtf8Bytes bytes (and one for the terminating zero).
 inline constexpr size_t kMaxUtf8Bytes = 4;
+// The bytes of a text field holding kMaxTextChars characters of any width, with its zero.
+inline constexpr size_t kTextFieldBytes = kMaxTextChars * kMaxUtf8Bytes + 1;
 
 }  // namespace kinerja::wire
