@@ -65,9 +65,9 @@ Status CheckTextLength(std::string_view text, std::string_view field, size_t min
   const std::optional<size_t> count = CodePointCount(text);
   if (!count) return Status::InvalidArgument(std::string(field) + " is not valid UTF-8 text");
   if (*count >= min_chars && *count <= max_chars) return Status::Ok();
-  const std::string range = min_chars == 0 ? "at most " + std::to_string(max_chars)
-                                           : std::to_string(min_chars) + "-" +
-                                                 std::to_string(max_chars);
+  const std::string range = min_chars == 0
+                                ? "at most " + std::to_string(max_chars)
+                                : std::to_string(min_chars) + "-" + std::to_string(max_chars);
   return Status::InvalidArgument(std::string(field) + " must be " + range + " characters (has " +
                                  std::to_string(*count) + ")");
 }

@@ -1,7 +1,5 @@
 #include "engine/org/roster_csv.h"
 
-#include "shared/utf8.h"
-
 #include <algorithm>
 #include <cstdint>
 #include <map>

@@ -75,8 +75,7 @@ Result<CommonFields> BeginCheck(const Principal& who, const wire::Change& c,
     KINERJA_ASSIGN_OR_RETURN(out.period, GetOptString(c.body, "period", w));
   }
   if (rules.period_bounded && out.period) {
-    if (Status s = CheckTextLength(*out.period, w + ".period", 1, wire::kMaxPeriodChars);
-        !s.ok()) {
+    if (Status s = CheckTextLength(*out.period, w + ".period", 1, wire::kMaxPeriodChars); !s.ok()) {
       return Status::InvalidArgument(s.message() + "; e.g. \"2026\"");
     }
   }

@@ -3,8 +3,8 @@
 #include <cstring>
 
 #include "engine/appraisal/appraise_json.h"
-#include "server/kinds/employee_kinds.h"
 #include "server/kinds/competency_kinds.h"
+#include "server/kinds/employee_kinds.h"
 #include "server/kinds/kind_checks.h"
 #include "shared/utf8.h"
 #include "shared/wire/limits.h"
@@ -29,8 +29,8 @@ Result<Accepted> CheckAppraisalNote(Database& db, const Principal& who, const wi
   if (text == c.body.end() || !text->is_string()) {
     return GetString(c.body, "text", where + ".body").status();  // says what is wrong with it
   }
-  KINERJA_RETURN_IF_ERROR(kinds::TextWithinLimit(text->get_ref<const std::string&>(), "text",
-                                                  where + ".body", 1));
+  KINERJA_RETURN_IF_ERROR(
+      kinds::TextWithinLimit(text->get_ref<const std::string&>(), "text", where + ".body", 1));
   KINERJA_ASSIGN_OR_RETURN(const StoredRecord* employee,
                            kinds::AppraisedEmployee(db, who, f.employee_id, existing, "a note",
                                                     where, employees));

@@ -36,8 +36,10 @@ Status CheckCreatedAt(const wire::Change& c, const std::string& where) {
   const std::string& t = c.created_at;
   const bool utc = t.back() == 'Z' || t.ends_with("+00:00") || t.ends_with("+0000");
   if (utc && ParseIsoTimestamp(t).ok()) return Status::Ok();
-  return Status::InvalidArgument(where + ".created_at must be an ISO-8601 UTC time such as "
-                                 "2026-11-29T05:30:00Z, not \"" + t.substr(0, 40) + "\"");
+  return Status::InvalidArgument(where +
+                                 ".created_at must be an ISO-8601 UTC time such as "
+                                 "2026-11-29T05:30:00Z, not \"" +
+                                 t.substr(0, 40) + "\"");
 }
 
 // One batch applied to the ledger, change by change, inside the push's transaction. Each

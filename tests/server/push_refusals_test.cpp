@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "shared/wire/sync.h"
-
 #include "tests/server/test_support.h"
 
 namespace kinerja::server::testing {
@@ -53,14 +52,15 @@ std::string MixedText(size_t n) {
 
 TEST_F(PushRefusals, ANoteOfFourThousandMultiByteCharactersIsStored) {
   std::string token = LoginAs("budi", "tab-1");
-  const std::vector<std::string> texts = {Repeat("é", 2100), Repeat("文", 4000),
-                                          Repeat("😀", 4000), MixedText(4000), Repeat("a", 4000)};
+  const std::vector<std::string> texts = {Repeat("é", 2100), Repeat("文", 4000), Repeat("😀", 4000),
+                                          MixedText(4000), Repeat("a", 4000)};
   for (size_t i = 0; i < texts.size(); ++i) {
     SCOPED_TRACE(i);
     std::string id = std::to_string(i);
-    auto r = Call("POST", "/api/v1/sync/push",
-                  Push("tab-1", Json::array({NoteChange("c-" + id, "n-" + id, 0, "e-ani", texts[i])})),
-                  token);
+    auto r =
+        Call("POST", "/api/v1/sync/push",
+             Push("tab-1", Json::array({NoteChange("c-" + id, "n-" + id, 0, "e-ani", texts[i])})),
+             token);
     EXPECT_EQ(r.status, 200) << r.body.substr(0, 300);
   }
   EXPECT_EQ(*store_->CountRecords("appraisal_note"), static_cast<int64_t>(texts.size()));
@@ -70,11 +70,12 @@ TEST_F(PushRefusals, TheFourThousandAndFirstCharacterIsRefusedNamingTheChange) {
   std::string token = LoginAs("budi", "tab-1");
   for (const char* unit : {"a", "é", "✓", "😀"}) {
     SCOPED_TRACE(unit);
-    auto r = Call("POST", "/api/v1/sync/push",
-                  Push("tab-1", Json::array({NoteChange("c-ok", "n-ok", 0, "e-ani", "ok"),
-                                             NoteChange("c-long", "n-long", 0, "e-ani",
-                                                        Repeat(unit, 4001))})),
-                  token);
+    auto r =
+        Call("POST", "/api/v1/sync/push",
+             Push("tab-1",
+                  Json::array({NoteChange("c-ok", "n-ok", 0, "e-ani", "ok"),
+                               NoteChange("c-long", "n-long", 0, "e-ani", Repeat(unit, 4001))})),
+             token);
     ASSERT_EQ(r.status, 400) << r.body.substr(0, 300);
     Json err = Json::parse(r.body)["error"];
     EXPECT_EQ(err["change_id"], "c-long");
@@ -104,7 +105,8 @@ struct Malformed {
 };
 
 const Malformed kNamedShapeErrors[] = {
-    {"record id with a space", [](Json& c) { c["record_id"] = "n 1"; }, "changes[1].record_id must be"},
+    {"record id with a space", [](Json& c) { c["record_id"] = "n 1"; },
+     "changes[1].record_id must be"},
     {"record id of 65 characters", [](Json& c) { c["record_id"] = std::string(65, 'r'); },
      "changes[1].record_id must be"},
     {"missing record_id", [](Json& c) { c.erase("record_id"); }, "record_id"},
@@ -114,7 +116,8 @@ const Malformed kNamedShapeErrors[] = {
      "changes[1].base_version must be 0 or more"},
     {"string base_version", [](Json& c) { c["base_version"] = "0"; }, "base_version"},
     {"missing base_version", [](Json& c) { c.erase("base_version"); }, "base_version"},
-    {"body not an object", [](Json& c) { c["body"] = "text"; }, "changes[1].body must be an object"},
+    {"body not an object", [](Json& c) { c["body"] = "text"; },
+     "changes[1].body must be an object"},
     {"body missing", [](Json& c) { c.erase("body"); }, "changes[1].body must be an object"},
     {"unknown field", [](Json& c) { c["extra"] = 1; }, "changes[1].extra"},
     {"resolves not a list", [](Json& c) { c["resolves"] = "c-0"; }, "changes[1].resolves"},
@@ -133,7 +136,9 @@ std::string ThreeNotes(void (*spoil)(Json&)) {
   Json changes = Json::array();
   for (int i = 0; i < 3; ++i) {
     std::string id = std::to_string(i);
-    Json c{{"change_id", "c-" + id}, {"record_id", "n-" + id}, {"kind", "appraisal_note"},
+    Json c{{"change_id", "c-" + id},
+           {"record_id", "n-" + id},
+           {"kind", "appraisal_note"},
            {"base_version", 0},
            {"body", {{"employee_id", "e-ani"}, {"text", "catatan " + id}}},
            {"created_at", "2026-11-29T05:00:00Z"}};
@@ -161,11 +166,17 @@ TEST_F(PushRefusals, AChangeWhoseChangeIdCannotBeReadIsSaidToBeUnnamed) {
   std::string token = LoginAs("budi", "tab-1");
   const Malformed unnamed[] = {
       {"missing change_id", [](Json& c) { c.erase("change_id"); }, "change_id"},
-      {"change_id with a space", [](Json& c) { c["change_id"] = "c 1"; }, "changes[1].change_id must be"},
+      {"change_id with a space", [](Json& c) { c["change_id"] = "c 1"; },
+       "changes[1].change_id must be"},
       {"change_id of 65 characters", [](Json& c) { c["change_id"] = std::string(65, 'c'); },
        "changes[1].change_id must be"},
       {"change_id a number", [](Json& c) { c["change_id"] = 7; }, "change_id"},
-      {"change_id and more wrong", [](Json& c) { c["change_id"] = ""; c["extra"] = 1; c.erase("kind"); },
+      {"change_id and more wrong",
+       [](Json& c) {
+         c["change_id"] = "";
+         c["extra"] = 1;
+         c.erase("kind");
+       },
        "changes[1].change_id must be"},
       {"change not an object", [](Json& c) { c = "c-1"; }, "changes[1] must be an object"},
   };
@@ -205,8 +216,9 @@ TEST_F(PushRefusals, CreatedAtIsAnIsoUtcTimeOrAbsent) {
     ASSERT_EQ(r.status, 400) << r.body;
     Json err = Json::parse(r.body)["error"];
     EXPECT_EQ(err["change_id"], "c-bad");
-    EXPECT_NE(err["message"].get<std::string>().find("changes[0].created_at must be an ISO-8601 UTC"),
-              std::string::npos)
+    EXPECT_NE(
+        err["message"].get<std::string>().find("changes[0].created_at must be an ISO-8601 UTC"),
+        std::string::npos)
         << r.body;
   }
 }
@@ -221,21 +233,36 @@ TEST_F(PushRefusals, EveryRefusalOfAMalformedPushNamesAChangeOfTheBatchWhenIdent
   for (int i = 1; i <= 9; ++i) answers["U" + std::to_string(i)] = 3;
   auto batch = [&](const std::string& tag) {
     Json note = NoteChange("c-" + tag + "-note", "n-" + tag, 0, "e-ani", "Tepat waktu ✓");
-    Json survey{{"change_id", "c-" + tag + "-survey"}, {"record_id", "s-" + tag},
-                {"kind", "survey_response"}, {"base_version", 0},
-                {"body", {{"unit_id", "pelayanan"}, {"service", "Izin Usaha"},
-                          {"date", "2026-11-20"}, {"answers", answers}}},
+    Json survey{{"change_id", "c-" + tag + "-survey"},
+                {"record_id", "s-" + tag},
+                {"kind", "survey_response"},
+                {"base_version", 0},
+                {"body",
+                 {{"unit_id", "pelayanan"},
+                  {"service", "Izin Usaha"},
+                  {"date", "2026-11-20"},
+                  {"answers", answers}}},
                 {"created_at", "2026-11-29T05:00:00Z"}};
     Json appraisal = DraftAppraisal("c-" + tag + "-skp", "Baik");
     appraisal["record_id"] = "skp-" + tag;
     return Json::array({note, survey, appraisal});
   };
-  const Json values[] = {Json(nullptr), Json(-1), Json(0), Json(1.5), Json(true), Json(""),
-                         Json("a b"), Json(std::string(65, 'x')), Json("yesterday"),
-                         Json("2026-11-29T05:00:00+07:00"), Json::array(), Json::object(),
-                         Json::array({"c x"}), Json(std::string(70 * 1024, 'y'))};
-  const char* fields[] = {"change_id", "record_id", "kind", "base_version",
-                          "body", "created_at", "resolves", "extra"};
+  const Json values[] = {Json(nullptr),
+                         Json(-1),
+                         Json(0),
+                         Json(1.5),
+                         Json(true),
+                         Json(""),
+                         Json("a b"),
+                         Json(std::string(65, 'x')),
+                         Json("yesterday"),
+                         Json("2026-11-29T05:00:00+07:00"),
+                         Json::array(),
+                         Json::object(),
+                         Json::array({"c x"}),
+                         Json(std::string(70 * 1024, 'y'))};
+  const char* fields[] = {"change_id", "record_id",  "kind",     "base_version",
+                          "body",      "created_at", "resolves", "extra"};
   int cases = 0, refused = 0, unnamed = 0;
   for (size_t spoiled = 0; spoiled < 3; ++spoiled) {
     for (const char* field : fields) {

@@ -21,9 +21,10 @@ struct Width {
 };
 
 constexpr Width kWidths[] = {
-    {"ascii", "a", 1}, {"two_bytes", "\xC3\xA9", 2},          // é
-    {"three_bytes", "\xE2\x9C\x93", 3},                        // ✓
-    {"four_bytes", "\xF0\x9F\x98\x80", 4},                     // 😀
+    {"ascii", "a", 1},
+    {"two_bytes", "\xC3\xA9", 2},           // é
+    {"three_bytes", "\xE2\x9C\x93", 3},     // ✓
+    {"four_bytes", "\xF0\x9F\x98\x80", 4},  // 😀
 };
 
 TEST(Utf8, CountsOneCharacterPerCodePointOfEveryWidth) {
@@ -61,7 +62,8 @@ TEST(Utf8, RefusesMalformedUtf8) {
       "\xE0\x80\xAF",      // overlong, three bytes
       "\xF0\x80\x80\xAF",  // overlong, four bytes
       "\x80",              // lone continuation byte
-      "a\xBF" "b",         // continuation byte between letters
+      "a\xBF"
+      "b",                 // continuation byte between letters
       "\xC3",              // truncated two-byte sequence
       "\xE2\x9C",          // truncated three-byte sequence
       "\xF0\x9F\x98",      // truncated four-byte sequence

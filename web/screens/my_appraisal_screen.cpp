@@ -128,8 +128,8 @@ void DrawResponse(App& app) {
     ImGui::TextUnformatted(T("objection_help"));
     ImGui::PopTextWrapPos();
     ImGui::TextUnformatted(T("objection_reason"));
-    LimitedTextField("##reason", "my.object.reason", g_reason, sizeof g_reason,
-                     wire::kMaxTextChars, ImVec2(560, 140));
+    LimitedTextField("##reason", "my.object.reason", g_reason, sizeof g_reason, wire::kMaxTextChars,
+                     ImVec2(560, 140));
     if (ImGui::Button(T("send_objection"), ImVec2(275, 56))) {
       if (app.RespondToAppraisal(false, g_reason)) {
         g_reason[0] = '\0';

@@ -5,8 +5,8 @@
 #include <string_view>
 
 #include "imgui_internal.h"  // ClearActiveID: a scrolling drag cancels the pressed button
-#include "web/app/i18n.h"
 #include "shared/utf8.h"
+#include "web/app/i18n.h"
 #include "web/platform/platform.h"
 
 namespace kinerja::web {
@@ -110,8 +110,8 @@ bool LimitedTextField(const char* id, const char* test_id, char* buf, size_t buf
   TestMarkItem(test_id);
   if (size.y > 0) {
     const size_t chars = CodePointCount(buf).value_or(0);
-    ImGui::TextDisabled("%s", Tf("text_chars", static_cast<int>(chars),
-                                  static_cast<int>(max_chars)).c_str());
+    ImGui::TextDisabled(
+        "%s", Tf("text_chars", static_cast<int>(chars), static_cast<int>(max_chars)).c_str());
   }
   return changed;
 }
