@@ -8,9 +8,10 @@ import {
   waitState,
 } from './lib.mjs';
 
-// `n` characters cycling through widths of 1 to 4 bytes ("Séverine ✓ 文 😀").
+// `n` characters cycling through widths of 1 to 3 bytes ("Sé✓ 文ü "). ImGui 1.86 keeps
+// characters in 16 bits unless built with IMGUI_USE_WCHAR32, so 4-byte ones are left out.
 function multiByteText(n) {
-  const units = ['S', 'é', 'v', 'e', 'r', 'i', 'n', 'e', ' ', '✓', ' ', '文', ' ', '😀', ' '];
+  const units = ['S', 'é', '✓', ' ', '文', 'ü', ' '];
   const out = [];
   for (let i = 0; i < n; i++) out.push(units[i % units.length]);
   return out.join('');
@@ -26,7 +27,7 @@ test('a note of 4000 multi-byte characters is typed, the 4001st refused, and it 
     const page = await openAs(context, server, 'budi');
     await openEmployee(page, 'e-ani');
     const text = multiByteText(4000);
-    assert.ok(Buffer.byteLength(text) > 9000, 'far more bytes than characters');
+    assert.ok(Buffer.byteLength(text) > 7000, 'far more bytes than characters');
 
     await tap(page, 'note.text');
     await waitState(page, (s) => s.text_input, 'the note field active');
@@ -39,7 +40,7 @@ test('a note of 4000 multi-byte characters is typed, the 4001st refused, and it 
     // Past the limit: typed one by one and pasted, nothing more goes in.
     await page.keyboard.insertText('é');
     await sleep(150);
-    await page.keyboard.insertText('😀✓ tambahan');
+    await page.keyboard.insertText('✓文 tambahan');
     await sleep(300);
     s = await waitState(page, (st) => st.screen === 'note', 'the note screen');
     assert.equal(chars(s.text_field), 4000, 'the 4001st character is refused in the field');
