@@ -111,6 +111,9 @@ if(KINERJA_WASM)
       ${_imgui}/imgui_widgets.cpp
       ${_imgui}/backends/imgui_impl_glfw.cpp ${_imgui}/backends/imgui_impl_opengl3.cpp)
   target_include_directories(kinerja_imgui SYSTEM PUBLIC ${_imgui} ${_imgui}/backends)
-  target_compile_definitions(kinerja_imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+  # IMGUI_USE_WCHAR32: characters outside the Basic Multilingual Plane (emoji, 4 bytes of
+  # UTF-8) are kept as typed; with ImGui's default 16-bit ImWchar they become U+FFFD.
+  target_compile_definitions(kinerja_imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS
+                                                  IMGUI_USE_WCHAR32)
   target_compile_options(kinerja_imgui PRIVATE -w)
 endif()

@@ -8,10 +8,10 @@ import {
   waitState,
 } from './lib.mjs';
 
-// `n` characters cycling through widths of 1 to 3 bytes ("Sé✓ 文ü "). ImGui 1.86 keeps
-// characters in 16 bits unless built with IMGUI_USE_WCHAR32, so 4-byte ones are left out.
+// `n` characters cycling through widths of 1 to 4 bytes ("Sé✓ 文😀ü "); 4-byte ones need
+// ImGui built with IMGUI_USE_WCHAR32 (cmake/third_party.cmake).
 function multiByteText(n) {
-  const units = ['S', 'é', '✓', ' ', '文', 'ü', ' '];
+  const units = ['S', 'é', '✓', ' ', '文', '😀', 'ü', ' '];
   const out = [];
   for (let i = 0; i < n; i++) out.push(units[i % units.length]);
   return out.join('');
@@ -40,7 +40,7 @@ test('a note of 4000 multi-byte characters is typed, the 4001st refused, and it 
     // Past the limit: typed one by one and pasted, nothing more goes in.
     await page.keyboard.insertText('é');
     await sleep(150);
-    await page.keyboard.insertText('✓文 tambahan');
+    await page.keyboard.insertText('😀✓ tambahan');
     await sleep(300);
     s = await waitState(page, (st) => st.screen === 'note', 'the note screen');
     assert.equal(chars(s.text_field), 4000, 'the 4001st character is refused in the field');
