@@ -117,7 +117,9 @@ add_library(kinerja_imgui_core STATIC
     ${_imgui}/imgui.cpp ${_imgui}/imgui_draw.cpp ${_imgui}/imgui_tables.cpp
     ${_imgui}/imgui_widgets.cpp)
 target_include_directories(kinerja_imgui_core SYSTEM PUBLIC ${_imgui})
-target_compile_definitions(kinerja_imgui_core PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+# IMGUI_USE_WCHAR32: characters outside the Basic Multilingual Plane (emoji, 4 bytes of UTF-8)
+# are kept as typed; with ImGui's default 16-bit ImWchar they become U+FFFD.
+target_compile_definitions(kinerja_imgui_core PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_USE_WCHAR32)
 target_compile_options(kinerja_imgui_core PRIVATE -w)
 if(KINERJA_WASM)
   add_library(kinerja_imgui STATIC

@@ -13,6 +13,8 @@
 #include "engine/appraisal/numeric_skp.h"
 #include "engine/appraisal/skp_rating.h"
 #include "shared/text.h"
+#include "shared/utf8.h"
+#include "shared/wire/limits.h"
 
 namespace kinerja {
 namespace {
@@ -309,6 +311,10 @@ Result<Scored> ScoreRatingJson(const Template& t, const Json& a, std::string_vie
       KINERJA_ASSIGN_OR_RETURN(auto rhk_text, GetOptString(r, "rhk", w));
       auto iki = GetOptString(r, "iki", w);
       if (!iki.ok()) return iki.status();
+      if (*iki) {
+        KINERJA_RETURN_IF_ERROR(
+            CheckTextLength(**iki, FieldPath(w, "iki"), 0, wire::kMaxTextChars));
+      }
       KINERJA_ASSIGN_OR_RETURN(auto satuan, GetOptString(r, "satuan", w));
       auto jenis = GetOptString(r, "jenis", w);
       if (!jenis.ok()) return jenis.status();

@@ -7,6 +7,7 @@
 
 #include "shared/csv.h"
 #include "shared/text.h"
+#include "shared/utf8.h"
 
 namespace kinerja::org {
 namespace {
@@ -192,14 +193,13 @@ Result<RosterImport> ImportRosterCsv(std::string_view csv_text, const Date& toda
     }
     if (c.name.empty()) {
       fail("name", "name is empty");
-    } else if (c.name.size() > kMaxEmployeeNameBytes) {
-      fail("name", "name has " + std::to_string(c.name.size()) + " bytes; the limit is " +
-                       std::to_string(kMaxEmployeeNameBytes));
+    } else if (Status n = CheckTextLength(c.name, "name", 1, kMaxEmployeeNameChars); !n.ok()) {
+      fail("name", n.message());
     }
-    if (c.pangkat_golongan.size() > kMaxPangkatGolonganBytes) {
-      fail("pangkat_golongan", "pangkat_golongan has " + std::to_string(c.pangkat_golongan.size()) +
-                                   " bytes; the limit is " +
-                                   std::to_string(kMaxPangkatGolonganBytes));
+    if (Status g = CheckTextLength(c.pangkat_golongan, "pangkat_golongan", 0,
+                                   kMaxPangkatGolonganChars);
+        !g.ok()) {
+      fail("pangkat_golongan", g.message());
     }
     Status s = ValidateOrgId(c.position_id, "position_id");
     if (!s.ok()) fail("position_id", s.message());

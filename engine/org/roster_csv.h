@@ -18,10 +18,10 @@ namespace kinerja::org {
 
 // Largest accepted CSV text.
 inline constexpr size_t kMaxRosterCsvBytes = size_t{16} << 20;
-// Longest accepted employee name, in bytes.
-inline constexpr size_t kMaxEmployeeNameBytes = 200;
-// Longest accepted pangkat/golongan text ("Penata Muda Tingkat I, III/b"), in bytes.
-inline constexpr size_t kMaxPangkatGolonganBytes = 100;
+// Longest accepted employee name, in characters (code points, shared/utf8.h).
+inline constexpr size_t kMaxEmployeeNameChars = 200;
+// Longest accepted pangkat/golongan text ("Penata Muda Tingkat I, III/b"), in characters.
+inline constexpr size_t kMaxPangkatGolonganChars = 100;
 
 struct RosterCsvRow {
   int line = 0;  // 1-based line where the record starts

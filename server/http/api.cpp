@@ -235,9 +235,11 @@ HttpResponse Api::Push(const HttpRequest& req) {
   if (!who.ok()) return ErrorResponse(who.status());
   if (Status s = CheckBodySize(req, limits_.max_body_bytes); !s.ok()) return ErrorResponse(s);
   std::vector<std::string> body_texts;
-  auto push = wire::ReadPushRequest(req.body, &body_texts);
-  if (!push.ok()) return ErrorResponse(push.status());
-  std::string failed;
+  std::string failed;  // the change an error is about, when its change_id can be read
+  auto push = wire::ReadPushRequest(req.body, &body_texts, &failed);
+  if (!push.ok()) {
+    return {HttpStatusFor(push.status().code()), Dump(wire::ErrorJson(push.status(), failed))};
+  }
   auto resp = store_.Push(*who, *push, clock_(), &failed, &body_texts);
   if (!resp.ok()) {
     return {HttpStatusFor(resp.status().code()), Dump(wire::ErrorJson(resp.status(), failed))};

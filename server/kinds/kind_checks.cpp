@@ -1,6 +1,7 @@
 #include "server/kinds/kind_checks.h"
 
 #include "engine/appraisal/appraise_json.h"
+#include "shared/utf8.h"
 #include "shared/wire/limits.h"
 
 namespace kinerja::server::kinds {
@@ -73,11 +74,10 @@ Result<CommonFields> BeginCheck(const Principal& who, const wire::Change& c,
   } else {
     KINERJA_ASSIGN_OR_RETURN(out.period, GetOptString(c.body, "period", w));
   }
-  if (rules.period_bounded && out.period &&
-      (out.period->empty() || out.period->size() > wire::kMaxPeriodBytes)) {
-    return Status::InvalidArgument(w + ".period must be 1-" +
-                                   std::to_string(wire::kMaxPeriodBytes) +
-                                   " characters (e.g. \"2026\")");
+  if (rules.period_bounded && out.period) {
+    if (Status s = CheckTextLength(*out.period, w + ".period", 1, wire::kMaxPeriodChars); !s.ok()) {
+      return Status::InvalidArgument(s.message() + "; e.g. \"2026\"");
+    }
   }
   if (!rules.statuses.empty()) {
     KINERJA_ASSIGN_OR_RETURN(out.status, GetString(c.body, "status", w));
@@ -112,10 +112,9 @@ Result<const StoredRecord*> AppraisedEmployee(Database& db, const Principal& who
   return employee;
 }
 
-Status TextWithinLimit(const std::string& text, const char* field, const std::string& where_body) {
-  if (text.size() <= wire::kMaxTextBytes) return Status::Ok();
-  return Status::InvalidArgument(where_body + "." + field + " is over " +
-                                 std::to_string(wire::kMaxTextBytes) + " characters");
+Status TextWithinLimit(const std::string& text, const char* field, const std::string& where_body,
+                       size_t min_chars) {
+  return CheckTextLength(text, where_body + "." + field, min_chars, wire::kMaxTextChars);
 }
 
 Status ScoreSkpInto(Database& db, const Json& skp, bool draft, const std::string& where_body,

@@ -48,7 +48,7 @@ struct CommonRules {
   // the list lives as long as the program.
   std::initializer_list<std::string_view> keys;
   bool period_required = false;            // "period" must be present (else it is optional)
-  bool period_bounded = false;             // ... and 1-wire::kMaxPeriodBytes long
+  bool period_bounded = false;             // ... and 1-wire::kMaxPeriodChars characters
   std::vector<std::string> statuses;       // "status" must be one of these; empty: no status
 };
 
@@ -76,9 +76,11 @@ Result<const StoredRecord*> AppraisedEmployee(Database& db, const Principal& who
                                               const char* a_noun, const std::string& where,
                                               EmployeeCache& employees);
 
-// OK when `text` (the body's field `field`) is at most wire::kMaxTextBytes long; else
-// kInvalidArgument "<where_body>.<field> is over N characters".
-Status TextWithinLimit(const std::string& text, const char* field, const std::string& where_body);
+// OK when `text` (the body's field `field`) is well-formed UTF-8 of `min_chars` to
+// wire::kMaxTextChars characters (code points, shared/utf8.h); else kInvalidArgument
+// "<where_body>.<field> must be 1-4000 characters (has N)" or "... is not valid UTF-8 text".
+Status TextWithinLimit(const std::string& text, const char* field, const std::string& where_body,
+                       size_t min_chars = 0);
 
 // The unit record ("unit.<id>") of `unit_id`; kNotFound when there is none.
 Result<StoredRecord> UnitRecord(Database& db, const std::string& unit_id, const std::string& where);

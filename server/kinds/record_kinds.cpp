@@ -3,9 +3,10 @@
 #include <cstring>
 
 #include "engine/appraisal/appraise_json.h"
-#include "server/kinds/employee_kinds.h"
 #include "server/kinds/competency_kinds.h"
+#include "server/kinds/employee_kinds.h"
 #include "server/kinds/kind_checks.h"
+#include "shared/utf8.h"
 #include "shared/wire/limits.h"
 
 namespace kinerja::server {
@@ -28,10 +29,8 @@ Result<Accepted> CheckAppraisalNote(Database& db, const Principal& who, const wi
   if (text == c.body.end() || !text->is_string()) {
     return GetString(c.body, "text", where + ".body").status();  // says what is wrong with it
   }
-  if (const auto& t = text->get_ref<const std::string&>(); t.empty() || t.size() > wire::kMaxTextBytes) {
-    return Status::InvalidArgument(where + ".body.text must be 1-" +
-                                   std::to_string(wire::kMaxTextBytes) + " characters");
-  }
+  KINERJA_RETURN_IF_ERROR(
+      kinds::TextWithinLimit(text->get_ref<const std::string&>(), "text", where + ".body", 1));
   KINERJA_ASSIGN_OR_RETURN(const StoredRecord* employee,
                            kinds::AppraisedEmployee(db, who, f.employee_id, existing, "a note",
                                                     where, employees));
@@ -55,10 +54,7 @@ Result<Accepted> CheckSurveyResponse(Database& db, const Principal& who, const w
   if (!unit_id.ok()) return unit_id.status();
   auto service = GetString(c.body, "service", w);
   if (!service.ok()) return service.status();
-  if (service->empty() || service->size() > wire::kMaxServiceBytes) {
-    return Status::InvalidArgument(w + ".service must be 1-" +
-                                   std::to_string(wire::kMaxServiceBytes) + " characters");
-  }
+  KINERJA_RETURN_IF_ERROR(CheckTextLength(*service, w + ".service", 1, wire::kMaxServiceChars));
   auto date = GetString(c.body, "date", w);
   if (!date.ok()) return date.status();
   if (date->size() != 10 || (*date)[4] != '-' || (*date)[7] != '-') {
@@ -84,9 +80,12 @@ Result<Accepted> CheckSurveyResponse(Database& db, const Principal& who, const w
     KINERJA_RETURN_IF_ERROR(
         RejectUnknownKeys(*p, {"gender", "age_band", "education", "occupation"}, w + ".profile"));
     for (auto it = p->begin(); it != p->end(); ++it) {
-      if (!it->is_string() || it->get<std::string>().size() > wire::kMaxProfileFieldBytes) {
+      if (!it->is_string()) {
         return Status::InvalidArgument(w + ".profile." + it.key() + " must be a short text");
       }
+      KINERJA_RETURN_IF_ERROR(CheckTextLength(it->get_ref<const std::string&>(),
+                                              w + ".profile." + it.key(), 0,
+                                              wire::kMaxProfileFieldChars));
     }
   }
   auto unit = db.Prepare("SELECT path FROM units WHERE id=?");

@@ -1,5 +1,6 @@
 #include "server/store/central_store.h"
 
+#include "engine/service/timestamp.h"
 #include "engine/sync/ids.h"
 #include "server/kinds/record_kinds.h"
 
@@ -25,6 +26,20 @@ void KeepRefusedForReview(Database& db, const Principal& who, const std::string&
       .Bind(9, why.message())
       .Bind(10, IsoUtc(now))
       .Run();
+}
+
+// A change's created_at is the device's clock when the change was made: absent (empty) or an
+// ISO-8601 UTC time, as the engine writes it ("2026-11-29T05:30:00Z"), read by the parser of
+// queue ticket times (engine/service/timestamp.h). Else kInvalidArgument naming `where`.
+Status CheckCreatedAt(const wire::Change& c, const std::string& where) {
+  if (c.created_at.empty()) return Status::Ok();
+  const std::string& t = c.created_at;
+  const bool utc = t.back() == 'Z' || t.ends_with("+00:00") || t.ends_with("+0000");
+  if (utc && ParseIsoTimestamp(t).ok()) return Status::Ok();
+  return Status::InvalidArgument(where +
+                                 ".created_at must be an ISO-8601 UTC time such as "
+                                 "2026-11-29T05:30:00Z, not \"" +
+                                 t.substr(0, 40) + "\"");
 }
 
 // One batch applied to the ledger, change by change, inside the push's transaction. Each
@@ -310,6 +325,12 @@ Result<wire::PushResponse> CentralStore::Push(const Principal& who, const wire::
     return Status::PermissionDenied("push.device_id does not match the device of this session");
   }
   size_t failed = req.changes.size();
+  for (size_t i = 0; i < req.changes.size(); ++i) {
+    if (Status t = CheckCreatedAt(req.changes[i], "changes[" + std::to_string(i) + "]"); !t.ok()) {
+      if (failed_change_id) *failed_change_id = req.changes[i].change_id;
+      return t;
+    }
+  }
   Result<wire::PushResponse> resp = Status::Internal("the push was not applied");
   // Runs inside the group's transaction, within a savepoint of its own: a refused batch
   // rolls back to it and writes nothing (but the refused edit kept for review).

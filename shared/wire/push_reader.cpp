@@ -471,13 +471,14 @@ bool ReadUsualPushRequest(std::string_view text, PushRequest* out,
   return false;
 }
 
-Result<PushRequest> ReadPushRequest(std::string_view text, std::vector<std::string>* body_texts) {
+Result<PushRequest> ReadPushRequest(std::string_view text, std::vector<std::string>* body_texts,
+                                    std::string* failed_change_id) {
   PushRequest push;
   if (ReadUsualPushRequest(text, &push, body_texts)) return push;
   // Not the usual shape: the general reader accepts or names the problem.
   auto j = ParseJson(text);
   if (!j.ok()) return j.status();
-  auto general = PushRequestFromJson(*j);
+  auto general = PushRequestFromJson(*j, failed_change_id);
   if (!general.ok()) return general.status();
   if (body_texts) {
     body_texts->clear();

@@ -16,9 +16,12 @@
 namespace kinerja::wire {
 
 // `body_texts`, when given, receives each change's body as compact JSON text (`body.dump()`),
-// in order: the reader makes it anyway to check the body's size limit.
+// in order: the reader makes it anyway to check the body's size limit. On an error about one
+// change whose change_id is readable, `failed_change_id` (when given) receives that id, as
+// PushRequestFromJson gives it; malformed JSON and envelope errors name no change.
 Result<PushRequest> ReadPushRequest(std::string_view text,
-                                    std::vector<std::string>* body_texts = nullptr);
+                                    std::vector<std::string>* body_texts = nullptr,
+                                    std::string* failed_change_id = nullptr);
 
 // The one-pass reader alone: true and `out` filled when `text` is a push in the usual shape
 // that PushRequestFromJson accepts; false (and `out` unspecified) otherwise. For tests.

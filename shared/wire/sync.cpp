@@ -77,14 +77,22 @@ Json ToJson(const PullResponse& r) {
 }
 
 Result<Change> ChangeFromJson(const Json& j, std::string_view where) {
+  // The change_id first: every later error names the change by it (docs/sync.md), and an
+  // error here says that the change cannot be named.
+  const std::string unnamed = "; the change cannot be named, so the whole push is refused";
+  if (!j.is_object()) {
+    return Status::InvalidArgument(std::string(where) + " must be an object" + unnamed);
+  }
+  Change c;
+  auto change_id = GetString(j, "change_id", where);
+  if (!change_id.ok()) return Status::InvalidArgument(change_id.status().message() + unnamed);
+  c.change_id = *change_id;
+  if (Status s = CheckId(c.change_id, std::string(where) + ".change_id"); !s.ok()) {
+    return Status::InvalidArgument(s.message() + unnamed);
+  }
   KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(
       j, {"change_id", "record_id", "kind", "base_version", "body", "created_at", "resolves"},
       where));
-  Change c;
-  auto change_id = GetString(j, "change_id", where);
-  if (!change_id.ok()) return change_id.status();
-  c.change_id = *change_id;
-  KINERJA_RETURN_IF_ERROR(CheckId(c.change_id, std::string(where) + ".change_id"));
   auto record_id = GetString(j, "record_id", where);
   if (!record_id.ok()) return record_id.status();
   c.record_id = *record_id;
@@ -126,7 +134,7 @@ Result<Change> ChangeFromJson(const Json& j, std::string_view where) {
   return c;
 }
 
-Result<PushRequest> PushRequestFromJson(const Json& j) {
+Result<PushRequest> PushRequestFromJson(const Json& j, std::string* failed_change_id) {
   KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(j, {"protocol", "device_id", "changes"}, "push"));
   auto protocol = GetInt(j, "protocol", "push");
   if (!protocol.ok()) return protocol.status();
@@ -149,8 +157,18 @@ Result<PushRequest> PushRequestFromJson(const Json& j) {
                             " per batch");
   }
   for (size_t i = 0; i < changes->size(); ++i) {
-    KINERJA_ASSIGN_OR_RETURN(auto c, ChangeFromJson((*changes)[i], ItemPath("changes", i)));
-    r.changes.push_back(std::move(c));
+    const Json& item = (*changes)[i];
+    auto c = ChangeFromJson(item, ItemPath("changes", i));
+    if (!c.ok()) {
+      // ChangeFromJson reads change_id first: past it, the id is readable and valid.
+      auto id = item.is_object() ? item.find("change_id") : item.end();
+      if (failed_change_id && id != item.end() && id->is_string() &&
+          IsValidId(id->get_ref<const std::string&>())) {
+        *failed_change_id = id->get<std::string>();
+      }
+      return c.status();
+    }
+    r.changes.push_back(std::move(*c));
   }
   return r;
 }

@@ -81,8 +81,12 @@ Json ToJson(const PushRequest& r);
 Json ToJson(const PushResponse& r);
 Json ToJson(const Record& r);
 Json ToJson(const PullResponse& r);
+// Reads one change of a push, its change_id first: an error about the change_id itself (or a
+// change that is no object) says that the change cannot be named.
 Result<Change> ChangeFromJson(const Json& j, std::string_view where);
-Result<PushRequest> PushRequestFromJson(const Json& j);
+// On an error about one change whose change_id is readable, `failed_change_id` (when given)
+// receives that id; it is left as it is for an error about the envelope or an unnamed change.
+Result<PushRequest> PushRequestFromJson(const Json& j, std::string* failed_change_id = nullptr);
 Result<PushResponse> PushResponseFromJson(const Json& j);
 Result<Record> RecordFromJson(const Json& j, std::string_view where);
 Result<PullResponse> PullResponseFromJson(const Json& j);

@@ -255,6 +255,10 @@ TEST_F(Authorization, EveryCallerGetsTheExpectedAnswerFromEveryEndpointAndSeesOn
                            : cell.status == 403 ? Code::kPermissionDenied
                                                 : Code::kNotFound))
             << cell.what << ": " << r.body;
+        if (r.status != 401) {  // a 401 is about the session, not a change
+          EXPECT_EQ(Json::parse(r.body)["error"].value("change_id", ""), cell.change["change_id"])
+              << cell.what << ": every refusal names its change; " << r.body;
+        }
       }
     }
   }

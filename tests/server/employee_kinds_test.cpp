@@ -170,7 +170,7 @@ TEST_F(EmployeeKinds, BadSelfAssessmentBodiesAreRefusedWithTheFieldNamed) {
       {"a status an employee cannot give", bad_status, "status must be draft or submitted"},
       {"no skp", no_skp, "skp must be an object"},
       {"skp as text", skp_text, "skp must be an object"},
-      {"comments too long", long_comments, "comments is over 4000"},
+      {"comments too long", long_comments, "comments must be at most 4000 characters (has 4001)"},
       {"an empty period", empty_period, "period must be 1-20"},
   };
   for (const auto& c : cases) {
@@ -258,7 +258,7 @@ TEST_F(EmployeeKinds, BadResponseBodiesAreRefusedWithTheFieldNamed) {
       {"someone else's id", {{"appraisal_id", "skp-e-ani-2026"}, {"decision", "accept"}, {"employee_id", "e-dedi"}},
        "not e-dedi"},
       {"a reason too long", {{"appraisal_id", "skp-e-ani-2026"}, {"decision", "object"},
-                             {"reason", std::string(4001, 'x')}}, "reason is over 4000"},
+                             {"reason", std::string(4001, 'x')}}, "reason must be at most 4000 characters (has 4001)"},
   };
   for (const auto& c : cases) {
     auto r = PushAs(ani_, "ani-hp", Change("r-x", "resp-x", "appraisal_response", 0, c.body));

@@ -148,6 +148,56 @@ TEST(PushReader, EveryUnusualPushGetsTheGeneralReadersAnswer) {
   for (const auto& text : cases) ExpectSameAnswer(text);
 }
 
+// A refusal names its change whenever the change_id itself can be read: the reader reads it
+// before the change's other fields. When it cannot, the message says so.
+TEST(PushReader, AnErrorAboutOneChangeNamesItsChangeIdWhenReadable) {
+  const std::string good =
+      R"({"change_id":"c-1","record_id":"n-1","kind":"appraisal_note","base_version":0,"body":{}})";
+  struct Case {
+    std::string second;  // the batch's second change
+    std::string named;   // the change_id the error names, "" for none
+  };
+  const Case cases[] = {
+      {R"({"change_id":"c-2","record_id":"n 2","kind":"k","base_version":0,"body":{}})", "c-2"},
+      {R"({"change_id":"c-2","record_id":")" + std::string(65, 'r') +
+           R"(","kind":"k","base_version":0,"body":{}})",
+       "c-2"},
+      {R"({"kind":"k","base_version":0,"body":{},"change_id":"c-2"})", "c-2"},
+      {R"({"record_id":"n-2","base_version":0,"body":{},"change_id":"c-2"})", "c-2"},
+      {R"({"change_id":"c-2","record_id":"n-2","kind":"k","base_version":-1,"body":{}})", "c-2"},
+      {R"({"change_id":"c-2","record_id":"n-2","kind":"k","base_version":"0","body":{}})", "c-2"},
+      {R"({"change_id":"c-2","record_id":"n-2","kind":"k","base_version":0,"body":[]})", "c-2"},
+      {R"({"extra":1,"change_id":"c-2","record_id":"n-2","kind":"k","base_version":0,"body":{}})",
+       "c-2"},
+      {R"({"change_id":"c 2","record_id":"n-2","kind":"k","base_version":0,"body":{}})", ""},
+      {R"({"record_id":"n-2","kind":"k","base_version":0,"body":{},"extra":1})", ""},
+      {R"({"change_id":2,"record_id":"n-2","kind":"k","base_version":0,"body":{}})", ""},
+      {R"("c-2")", ""},
+  };
+  for (const Case& c : cases) {
+    const std::string text =
+        R"({"protocol":1,"device_id":"tab-1","changes":[)" + good + "," + c.second + "]}";
+    SCOPED_TRACE(text);
+    std::string failed;
+    auto r = ReadPushRequest(text, nullptr, &failed);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(failed, c.named);
+    EXPECT_EQ(r.status().message().find("the change cannot be named") != std::string::npos,
+              c.named.empty())
+        << r.status().message();
+    std::string general_failed;
+    auto j = ParseJson(text);
+    ASSERT_TRUE(j.ok());
+    EXPECT_FALSE(PushRequestFromJson(*j, &general_failed).ok());
+    EXPECT_EQ(general_failed, c.named);
+  }
+  std::string failed;
+  EXPECT_FALSE(ReadPushRequest(R"({"protocol":1,"device_id":"tab-1","changes":[)" + good,
+                               nullptr, &failed)
+                   .ok());
+  EXPECT_EQ(failed, "") << "malformed JSON names no change";
+}
+
 TEST(PushReader, TheLimitsOfABatchAreTheGeneralReadersLimits) {
   const std::string one =
       R"({"change_id":"c","record_id":"r","kind":"k","base_version":0,"body":{}})";

@@ -12,6 +12,7 @@
 #include "engine/appraisal/template.h"
 #include "engine/org/period.h"  // AppraisalPeriod
 #include "shared/json_util.h"
+#include "shared/wire/limits.h"
 
 namespace kinerja::web {
 
@@ -19,7 +20,7 @@ inline constexpr const char* kAppraisalTemplate = "permenpanrb-6-2022.v1";
 
 // One IKI row as typed (text buffers, so ImGui can edit them in place).
 struct IkiRow {
-  char iki[200] = "";
+  char iki[wire::kTextFieldBytes] = "";
   char target[24] = "";
   char realisasi[24] = "";
 };
@@ -33,7 +34,7 @@ struct AppraisalForm {
   std::vector<IkiRow> rows;
   int rating_hasil_kerja = -1;     // a Rating (0..2), -1 = not chosen
   std::vector<int> value_ratings;  // per template behaviour value: a Rating, -1 = not rated
-  char comments[2000] = "";
+  char comments[wire::kTextFieldBytes] = "";
 
   bool read_only() const { return status != "draft"; }
 };

@@ -18,6 +18,7 @@ constexpr Entry kCatalogue[] = {
     {"loading", "Memuat data lokal...", "Loading local data..."},
     {"language", "English", "Bahasa Indonesia"},
     {"online", "Daring", "Online"},
+    {"text_chars", "%d / %d karakter", "%d / %d characters"},
     {"offline", "Luring", "Offline"},
     {"pending", "Belum terkirim: %d", "Not yet sent: %d"},
     {"sync", "Sinkronkan", "Sync"},

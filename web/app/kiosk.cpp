@@ -9,6 +9,8 @@
 
 #include "engine/kiosk/pin.h"
 #include "engine/org/date.h"
+#include "shared/utf8.h"
+#include "shared/wire/limits.h"
 #include "web/app/app.h"
 #include "web/app/i18n.h"
 #include "web/platform/platform.h"
@@ -106,7 +108,9 @@ bool App::StartKiosk(size_t unit_index, const std::string& service, const std::s
     return false;
   };
   if (unit_index >= kiosk_units_.size()) return refuse("kiosk_choose_unit");
-  if (trimmed.empty() || trimmed.size() > 120) return refuse("kiosk_service_needed");
+  if (!CheckTextLength(trimmed, "service", 1, wire::kMaxServiceChars).ok()) {
+    return refuse("kiosk_service_needed");
+  }
   if (!IsValidPin(pin)) return refuse("kiosk_pin_invalid");
   if (pin != pin_again) return refuse("kiosk_pin_mismatch");
   auto pin_hash = kiosk::HashPin(pin);

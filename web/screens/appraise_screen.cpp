@@ -7,6 +7,7 @@
 
 #include "engine/appraisal/levels.h"
 #include "imgui.h"
+#include "shared/wire/limits.h"
 #include "web/app/app.h"
 #include "web/app/i18n.h"
 #include "web/platform/platform.h"
@@ -69,10 +70,10 @@ void DrawRatings(App& app, AppraisalForm& f, const Template& t) {
   ImGui::Spacing();
   ImGui::Separator();
   ImGui::TextUnformatted(T("comments"));
-  if (ImGui::InputTextMultiline("##comments", f.comments, sizeof f.comments, ImVec2(-1, 120))) {
+  if (LimitedTextField("##comments", "appraise.comments", f.comments, sizeof f.comments,
+                       wire::kMaxTextChars, ImVec2(-1, 120))) {
     app.AppraisalEdited();
   }
-  TestMarkItem("appraise.comments");
 }
 
 // The fixed header: title, the engine's live result, save state, Kirim / Tandatangani.

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "shared/wire/limits.h"
 #include "web/app/i18n.h"
 #include "web/platform/platform.h"
 #include "web/widgets/widgets.h"
@@ -26,8 +27,8 @@ bool EditIndicators(const char* table_id, const char* test_prefix, AppraisalForm
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::SetNextItemWidth(-1);
-      edited |= ImGui::InputText("##iki", row.iki, sizeof row.iki);
-      TestMarkItem((p + ".iki").c_str());
+      edited |= LimitedTextField("##iki", (p + ".iki").c_str(), row.iki, sizeof row.iki,
+                                 wire::kMaxTextChars, ImVec2(-1, 0));
       ImGui::TableNextColumn();
       ImGui::SetNextItemWidth(-1);
       edited |= ImGui::InputText("##target", row.target, sizeof row.target, ImGuiInputTextFlags_CharsDecimal);

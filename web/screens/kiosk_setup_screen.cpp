@@ -4,6 +4,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "shared/wire/limits.h"
 #include "web/app/app.h"
 #include "web/app/i18n.h"
 #include "web/platform/platform.h"
@@ -14,7 +15,7 @@ namespace kinerja::web {
 
 void DrawKioskSetupScreen(App& app) {
   static int unit = 0;
-  static char service[121] = "";
+  static char service[wire::kMaxServiceChars * wire::kMaxUtf8Bytes + 1] = "";
   static char pin[8] = "";
   static char pin_again[8] = "";
   static bool prefilled = false;

@@ -8,6 +8,7 @@
 
 #include "engine/appraisal/levels.h"
 #include "imgui.h"
+#include "shared/wire/limits.h"
 #include "web/app/app.h"
 #include "web/app/i18n.h"
 #include "web/platform/platform.h"
@@ -19,7 +20,7 @@
 namespace kinerja::web {
 namespace {
 
-char g_reason[2000] = "";
+char g_reason[wire::kTextFieldBytes] = "";
 
 const char* RatingText(const Template& t, int rating) {
   return rating < 0 ? T("not_rated") : RatingName(t, static_cast<Rating>(rating)).c_str();
@@ -127,8 +128,8 @@ void DrawResponse(App& app) {
     ImGui::TextUnformatted(T("objection_help"));
     ImGui::PopTextWrapPos();
     ImGui::TextUnformatted(T("objection_reason"));
-    ImGui::InputTextMultiline("##reason", g_reason, sizeof g_reason, ImVec2(560, 140));
-    TestMarkItem("my.object.reason");
+    LimitedTextField("##reason", "my.object.reason", g_reason, sizeof g_reason, wire::kMaxTextChars,
+                     ImVec2(560, 140));
     if (ImGui::Button(T("send_objection"), ImVec2(275, 56))) {
       if (app.RespondToAppraisal(false, g_reason)) {
         g_reason[0] = '\0';
@@ -204,10 +205,10 @@ void DrawMyRatings(App& app, const Template& t) {
   ImGui::Separator();
   ImGui::TextUnformatted(T("self_comments"));
   ImGui::BeginDisabled(f.read_only());
-  if (ImGui::InputTextMultiline("##comments", f.comments, sizeof f.comments, ImVec2(-1, 120))) {
+  if (LimitedTextField("##comments", "my.comments", f.comments, sizeof f.comments,
+                       wire::kMaxTextChars, ImVec2(-1, 120))) {
     app.SelfAssessmentEdited();
   }
-  TestMarkItem("my.comments");
   ImGui::EndDisabled();
 }
 

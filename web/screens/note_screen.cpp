@@ -2,6 +2,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "shared/wire/limits.h"
 #include "web/app/app.h"
 #include "web/app/i18n.h"
 #include "web/platform/platform.h"
@@ -11,7 +12,7 @@
 namespace kinerja::web {
 
 void DrawNoteScreen(App& app) {
-  static char note[2048] = "";
+  static char note[wire::kTextFieldBytes] = "";
   if (BackButton("note.back")) {
     app.Back();
     return;
@@ -38,8 +39,7 @@ void DrawNoteScreen(App& app) {
     TestMarkItem("note.competency");
   }
   ImGui::TextUnformatted(T("new_note"));
-  ImGui::InputTextMultiline("##note", note, sizeof note, ImVec2(-1, 140));
-  TestMarkItem("note.text");
+  LimitedTextField("##note", "note.text", note, sizeof note, wire::kMaxTextChars, ImVec2(-1, 140));
   if (ImGui::Button(T("save_note"), ImVec2(240, 52))) {
     if (app.SaveNote(note)) note[0] = '\0';
   }

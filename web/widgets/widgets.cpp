@@ -2,8 +2,10 @@
 
 #include <cfloat>
 #include <cmath>
+#include <string_view>
 
 #include "imgui_internal.h"  // ClearActiveID: a scrolling drag cancels the pressed button
+#include "shared/utf8.h"
 #include "web/app/i18n.h"
 #include "web/platform/platform.h"
 
@@ -11,6 +13,31 @@ namespace kinerja::web {
 namespace {
 
 const ImVec4 kAccent(0.12f, 0.37f, 0.55f, 1.0f);  // the theme colour of the page (#1f5f8b)
+
+// What LimitedTextField's callback knows of its field during one frame.
+struct CharLimit {
+  size_t max_chars;
+  size_t chars;  // the field's characters as the frame began, plus those let in since
+};
+
+// Refuses a character that would pass the limit (typed or pasted: ImGui filters each one),
+// and cuts the text at the limit after an edit that still passed it (an IME composition).
+int LimitChars(ImGuiInputTextCallbackData* data) {
+  auto* limit = static_cast<CharLimit*>(data->UserData);
+  if (data->EventFlag == ImGuiInputTextFlags_CallbackCharFilter) {
+    if (limit->chars >= limit->max_chars) return 1;
+    ++limit->chars;
+    return 0;
+  }
+  const std::string_view text(data->Buf, static_cast<size_t>(data->BufTextLen));
+  const size_t keep = PrefixBytesForChars(text, limit->max_chars);
+  if (keep < text.size()) {
+    data->DeleteChars(static_cast<int>(keep), static_cast<int>(text.size() - keep));
+  }
+  limit->chars = CodePointCount(std::string_view(data->Buf, static_cast<size_t>(data->BufTextLen)))
+                     .value_or(limit->max_chars);
+  return 0;
+}
 
 }  // namespace
 
@@ -66,6 +93,27 @@ void DraftStatus(const Draft& draft) {
   ImGui::TextDisabled("%s", draft.dirty()              ? T("draft_unsaved")
                             : draft.saved_at().empty() ? T("draft_new")
                                                        : T("draft_saved"));
+}
+
+bool LimitedTextField(const char* id, const char* test_id, char* buf, size_t buf_size,
+                      size_t max_chars, ImVec2 size) {
+  const std::string_view before(buf);
+  CharLimit limit{max_chars, CodePointCount(before).value_or(before.size())};
+  const ImGuiInputTextFlags flags =
+      ImGuiInputTextFlags_CallbackCharFilter | ImGuiInputTextFlags_CallbackEdit;
+  bool changed;
+  if (size.y > 0) {
+    changed = ImGui::InputTextMultiline(id, buf, buf_size, size, flags, LimitChars, &limit);
+  } else {
+    changed = ImGui::InputText(id, buf, buf_size, flags, LimitChars, &limit);
+  }
+  TestMarkItem(test_id);
+  if (size.y > 0) {
+    const size_t chars = CodePointCount(buf).value_or(0);
+    ImGui::TextDisabled(
+        "%s", Tf("text_chars", static_cast<int>(chars), static_cast<int>(max_chars)).c_str());
+  }
+  return changed;
 }
 
 }  // namespace kinerja::web
