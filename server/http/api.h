@@ -15,6 +15,7 @@
 //   GET  /api/v1/audit?since=N&limit=M  the audit log (HR, admin)
 //   GET  /api/v1/devices             registered devices (all for HR/admin, else own)
 //   POST /api/v1/devices/revoke      {device_id}: a lost tablet can no longer sync
+//   GET  /api/v1/reports/<name>?period=&unit=&split=  HR reports (docs/reports.md)
 
 #include <cstdint>
 #include <functional>
@@ -65,6 +66,7 @@ class Api {
   HttpResponse Audit(const HttpRequest& req);
   HttpResponse Refused(const HttpRequest& req);
   HttpResponse TrainingNeeds(const HttpRequest& req);
+  HttpResponse Report(const HttpRequest& req);  // /api/v1/reports/<name> but training-needs
   HttpResponse Devices(const HttpRequest& req);
   HttpResponse RevokeDevice(const HttpRequest& req);
   Result<Principal> Authorize(const HttpRequest& req);
