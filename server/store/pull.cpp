@@ -4,6 +4,21 @@
 #include "server/store/record_rows.h"
 
 namespace kinerja::server {
+namespace {
+
+// Every row `st` (a kSelectRecords query) steps through, as records.
+Result<std::vector<wire::Record>> RecordsOf(Statement& st) {
+  std::vector<wire::Record> out;
+  for (;;) {
+    KINERJA_ASSIGN_OR_RETURN(auto row, st.Step());
+    if (!row) break;
+    KINERJA_ASSIGN_OR_RETURN(auto r, RecordFromRow(st));
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace
 
 Result<wire::PullResponse> CentralStore::Pull(const Principal& who, int64_t since, int64_t limit,
                                               std::vector<std::string>* body_texts) {
@@ -60,14 +75,7 @@ Result<std::vector<wire::Record>> CentralStore::ScopedRecords(const Principal& w
   KINERJA_ASSIGN_OR_RETURN(auto st, read.db().Prepare(kSelectRecords + " WHERE kind=?1 AND (" +
                                                       scope + ") ORDER BY seq"));
   st.Bind(1, kind).Bind(3, who.unit_path).Bind(4, who.user_id).Bind(5, who.employee_id);
-  std::vector<wire::Record> out;
-  for (;;) {
-    KINERJA_ASSIGN_OR_RETURN(auto row, st.Step());
-    if (!row) break;
-    KINERJA_ASSIGN_OR_RETURN(auto r, RecordFromRow(st));
-    out.push_back(std::move(r));
-  }
-  return out;
+  return RecordsOf(st);
 }
 
 Result<std::vector<wire::Record>> CentralStore::RecordsUnder(const std::string& kind,
@@ -79,14 +87,7 @@ Result<std::vector<wire::Record>> CentralStore::RecordsUnder(const std::string& 
       read.db().Prepare(kSelectRecords + " WHERE kind=?1 AND substr(unit_path, 1, length(?2)) = ?2"
                                          " ORDER BY seq"));
   st.Bind(1, kind).Bind(2, unit_path);
-  std::vector<wire::Record> out;
-  for (;;) {
-    KINERJA_ASSIGN_OR_RETURN(auto row, st.Step());
-    if (!row) break;
-    KINERJA_ASSIGN_OR_RETURN(auto r, RecordFromRow(st));
-    out.push_back(std::move(r));
-  }
-  return out;
+  return RecordsOf(st);
 }
 
 Result<std::map<std::string, wire::Record>> CentralStore::RecordsById(
