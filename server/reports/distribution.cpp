@@ -66,8 +66,7 @@ Result<Json> DistributionCurveReport(CentralStore& store, const Principal& who,
   KINERJA_ASSIGN_OR_RETURN(const reports::Context ctx, reports::BeginReport(store, who, q));
   KINERJA_ASSIGN_OR_RETURN(auto staff, reports::StaffInScope(store, who, ctx));
   KINERJA_ASSIGN_OR_RETURN(auto appraisals, reports::RecordsOfPeriod(store, who, "appraisal", ctx));
-  std::map<std::string, const wire::Record*> latest;  // employee -> appraisal (highest seq)
-  for (const auto& a : appraisals) latest[a.subject_id] = &a;
+  const auto latest = reports::LatestBySubject(appraisals);
   std::map<std::string, UnitStaff> units;
   int not_counted = 0;
   for (const auto& [id, e] : staff) {

@@ -42,15 +42,11 @@ Result<Json> ObjectivityReport(CentralStore& store, const Principal& who, const 
   KINERJA_ASSIGN_OR_RETURN(auto appraisals, reports::RecordsOfPeriod(store, who, "appraisal", ctx));
   KINERJA_ASSIGN_OR_RETURN(auto selfs,
                            reports::RecordsOfPeriod(store, who, "self_assessment", ctx));
-  std::map<std::string, const wire::Record*> latest;  // employee -> appraisal (highest seq)
-  for (const auto& a : appraisals) {
-    const std::string s = a.body.value("status", "");
-    if (s == "submitted" || s == "signed_off") latest[a.subject_id] = &a;
-  }
   std::vector<RaterRating> ratings;
-  for (const auto& [ratee, a] : latest) {
+  for (const auto& [ratee, a] : reports::LatestBySubject(appraisals)) {
+    const std::string status = a->body.value("status", "");
     auto e = staff.find(ratee);
-    if (e == staff.end()) continue;
+    if (e == staff.end() || (status != "submitted" && status != "signed_off")) continue;
     std::string rater = e->second.body.value("supervisor_id", "");
     if (rater.empty()) rater = "user:" + a->author_id;  // a head appraised by HR
     AddRatings(a->body.value("result", Json()), rater, RaterRole::kSupervisor, ratee, ratings);

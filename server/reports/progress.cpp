@@ -24,8 +24,7 @@ Result<Json> ProgressReport(CentralStore& store, const Principal& who, const Rep
   KINERJA_ASSIGN_OR_RETURN(auto staff, reports::StaffInScope(store, who, ctx));
   KINERJA_ASSIGN_OR_RETURN(auto appraisals, reports::RecordsOfPeriod(store, who, "appraisal", ctx));
   KINERJA_ASSIGN_OR_RETURN(auto responses, store.ScopedRecords(who, "appraisal_response"));
-  std::map<std::string, const wire::Record*> latest;  // employee -> appraisal (highest seq)
-  for (const auto& a : appraisals) latest[a.subject_id] = &a;
+  const auto latest = reports::LatestBySubject(appraisals);
   std::set<std::string> objected;  // appraisal ids with an objection
   for (const auto& r : responses) {
     if (r.body.value("decision", "") == "object") objected.insert(r.body.value("appraisal_id", ""));

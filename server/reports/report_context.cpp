@@ -82,6 +82,16 @@ Result<std::vector<wire::Record>> RecordsOfPeriod(CentralStore& store, const Pri
   return out;
 }
 
+std::map<std::string, const wire::Record*> LatestBySubject(
+    const std::vector<wire::Record>& records) {
+  std::map<std::string, const wire::Record*> out;
+  for (const auto& r : records) {
+    const wire::Record*& latest = out[r.subject_id];
+    if (latest == nullptr || latest->seq < r.seq) latest = &r;
+  }
+  return out;
+}
+
 Result<std::map<std::string, Json>> UnitPerformance(CentralStore& store, const Context& ctx,
                                                     const std::vector<std::string>& unit_ids) {
   std::vector<std::string> ids;

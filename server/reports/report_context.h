@@ -46,6 +46,10 @@ Result<std::map<std::string, wire::Record>> StaffInScope(CentralStore& store, co
 Result<std::vector<wire::Record>> RecordsOfPeriod(CentralStore& store, const Principal& who,
                                                   const std::string& kind, const Context& ctx);
 
+// The latest (highest seq) of `records` per subject employee; pointers into `records`.
+std::map<std::string, const wire::Record*> LatestBySubject(
+    const std::vector<wire::Record>& records);
+
 // The unit_performance record body of `unit_id` in the period asked for; null when none.
 Result<std::map<std::string, Json>> UnitPerformance(CentralStore& store, const Context& ctx,
                                                     const std::vector<std::string>& unit_ids);
