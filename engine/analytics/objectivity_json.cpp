@@ -267,7 +267,11 @@ Result<Json> ObjectivityReportFromJson(std::string_view file_text) {
   if (!ratings.ok()) return ratings.status();
   auto rep = AnalyseRatings(*ratings, *scale, *options);
   if (!rep.ok()) return Relabel(rep.status());
+  return ObjectivityReportJson(*rep);
+}
 
+Json ObjectivityReportJson(const ObjectivityReport& report) {
+  const ObjectivityReport* rep = &report;
   Json out;
   Json js;
   js["min"] = rep->scale.min;

@@ -7,6 +7,7 @@
 
 #include <string_view>
 
+#include "engine/analytics/rater_effects.h"
 #include "shared/json_util.h"
 #include "shared/result.h"
 
@@ -16,5 +17,9 @@ namespace kinerja {
 // the field (e.g. "ratings[4].value is 4; the scale allows integers 1-3") on malformed JSON,
 // wrong types, unknown fields or groups, values off the scale, or repeated ratings.
 Result<Json> ObjectivityReportFromJson(std::string_view file_text);
+
+// The report's JSON (scale, options, summary, raters, self_vs_supervisor, reliability; keys in
+// docs/cli/objectivity.md) for an analysis already made with AnalyseRatings.
+Json ObjectivityReportJson(const ObjectivityReport& report);
 
 }  // namespace kinerja

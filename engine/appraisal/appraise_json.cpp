@@ -685,7 +685,9 @@ Result<Scored> ScoreOne(TemplateCache* cache, const Json& a, std::string_view wh
   return ScoreNumericJson(*t, a, where);
 }
 
-Json DistributionJson(const Template& t, const DistributionReport& r) {
+}  // namespace
+
+Json DistributionReportJson(const Template& t, const DistributionReport& r) {
   Json out;
   out["template"] = t.id;
   out["capaian_kinerja_organisasi"] = OrgPredikatName(t, r.org_predikat);
@@ -724,8 +726,6 @@ Json DistributionJson(const Template& t, const DistributionReport& r) {
   out["feasible"] = r.feasible ? Json(*r.feasible) : Json(nullptr);
   return out;
 }
-
-}  // namespace
 
 Result<Json> AppraiseReportFromJson(std::string_view file_text) {
   return AppraiseReportFromJson(file_text, TemplateLookup());
@@ -801,7 +801,7 @@ Result<Json> AppraiseReport(const Json& root, const TemplateLookup& lookup_fn) {
   out["appraisals"] = std::move(reports);
   if (dist_template) {
     KINERJA_ASSIGN_OR_RETURN(auto d, CheckDistribution(*dist_template, *org, staff));
-    Json dj = DistributionJson(*dist_template, d);
+    Json dj = DistributionReportJson(*dist_template, d);
     auto nm = GetOptString(**unit, "nama", "unit");
     dj["unit"] = (nm.ok() && *nm) ? Json(**nm) : Json(nullptr);
     out["distribution"] = std::move(dj);

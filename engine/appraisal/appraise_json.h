@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "engine/appraisal/distribution.h"
 #include "shared/json_util.h"
 #include "shared/result.h"
 
@@ -30,5 +31,9 @@ Result<Json> AppraiseReportFromJson(std::string_view file_text, const TemplateLo
 // The same over input that is already parsed (a stored record's "skp", the tablet's form):
 // no text round trip. Fails as AppraiseReportFromJson, but for malformed text.
 Result<Json> AppraiseReport(const Json& input, const TemplateLookup& lookup = TemplateLookup());
+
+// The unit distribution of a list report ("distribution" above: counts, every rule's check
+// with its bound and actual numbers, violations, feasible) for `r`, checked with template `t`.
+Json DistributionReportJson(const Template& t, const DistributionReport& r);
 
 }  // namespace kinerja

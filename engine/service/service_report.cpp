@@ -50,39 +50,19 @@ Json Duration(const DurationStats& d) {
   return j;
 }
 
-Json MetricsJson(const QueueMetrics& m) {
-  Json j = Json::object();
-  j["tickets"] = m.tickets;
-  j["served"] = m.served;
-  j["abandoned"] = m.abandoned;
-  j["abandonment_share"] = OptRound(m.abandonment_share(), 4);
-  j["wait"] = Duration(m.wait);
-  j["service"] = Duration(m.service);
-  j["total"] = Duration(m.total);
-  j["wait_standard_tickets"] = m.wait_standard_tickets;
-  j["wait_within_standard_share"] = OptRound(m.wait_within_share(), 4);
-  j["total_standard_tickets"] = m.total_standard_tickets;
-  j["total_within_standard_share"] = OptRound(m.total_within_share(), 4);
-  j["observed_hours"] = RoundHalfAwayFromZero(m.observed_hours, 2);
-  j["arrival_rate_per_hour"] = OptRound(m.arrival_rate_per_hour, 2);
-  j["littles_l"] = OptRound(m.littles_l, 2);
-  j["littles_lq"] = OptRound(m.littles_lq, 2);
-  return j;
-}
-
 Json IndicatorsJson(const ServiceIndicators& s) {
   Json j = Json::object();
-  j["overall"] = MetricsJson(s.overall);
+  j["overall"] = QueueMetricsJson(s.overall);
   Json units = Json::array();
   for (const NamedMetrics& u : s.by_unit) {
-    Json item = MetricsJson(u.metrics);
+    Json item = QueueMetricsJson(u.metrics);
     item["unit"] = u.name;
     units.push_back(std::move(item));
   }
   j["by_unit"] = std::move(units);
   Json officers = Json::array();
   for (const NamedMetrics& o : s.by_officer) {
-    Json item = MetricsJson(o.metrics);
+    Json item = QueueMetricsJson(o.metrics);
     item["officer"] = o.name;
     officers.push_back(std::move(item));
   }
@@ -110,6 +90,44 @@ Result<Window> WindowFromJson(const Json& obj, const std::string& where) {
 }
 
 }  // namespace
+
+Json PeriodComparisonJson(const PeriodComparison& c) {
+  Json j = Json::object();
+  j["before"] = QueueMetricsJson(c.before);
+  j["after"] = QueueMetricsJson(c.after);
+  auto minutes = [](const std::optional<double>& s) {
+    return s ? Json(RoundHalfAwayFromZero(*s / 60.0, 2)) : Json();
+  };
+  j["median_wait_change_minutes"] = minutes(c.median_wait_change_seconds);
+  j["p90_wait_change_minutes"] = minutes(c.p90_wait_change_seconds);
+  j["median_wait_change_percent"] = OptRound(c.median_wait_change_percent, 2);
+  j["median_service_change_minutes"] = minutes(c.median_service_change_seconds);
+  j["wait_within_standard_share_change"] = OptRound(c.wait_within_share_change, 4);
+  j["total_within_standard_share_change"] = OptRound(c.total_within_share_change, 4);
+  j["abandonment_share_change"] = OptRound(c.abandonment_share_change, 4);
+  j["arrival_rate_change_per_hour"] = OptRound(c.arrival_rate_change, 2);
+  return j;
+}
+
+Json QueueMetricsJson(const QueueMetrics& m) {
+  Json j = Json::object();
+  j["tickets"] = m.tickets;
+  j["served"] = m.served;
+  j["abandoned"] = m.abandoned;
+  j["abandonment_share"] = OptRound(m.abandonment_share(), 4);
+  j["wait"] = Duration(m.wait);
+  j["service"] = Duration(m.service);
+  j["total"] = Duration(m.total);
+  j["wait_standard_tickets"] = m.wait_standard_tickets;
+  j["wait_within_standard_share"] = OptRound(m.wait_within_share(), 4);
+  j["total_standard_tickets"] = m.total_standard_tickets;
+  j["total_within_standard_share"] = OptRound(m.total_within_share(), 4);
+  j["observed_hours"] = RoundHalfAwayFromZero(m.observed_hours, 2);
+  j["arrival_rate_per_hour"] = OptRound(m.arrival_rate_per_hour, 2);
+  j["littles_l"] = OptRound(m.littles_l, 2);
+  j["littles_lq"] = OptRound(m.littles_lq, 2);
+  return j;
+}
 
 Result<std::vector<ServiceTicket>> TicketsFromJson(const Json& tickets) {
   if (!tickets.is_array()) return Status::InvalidArgument("tickets must be an array");
@@ -235,20 +253,7 @@ Result<Json> ServiceReportFromJson(std::string_view json_text) {
     }
     PeriodComparison c = ComparePeriods(ComputeQueueMetrics(in_before, standards),
                                         ComputeQueueMetrics(in_after, standards));
-    Json j = Json::object();
-    j["before"] = MetricsJson(c.before);
-    j["after"] = MetricsJson(c.after);
-    auto minutes = [](const std::optional<double>& s) {
-      return s ? Json(RoundHalfAwayFromZero(*s / 60.0, 2)) : Json();
-    };
-    j["median_wait_change_minutes"] = minutes(c.median_wait_change_seconds);
-    j["p90_wait_change_minutes"] = minutes(c.p90_wait_change_seconds);
-    j["median_wait_change_percent"] = OptRound(c.median_wait_change_percent, 2);
-    j["median_service_change_minutes"] = minutes(c.median_service_change_seconds);
-    j["wait_within_standard_share_change"] = OptRound(c.wait_within_share_change, 4);
-    j["total_within_standard_share_change"] = OptRound(c.total_within_share_change, 4);
-    j["abandonment_share_change"] = OptRound(c.abandonment_share_change, 4);
-    j["arrival_rate_change_per_hour"] = OptRound(c.arrival_rate_change, 2);
+    Json j = PeriodComparisonJson(c);
     out["comparison"] = std::move(j);
   } else {
     out["comparison"] = nullptr;

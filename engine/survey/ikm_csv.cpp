@@ -145,7 +145,24 @@ class NameTable {
   uint32_t last_ = 0;
 };
 
-Json GroupJson(const SkmScheme& scheme, const IkmResult& r) {
+std::string PeriodName(int64_t yyyymm) {
+  if (yyyymm == 0) return "unknown";
+  char buf[16];
+  const int year = static_cast<int>(yyyymm / 100);
+  const int month = static_cast<int>(yyyymm % 100);
+  buf[0] = static_cast<char>('0' + (year / 1000) % 10);
+  buf[1] = static_cast<char>('0' + (year / 100) % 10);
+  buf[2] = static_cast<char>('0' + (year / 10) % 10);
+  buf[3] = static_cast<char>('0' + year % 10);
+  buf[4] = '-';
+  buf[5] = static_cast<char>('0' + month / 10);
+  buf[6] = static_cast<char>('0' + month % 10);
+  return std::string(buf, 7);
+}
+
+}  // namespace
+
+Json IkmResultJson(const SkmScheme& scheme, const IkmResult& r) {
   Json g = Json::object();
   g["respondents"] = r.respondents;
   g["few_responses"] = r.respondents < kFewResponses;
@@ -183,23 +200,6 @@ Json GroupJson(const SkmScheme& scheme, const IkmResult& r) {
   g["elements"] = std::move(elements);
   return g;
 }
-
-std::string PeriodName(int64_t yyyymm) {
-  if (yyyymm == 0) return "unknown";
-  char buf[16];
-  const int year = static_cast<int>(yyyymm / 100);
-  const int month = static_cast<int>(yyyymm % 100);
-  buf[0] = static_cast<char>('0' + (year / 1000) % 10);
-  buf[1] = static_cast<char>('0' + (year / 100) % 10);
-  buf[2] = static_cast<char>('0' + (year / 10) % 10);
-  buf[3] = static_cast<char>('0' + year % 10);
-  buf[4] = '-';
-  buf[5] = static_cast<char>('0' + month / 10);
-  buf[6] = static_cast<char>('0' + month % 10);
-  return std::string(buf, 7);
-}
-
-}  // namespace
 
 Result<SurveyTable> ParseSurveyCsv(std::string_view csv_text, const SkmScheme& scheme) {
   KINERJA_RETURN_IF_ERROR(ValidateScheme(scheme));
@@ -326,7 +326,7 @@ Result<Json> IkmReportFromCsv(std::string_view csv_text, std::optional<int64_t> 
   Json ignored = Json::array();
   for (const std::string& c : table.ignored_columns) ignored.push_back(c);
   out["ignored_columns"] = std::move(ignored);
-  out["overall"] = GroupJson(scheme, *overall);
+  out["overall"] = IkmResultJson(scheme, *overall);
 
   struct Grouping {
     const char* key;
@@ -343,7 +343,7 @@ Result<Json> IkmReportFromCsv(std::string_view csv_text, std::optional<int64_t> 
       Result<std::vector<GroupIkm>> groups = ComputeIkmByGroup(scheme, table.responses, g.by);
       if (!groups.ok()) return groups.status();
       for (const GroupIkm& group : *groups) {
-        Json item = GroupJson(scheme, group.result);
+        Json item = IkmResultJson(scheme, group.result);
         if (g.by == GroupBy::kUnit) {
           item[g.name_key] = table.units[static_cast<size_t>(group.key)];
         } else if (g.by == GroupBy::kService) {

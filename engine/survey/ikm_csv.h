@@ -38,6 +38,11 @@ Result<SurveyTable> ParseSurveyCsv(std::string_view csv_text, const SkmScheme& s
 // The whole `kinerja ikm` report as JSON (PermenPANRB 14/2017 scheme). `population` is the
 // number of service users in the period, for the sample-size verdict; nullopt = unknown.
 // Fails as ParseSurveyCsv, when population < 1, or when some unsur has no answer at all.
+// One group's IKM as the report prints it: respondents, few_responses (under 30), ikm,
+// ikm_unit, grade, label (null when incomplete), missing_elements and per element code, name,
+// answered, counts of 1-4, nrr and weighted_nrr.
+Json IkmResultJson(const SkmScheme& scheme, const IkmResult& r);
+
 Result<Json> IkmReportFromCsv(std::string_view csv_text, std::optional<int64_t> population);
 
 }  // namespace kinerja

@@ -149,6 +149,10 @@ HttpResponse Api::Handle(const HttpRequest& req) {
   if (route("GET", "/api/v1/reports/training-needs")) return TrainingNeeds(req);
   if (route("GET", "/api/v1/reports/evaluation-document")) return EvaluationDocument(req);
   if (route("GET", "/api/v1/reports/evaluation-documents")) return UnitEvaluationDocuments(req);
+  if (p.rfind("/api/v1/reports/", 0) == 0 && p != "/api/v1/reports/training-needs" &&
+      p != "/api/v1/reports/evaluation-document" && p != "/api/v1/reports/evaluation-documents") {
+    return Report(req);
+  }
   for (const char* known :
        {"/api/v1/health", "/api/v1/login", "/api/v1/logout", "/api/v1/me", "/api/v1/sync/push",
         "/api/v1/sync/pull", "/api/v1/conflicts", "/api/v1/audit", "/api/v1/refused",
@@ -361,6 +365,28 @@ HttpResponse Api::RevokeDevice(const HttpRequest& req) {
   if (!device.ok()) return ErrorResponse(device.status());
   if (Status s = store_.RevokeDevice(&*who, *device, clock_()); !s.ok()) return ErrorResponse(s);
   return JsonResponse({{"ok", true}, {"device_id", *device}});
+}
+
+// The HR workspace's reports (server/reports/; docs/reports.md): GET only, nothing written.
+HttpResponse Api::Report(const HttpRequest& req) {
+  const std::string name = req.path.substr(std::string("/api/v1/reports/").size());
+  ReportFn report = FindReport(name);
+  if (report == nullptr) {
+    return ErrorResponse(Status::NotFound("no report " + name + "; reports: " + ReportNames()));
+  }
+  if (req.method != "GET") {
+    HttpResponse r =
+        ErrorResponse(Status::InvalidArgument(req.method + " is not allowed on " + req.path));
+    r.status = 405;
+    return r;
+  }
+  auto who = Authorize(req);
+  if (!who.ok()) return ErrorResponse(who.status());
+  auto query = ReportQueryFrom(req.query, clock_());
+  if (!query.ok()) return ErrorResponse(query.status());
+  auto out = report(store_, *who, *query);
+  if (!out.ok()) return ErrorResponse(out.status());
+  return JsonResponse(*out);
 }
 
 }  // namespace kinerja::server

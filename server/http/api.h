@@ -15,7 +15,8 @@
 //   GET  /api/v1/audit?since=N&limit=M  the audit log (HR, admin)
 //   GET  /api/v1/devices             registered devices (all for HR/admin, else own)
 //   POST /api/v1/devices/revoke      {device_id}: a lost tablet can no longer sync
-//   GET  /api/v1/reports/…           read-only reports and exports (docs/reports.md)
+//   GET  /api/v1/reports/<name>?period=&unit=&split=  HR reports (docs/reports.md)
+//   GET  /api/v1/reports/evaluation-document(s)     printable PDFs (docs/reports.md)
 
 #include <cstdint>
 #include <functional>
@@ -72,6 +73,7 @@ class Api {
   HttpResponse TrainingNeeds(const HttpRequest& req);
   HttpResponse EvaluationDocument(const HttpRequest& req);
   HttpResponse UnitEvaluationDocuments(const HttpRequest& req);
+  HttpResponse Report(const HttpRequest& req);  // /api/v1/reports/<name>, the named ones aside
   HttpResponse Devices(const HttpRequest& req);
   HttpResponse RevokeDevice(const HttpRequest& req);
   Result<Principal> Authorize(const HttpRequest& req);

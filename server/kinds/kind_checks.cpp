@@ -68,7 +68,11 @@ Result<CommonFields> BeginCheck(const Principal& who, const wire::Change& c,
   const std::string w = where + ".body";
   KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(c.body, rules.keys, w));
   CommonFields out;
-  KINERJA_ASSIGN_OR_RETURN(out.employee_id, GetString(c.body, "employee_id", w));
+  bool about_employee = false;  // unit kinds (unit_performance) name no employee
+  for (std::string_view k : rules.keys) about_employee = about_employee || k == "employee_id";
+  if (about_employee) {
+    KINERJA_ASSIGN_OR_RETURN(out.employee_id, GetString(c.body, "employee_id", w));
+  }
   if (rules.period_required) {
     KINERJA_ASSIGN_OR_RETURN(out.period, GetString(c.body, "period", w));
   } else {

@@ -37,7 +37,8 @@ Status ScoreSkpInto(Database& db, const Json& skp, bool draft, const std::string
                     Json& body);
 
 // What a kind's check begins with, in this order: who may write it, whether the stored record
-// is already final, the body's known keys, its employee, its period and its status. A kind
+// is already final, the body's known keys, its employee (when "employee_id" is one of the
+// keys; a unit kind has none), its period and its status. A kind
 // sets the parts it has; an empty or null part is not checked.
 struct CommonRules {
   std::vector<wire::Role> writers;         // empty: any role (the kind checks the caller)
@@ -54,7 +55,7 @@ struct CommonRules {
 
 // The fields the common beginning read from the body.
 struct CommonFields {
-  std::string employee_id;
+  std::string employee_id;            // "" for a kind whose keys have no employee_id
   std::optional<std::string> period;  // always set when CommonRules::period_required
   std::string status;                 // "" when the kind has no status
 };

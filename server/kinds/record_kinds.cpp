@@ -6,6 +6,7 @@
 #include "server/kinds/competency_kinds.h"
 #include "server/kinds/employee_kinds.h"
 #include "server/kinds/kind_checks.h"
+#include "server/kinds/unit_kinds.h"
 #include "shared/utf8.h"
 #include "shared/wire/limits.h"
 
@@ -144,13 +145,14 @@ constexpr Kind kKinds[] = {
     {"appraisal_response", CheckAppraisalResponse},  // server/kinds/employee_kinds.cpp
     {"competency_assessment", CheckCompetencyAssessment},
     {"queue_ticket", CheckQueueTicket},
+    {"unit_performance", CheckUnitPerformance},  // server/kinds/unit_kinds.cpp
 };
 
 }  // namespace
 
 const char* PushableKinds() {
   return "appraisal_note, survey_response, appraisal, self_assessment, appraisal_response,"
-         " competency_assessment, queue_ticket";
+         " competency_assessment, queue_ticket, unit_performance";
 }
 
 Result<std::optional<StoredRecord>> LoadRecord(Database& db, const std::string& id) {

@@ -2,10 +2,12 @@
 // Reports for central HR and supervisors over the merged store, computed by the engine from
 // the raw inputs the server keeps (the first pieces of the HR workspace; docs/reports.md).
 
+#include <map>
 #include <string>
+#include <string_view>
 
-#include "server/store/central_store.h"
 #include "server/auth/principal.h"
+#include "server/store/central_store.h"
 #include "shared/json_util.h"
 #include "shared/result.h"
 
@@ -19,5 +21,34 @@ namespace kinerja::server {
 // enumerators; kInvalidArgument for a period that is not 1-20 characters.
 Result<Json> TrainingNeedsReport(CentralStore& store, const Principal& who,
                                  const std::string& period);
+
+// The HR workspace's reports, GET /api/v1/reports/<name> (docs/reports.md): each reads the
+// caller's scope (HR and admin: the city; a supervisor: the staff they appraise; employees and
+// enumerators: kPermissionDenied), computes with the engine, writes nothing and answers with
+// "report", "period", "period_start", "period_end", "as_of" and "unit" first.
+struct ReportQuery {
+  std::string period;   // a period key (docs/rules/periods.md); default this year (WIB)
+  std::string unit_id;  // "" for the caller's whole scope; else the unit and its subtree
+  std::string split;    // service-time: the first day "after" (YYYY-MM-DD); "" for none
+  int64_t now = 0;      // server time, unix seconds: "as_of" and what is overdue
+};
+
+// The query parameters period, unit and split; kInvalidArgument for a split that is not a date.
+Result<ReportQuery> ReportQueryFrom(const std::map<std::string, std::string>& params, int64_t now);
+
+// Fails with kPermissionDenied, kInvalidArgument (bad period) or kNotFound (unknown unit).
+using ReportFn = Result<Json> (*)(CentralStore&, const Principal&, const ReportQuery&);
+Result<Json> ProgressReport(CentralStore& store, const Principal& who, const ReportQuery& q);
+Result<Json> DistributionCurveReport(CentralStore& store, const Principal& who,
+                                     const ReportQuery& q);
+Result<Json> ObjectivityReport(CentralStore& store, const Principal& who, const ReportQuery& q);
+Result<Json> SatisfactionReport(CentralStore& store, const Principal& who, const ReportQuery& q);
+Result<Json> ServiceTimeReport(CentralStore& store, const Principal& who, const ReportQuery& q);
+
+// The report named `name` ("progress", "distribution", "objectivity", "satisfaction",
+// "service-time"); nullptr for another name.
+ReportFn FindReport(std::string_view name);
+// Those names, for messages.
+const char* ReportNames();
 
 }  // namespace kinerja::server

@@ -112,6 +112,10 @@ class CentralStore {
   // For reports: the records of `kind` in the caller's scope (what a pull would give them),
   // in seq order, read on a read connection beside the writer.
   Result<std::vector<wire::Record>> ScopedRecords(const Principal& who, const std::string& kind);
+  // For reports of aggregates (survey answers a supervisor may not pull one by one): the
+  // records of `kind` whose unit path starts with `unit_path` ("/" for all), in seq order.
+  Result<std::vector<wire::Record>> RecordsUnder(const std::string& kind,
+                                                 const std::string& unit_path);
   // For reports: the records named by `ids` whatever the caller's scope (reference data a
   // report needs: positions, units, employees' names), keyed by id; missing ones left out.
   Result<std::map<std::string, wire::Record>> RecordsById(const std::vector<std::string>& ids);

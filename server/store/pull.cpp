@@ -1,17 +1,16 @@
-#include "server/store/central_store.h"
-
 #include "server/kinds/employee_kinds.h"
+#include "server/kinds/unit_kinds.h"
+#include "server/store/central_store.h"
 #include "server/store/record_rows.h"
 
 namespace kinerja::server {
-
 namespace {
 
-// Every record a prepared kSelectRecords query yields.
-Result<std::vector<wire::Record>> AllRecords(Statement& st) {
+// Every row `st` (a kSelectRecords query) steps through, as records.
+Result<std::vector<wire::Record>> RecordsOf(Statement& st) {
   std::vector<wire::Record> out;
   for (;;) {
-    KINERJA_ASSIGN_OR_RETURN(bool row, st.Step());
+    KINERJA_ASSIGN_OR_RETURN(auto row, st.Step());
     if (!row) break;
     KINERJA_ASSIGN_OR_RETURN(auto r, RecordFromRow(st));
     out.push_back(std::move(r));
@@ -76,7 +75,7 @@ Result<std::vector<wire::Record>> CentralStore::ScopedRecords(const Principal& w
   KINERJA_ASSIGN_OR_RETURN(auto st, read.db().Prepare(kSelectRecords + " WHERE kind=?1 AND (" +
                                                       scope + ") ORDER BY seq"));
   st.Bind(1, kind).Bind(3, who.unit_path).Bind(4, who.user_id).Bind(5, who.employee_id);
-  return AllRecords(st);
+  return RecordsOf(st);
 }
 
 Result<std::vector<wire::Record>> CentralStore::RecordsAbout(
@@ -88,7 +87,19 @@ Result<std::vector<wire::Record>> CentralStore::RecordsAbout(
                                  " WHERE kind=?1 AND subject_id IN (SELECT value FROM json_each(?2))"
                                  " ORDER BY seq"));
   st.Bind(1, kind).Bind(2, Json(subject_ids).dump());
-  return AllRecords(st);
+  return RecordsOf(st);
+}
+
+Result<std::vector<wire::Record>> CentralStore::RecordsUnder(const std::string& kind,
+                                                             const std::string& unit_path) {
+  ReadAccess read(readers_.get(), mu_, *db_, lock_times_, LockedOp::kPull);
+  KINERJA_RETURN_IF_ERROR(read.status());
+  KINERJA_ASSIGN_OR_RETURN(
+      auto st,
+      read.db().Prepare(kSelectRecords + " WHERE kind=?1 AND substr(unit_path, 1, length(?2)) = ?2"
+                                         " ORDER BY seq"));
+  st.Bind(1, kind).Bind(2, unit_path);
+  return RecordsOf(st);
 }
 
 Result<std::map<std::string, wire::Record>> CentralStore::RecordsById(
@@ -111,7 +122,8 @@ Result<std::map<std::string, wire::Record>> CentralStore::RecordsById(
 
 // The records a principal may read, as SQL over `records` using ?3 = unit_path,
 // ?4 = user_id, ?5 = employee_id. HR and admin: everything. Everyone else: the units of their
-// subtree and above it, and: a supervisor the positions of the subtree and above it, the
+// subtree and above it, and: a supervisor the positions and unit_performance records of the
+// subtree and above it, the
 // employees and queue tickets of the subtree and
 // notes, appraisals and competency assessments about the staff they appraise (and their
 // submitted self-assessments and responses); an employee their own employee record,
@@ -130,7 +142,8 @@ std::string CentralStore::ScopeSql(const Principal& who) const {
     case wire::Role::kSupervisor:
       // Positions too come from above: one defined for the whole city or dinas reaches the
       // supervisors of every unit below it (their staff's required competency levels).
-      return "(" + units + " OR (kind='position' AND substr(?3, 1, length(unit_path)) = unit_path)"
+      return "(" + units + " OR " + SupervisorReadsUnitKindsSql() +
+             " OR (kind='position' AND substr(?3, 1, length(unit_path)) = unit_path)"
              " OR (substr(unit_path, 1, length(?3)) = ?3 AND (kind IN ('employee',"
              " 'position', 'queue_ticket') OR author_id=?4 OR (kind IN ('appraisal_note',"
              " 'appraisal', 'competency_assessment') AND subject_id IN"

@@ -1,0 +1,173 @@
+// GET /api/v1/reports/satisfaction: the public satisfaction index (IKM, PermenPANRB 14/2017)
+// per unit, service and month from the stored survey responses, computed by the engine
+// (engine/survey/skm.h), with the Krejcie-Morgan verdict against the unit's service-user
+// population of the period (engine/survey/sample_size.h; the unit_performance record) and the
+// lowest elements. Aggregates only: no device, enumerator or time finer than the month leaves
+// the server. docs/reports.md §"Public satisfaction"; docs/rules/survey.md.
+#include <algorithm>
+#include <vector>
+
+#include "engine/survey/ikm_csv.h"
+#include "engine/survey/sample_size.h"
+#include "server/reports/report_context.h"
+
+namespace kinerja::server {
+namespace {
+
+constexpr size_t kLowestElements = 3;
+constexpr const char* kProfileFields[] = {"gender", "age_band", "education", "occupation"};
+
+struct UnitAnswers {
+  std::vector<SurveyResponse> responses;
+  Json profile = Json::object();  // field -> value -> count
+};
+
+// The IKM of `responses` as the engine reports it; `key`/`value` name the group.
+Result<Json> GroupJson(const SkmScheme& scheme, std::span<const SurveyResponse> responses) {
+  KINERJA_ASSIGN_OR_RETURN(auto ikm, ComputeIkm(scheme, responses));
+  return IkmResultJson(scheme, ikm);
+}
+
+Json LowestElements(const Json& ikm) {
+  std::vector<Json> answered;
+  for (const auto& e : ikm["elements"]) {
+    if (!e["nrr"].is_null())
+      answered.push_back(Json{{"code", e["code"]}, {"name", e["name"]}, {"nrr", e["nrr"]}});
+  }
+  std::stable_sort(answered.begin(), answered.end(), [](const Json& a, const Json& b) {
+    return a["nrr"].get<double>() < b["nrr"].get<double>();
+  });
+  if (answered.size() > kLowestElements) answered.resize(kLowestElements);
+  return Json(answered);
+}
+
+std::string MonthName(int32_t yyyymm) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", yyyymm / 100, yyyymm % 100);
+  return buf;
+}
+
+}  // namespace
+
+Result<Json> SatisfactionReport(CentralStore& store, const Principal& who, const ReportQuery& q) {
+  KINERJA_ASSIGN_OR_RETURN(const reports::Context ctx, reports::BeginReport(store, who, q));
+  // A supervisor sees the aggregates of their own unit's subtree; survey answers one by one
+  // stay unreadable to everyone but HR and admins (they are not in a supervisor's pull).
+  const bool hr = who.role == wire::Role::kHr || who.role == wire::Role::kAdmin;
+  const std::string base = hr ? "/" : who.unit_path;
+  KINERJA_ASSIGN_OR_RETURN(auto stored, store.RecordsUnder("survey_response", base));
+  const SkmScheme& scheme = Permenpanrb14Of2017Scheme();
+  std::vector<std::string> services;  // SurveyResponse::service indexes
+  std::map<std::string, UnitAnswers> units;
+  std::vector<SurveyResponse> all;
+  int skipped = 0;
+  for (const auto& r : stored) {
+    if (!ctx.InUnit(r.unit_path)) continue;
+    const Json& b = r.body;
+    auto date = org::ParseDate(b.value("date", ""));
+    if (!date.ok() || !org::ContainsDate(ctx.period, *date)) continue;
+    SurveyResponse s;
+    bool bad = false;
+    const Json answers = b.value("answers", Json::object());
+    for (const auto& [code, v] : answers.items()) {
+      int slot = FindUnsur(scheme, code);
+      if (v.is_null()) continue;
+      if (slot < 0 || !v.is_number_integer()) {
+        bad = true;
+        break;
+      }
+      s.answers[static_cast<size_t>(slot)] = static_cast<uint8_t>(v.get<int>());
+    }
+    if (bad) {
+      ++skipped;
+      continue;
+    }
+    const std::string service = b.value("service", "");
+    auto it = std::find(services.begin(), services.end(), service);
+    s.service = static_cast<uint32_t>(it - services.begin());
+    if (it == services.end()) services.push_back(service);
+    s.period = date->year * 100 + date->month;
+    UnitAnswers& u = units[b.value("unit_id", "")];
+    u.responses.push_back(s);
+    all.push_back(s);
+    const Json profile = b.value("profile", Json::object());
+    for (const char* f : kProfileFields) {
+      std::string v = profile.is_object() ? profile.value(f, "") : "";
+      if (v.empty()) v = "unknown";
+      Json& c = u.profile[f][v];
+      c = c.is_null() ? 1 : c.get<int>() + 1;
+    }
+  }
+  std::vector<std::string> unit_ids;
+  for (const auto& [id, u] : units) unit_ids.push_back(id);
+  KINERJA_ASSIGN_OR_RETURN(auto performance, reports::UnitPerformance(store, ctx, unit_ids));
+
+  Json out = reports::ReportHeader("satisfaction", ctx);
+  out["scheme"] = "PermenPANRB 14/2017 (U1-U9, equal weights)";
+  if (all.empty()) {
+    out["overall"] = nullptr;
+    out["units"] = Json::array();
+    out["note"] = hr ? "no survey responses in this period"
+                     : "no survey responses in this period for your unit";
+    return out;
+  }
+  KINERJA_ASSIGN_OR_RETURN(out["overall"], GroupJson(scheme, all));
+  Json list = Json::array();
+  for (auto& [unit_id, u] : units) {
+    KINERJA_ASSIGN_OR_RETURN(Json entry, GroupJson(scheme, u.responses));
+    entry["unit_id"] = unit_id;
+    entry["unit"] = ctx.UnitName(unit_id);
+    entry["lowest_elements"] = LowestElements(entry);
+    entry["profile"] = u.profile;
+    std::optional<int64_t> population;
+    if (auto p = performance.find(unit_id);
+        p != performance.end() && p->second.contains("service_users")) {
+      population = p->second["service_users"].get<int64_t>();
+    }
+    entry["population"] = population ? Json(*population) : Json();
+    if (population) {
+      KINERJA_ASSIGN_OR_RETURN(auto v, CheckSample(*population, u.responses.size()));
+      entry["sample"] = Json{{"method", "krejcie_morgan"},
+                             {"population", v.population},
+                             {"required", v.required},
+                             {"achieved", v.achieved},
+                             {"sufficient", v.sufficient},
+                             {"shortfall", v.shortfall},
+                             {"exceeds_population", v.exceeds_population}};
+    } else {
+      entry["sample"] = nullptr;
+      entry["sample_note"] =
+          "no service-user population is set for this unit and period "
+          "(unit_performance.service_users)";
+    }
+    Json by_service = Json::array();
+    KINERJA_ASSIGN_OR_RETURN(auto groups,
+                             ComputeIkmByGroup(scheme, u.responses, GroupBy::kService));
+    for (const auto& g : groups) {
+      Json s = IkmResultJson(scheme, g.result);
+      s["service"] = services[static_cast<size_t>(g.key)];
+      by_service.push_back(std::move(s));
+    }
+    entry["services"] = std::move(by_service);
+    Json months = Json::array();
+    Json trend = Json::array();
+    KINERJA_ASSIGN_OR_RETURN(groups, ComputeIkmByGroup(scheme, u.responses, GroupBy::kPeriod));
+    for (const auto& g : groups) {
+      Json m = IkmResultJson(scheme, g.result);
+      m["month"] = MonthName(static_cast<int32_t>(g.key));
+      trend.push_back(Json{{"month", m["month"]},
+                           {"respondents", m["respondents"]},
+                           {"ikm_unit", m["ikm_unit"]},
+                           {"grade", m["grade"]}});
+      months.push_back(std::move(m));
+    }
+    entry["months"] = std::move(months);
+    entry["trend"] = std::move(trend);
+    list.push_back(std::move(entry));
+  }
+  out["units"] = std::move(list);
+  if (skipped > 0) out["responses_skipped"] = skipped;
+  return out;
+}
+
+}  // namespace kinerja::server
