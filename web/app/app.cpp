@@ -110,6 +110,7 @@ void App::ToggleLanguage() {
   SetLang(CurrentLang() == Lang::kId ? Lang::kEn : Lang::kId);
   MetaSet("lang", CurrentLang() == Lang::kId ? "id" : "en");
   FlushStorage();
+  if (screen_ == Screen::kHrReport) RebuildHrReportView();  // its texts are built, not drawn
 }
 
 void App::ChangeUiZoom(int step) {
@@ -175,9 +176,8 @@ void App::Frame() {
     case Screen::kCompetency: DrawCompetencyScreen(*this); break;
     case Screen::kQueue: DrawQueueScreen(*this); break;
     case Screen::kTraining: DrawTrainingScreen(*this); break;
-    case Screen::kHrHome:
-      DrawHrHomeScreen(*this);
-      break;
+    case Screen::kHrHome: DrawHrHomeScreen(*this); break;
+    case Screen::kHrReport: DrawHrReportScreen(*this); break;
   }
   if (first_interactive_ms_ == 0 && screen_ != Screen::kLoading) {
     first_interactive_ms_ = NowSeconds() * 1000;  // since navigation start (performance.now)
@@ -232,7 +232,11 @@ void App::Logout(bool discard_unsynced) {
     return;
   }
   logout_blocked_ = false;
-  for (const char* key : {"kiosk_unit", "kiosk_unit_path", "kiosk_service"}) MetaDelete(key);
+  // Reports fetched by HR hold the city's data: they leave with the session.
+  for (const char* key : {"kiosk_unit", "kiosk_unit_path", "kiosk_service", kHrReportCacheKey}) {
+    MetaDelete(key);
+  }
+  hr_report_ = HrReportScreen{};
   FlushStorage();
   session_.reset();
   kiosk_units_.clear();
@@ -313,6 +317,10 @@ void App::OpenEmployee(const std::string& employee_id) {
 }
 
 void App::Back() {
+  if (screen_ == Screen::kHrReport) {
+    if (!HrReportUp()) OpenHrHome();
+    return;
+  }
   if (screen_ == Screen::kSync) {
     screen_ = session_ ? before_sync_screen_ : Screen::kLogin;
     SetMessage("", false);
@@ -360,7 +368,7 @@ bool App::SaveNote(const std::string& text) {
 void App::PublishTestState() {
   const char* names[] = {"loading", "login",    "roster", "note",         "kiosk_setup",
                          "kiosk",   "appraise", "sync",   "my_appraisal", "competency",
-                         "queue",   "training", "hr_home"};
+                         "queue",   "training", "hr_home", "hr_report"};
   Json j{{"screen", names[static_cast<int>(screen_)]},
          {"storage_ready", StorageReady()},
          {"flushes_pending", FlushesPending()},
@@ -433,6 +441,7 @@ void App::PublishTestState() {
   PublishTrainingState(j);
   PublishQueueState(j);
   PublishHrState(j);
+  PublishHrReportState(j);
   TestSetState(j.dump());
 }
 

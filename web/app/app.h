@@ -5,8 +5,8 @@
 // sync_center.cpp (the Sync screen: conflicts, export), kiosk.cpp (SKM survey kiosk),
 // appraisal_form.cpp (SKP), competency_form.cpp (competency assessment), my_appraisal.cpp (the
 // employee's own appraisal and self-assessment), training_view.cpp (training needs),
-// queue_log.cpp (queue log), hr_home.cpp (the HR workspace) and bench_fill.cpp (a test and
-// benchmark hook).
+// queue_log.cpp (queue log), hr_home.cpp (the HR workspace), hr_reports.cpp (its report
+// screens) and bench_fill.cpp (a test and benchmark hook).
 
 #include <memory>
 #include <optional>
@@ -20,6 +20,7 @@
 #include "web/app/appraisal_form.h"
 #include "web/app/competency_form.h"
 #include "web/app/draft.h"
+#include "web/app/hr_reports.h"
 #include "web/app/hr_workspace.h"
 #include "web/app/kiosk.h"
 #include "web/app/my_appraisal.h"
@@ -41,7 +42,8 @@ enum class Screen {
   kCompetency,
   kQueue,
   kTraining,
-  kHrHome
+  kHrHome,
+  kHrReport
 };
 
 // A record in conflict as the server keeps it: its stored version and the edits it kept.
@@ -166,11 +168,34 @@ class App {
   const HrWorkspace& hr() const { return hr_; }
   // Selects hr().units[index] (-1, or out of range: the whole city).
   void SelectHrUnit(int index);
-  // Picks hr().periods[index] and recounts the statuses; ignored when out of range.
+  // Picks the year hr().periods[index] and recounts the statuses; ignored when out of range.
   void SelectHrPeriod(size_t index);
+  // Picks the part of the chosen year: 0 the whole year (annual), 1 Semester I, 2 Semester II.
+  void SelectHrPeriodPart(int part);
   // The supervisors' roster ("Pegawai saya"), reachable for HR; Back returns to the workspace.
   void OpenHrRoster();
   bool IsHrSession() const;
+
+  // --- HR reports (hr and admin; hr_reports.cpp, hr_reports.h) ---
+  // Opens `kind` for the workspace's unit (or the city) and period: the device's last copy at
+  // once, then the server's answer when online. The case-study timeline needs a unit (stays
+  // put, with a message, otherwise).
+  void OpenHrReport(HrReportKind kind);
+  const HrReportScreen& hr_report() const { return hr_report_; }
+  void RefreshHrReport();
+  // Opens the unit, employee or rater of hr_report().view.tables[table].rows[row]; Back
+  // returns one level up.
+  void DrillHrReport(size_t table, size_t row);
+  // Sorts hr_report().view.tables[table] by `column` (-1: the report's own order).
+  void SortHrReportTable(size_t table, int column, bool ascending);
+  // Service time: compares before and after `date` (YYYY-MM-DD; "" for no comparison) and
+  // fetches again. False, with a message, for a malformed date.
+  bool SetHrReportSplit(const std::string& date);
+  // Downloads the open report as "csv" or "xlsx", an employee's evaluation document or a
+  // unit's documents (PDF), from the server; the browser keeps the file.
+  void DownloadHrReport(const std::string& format);
+  void DownloadEvaluationDocument(const std::string& employee_id);
+  void DownloadUnitDocuments(const std::string& unit_id);
 
   // --- queue log (officers of a unit that keeps one; queue_log.cpp) ---
   // The queue units of this session: units with the queue log on the way up from its unit
@@ -276,6 +301,14 @@ class App {
   void PublishQueueState(Json& state) const;
   void LoadHrWorkspace();
   void PublishHrState(Json& state) const;  // hr_home.cpp
+  void LoadCachedHrReport();  // hr_reports.cpp
+  void FetchHrReport();
+  void RebuildHrReportView();
+  // One level up in the open report; false at its top.
+  bool HrReportUp();
+  void DownloadReportFile(const std::string& path, const std::string& filename,
+                          const std::string& mime);
+  void PublishHrReportState(Json& state) const;
  public:
   // TEST AND BENCHMARK ONLY (bench/web, kinerja_test_fill_store): fills the device store with
   // synthetic, already-synced appraisal records (ids "bench-fill-N", never queued for the
@@ -336,6 +369,7 @@ class App {
 
   TrainingView training_;
   HrWorkspace hr_;
+  HrReportScreen hr_report_;
 
   std::vector<QueueUnit> queue_units_;
   QueueUnit queue_unit_;

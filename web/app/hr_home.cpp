@@ -14,20 +14,21 @@ void App::OpenHrHome() {
 
 void App::LoadHrWorkspace() {
   if (!store_) return;
-  std::string period = hr_.periods.empty() ? "" : hr_.period();
+  const std::string year = hr_.periods.empty() ? "" : hr_.periods[hr_.period_index];
+  const int part = hr_.part;
   std::string selected = hr_.selected >= 0 && static_cast<size_t>(hr_.selected) < hr_.units.size()
                              ? hr_.units[static_cast<size_t>(hr_.selected)].id
                              : "";
   std::vector<std::string> periods = HrPeriods(org::AppraisalPeriod(NowUnixSeconds()), 4);
   size_t period_index = 0;
-  for (size_t i = 0; i < periods.size(); ++i)
-    period_index = periods[i] == period ? i : period_index;
+  for (size_t i = 0; i < periods.size(); ++i) period_index = periods[i] == year ? i : period_index;
   auto units = store_->List("unit");
-  auto statuses = LoadAppraisalStatuses(*store_, periods[period_index]);
+  auto statuses = LoadAppraisalStatuses(*store_, HrPeriodKey(periods[period_index], part));
   hr_ = BuildHrWorkspace(units.ok() ? *units : std::vector<wire::Record>{}, roster_,
                          statuses.ok() ? *statuses : AppraisalStatuses{});
   hr_.periods = std::move(periods);
   hr_.period_index = period_index;
+  hr_.part = part;
   for (size_t i = 0; i < hr_.units.size(); ++i) {
     if (hr_.units[i].id == selected) hr_.selected = static_cast<int>(i);
   }
@@ -40,6 +41,12 @@ void App::SelectHrUnit(int index) {
 void App::SelectHrPeriod(size_t index) {
   if (index >= hr_.periods.size() || index == hr_.period_index) return;
   hr_.period_index = index;
+  LoadHrWorkspace();
+}
+
+void App::SelectHrPeriodPart(int part) {
+  if (part < 0 || part > 2 || part == hr_.part) return;
+  hr_.part = part;
   LoadHrWorkspace();
 }
 
@@ -61,6 +68,7 @@ void App::PublishHrState(Json& j) const {
                      {"signed_off", u.status[3]}});
   }
   j["hr"] = {{"period", hr_.periods.empty() ? "" : hr_.period()},
+             {"part", hr_.part},
              {"periods", hr_.periods},
              {"selected", hr_.selected >= 0 ? hr_.units[static_cast<size_t>(hr_.selected)].id : ""},
              {"staff", hr_.staff},

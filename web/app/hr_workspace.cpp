@@ -98,4 +98,10 @@ std::vector<std::string> HrPeriods(const std::string& current, int count) {
   return out;
 }
 
+std::string HrPeriodKey(const std::string& year, int part) {
+  if (part == 1) return year + "-S1";
+  if (part == 2) return year + "-S2";
+  return year;
+}
+
 }  // namespace kinerja::web

@@ -1,9 +1,9 @@
 #pragma once
 // Ruang kerja SDM (the HR workspace): the first screen of an hr or admin session. It holds
-// the unit tree built from the unit records the tablet already pulls, a period picker, and per
-// unit the appraisal statuses of the staff on this device. The reports computed on the
-// server (docs/reports.md) are listed there as coming; training needs open from it
-// (training_view.h) for the chosen period.
+// the unit tree built from the unit records the tablet already pulls, a period picker (a year,
+// then the whole year or one of its semesters), and per unit the appraisal statuses of the
+// staff on this device. The reports computed on the server (docs/reports.md) open from it
+// (hr_reports.h) for the chosen unit and period, as do training needs (training_view.h).
 
 #include <array>
 #include <string>
@@ -23,15 +23,20 @@ struct HrUnit {
   std::array<int, kAppraisalStatusCount> status{};  // the same staff, by appraisal status
 };
 
+// The period key of `year` and `part` (0 the year, 1 Semester I, 2 Semester II).
+std::string HrPeriodKey(const std::string& year, int part);
+
 struct HrWorkspace {
   // Depth first, siblings by name: the order the tree is drawn in.
   std::vector<HrUnit> units;
   int staff = 0;  // every employee on the device, with or without a known unit
   std::array<int, kAppraisalStatusCount> status{};
-  std::vector<std::string> periods;  // newest first
+  std::vector<std::string> periods;  // years, newest first
   size_t period_index = 0;
+  int part = 0;       // of the chosen year: 0 the whole year (annual), 1 Semester I, 2 Semester II
   int selected = -1;  // index into units; -1 is the whole city
-  const std::string& period() const { return periods[period_index]; }
+  // The chosen period's key (docs/rules/periods.md): "2026", "2026-S1" or "2026-S2".
+  std::string period() const { return HrPeriodKey(periods[period_index], part); }
 };
 
 // The unit tree of `unit_records` (kind "unit": body unit_id, name, kind, parent_id) with the

@@ -1,6 +1,6 @@
 // Ruang kerja SDM: on the left the period picker and the unit tree (the whole city first);
 // on the right the chosen unit's appraisal statuses on this device as a chart, the way on to
-// training needs and the roster, and the reports that come from the server, listed as such.
+// training needs and the roster, and the reports the server computes (hr_report_screen.cpp).
 #include <algorithm>
 #include <cstdio>
 #include <string>
@@ -19,15 +19,6 @@ namespace {
 constexpr float kRowHeight = 40.0f;
 constexpr float kIndent = 16.0f;
 
-// The reports the server computes (docs/reports.md), not on the tablet yet.
-constexpr const char* kComingReports[][2] = {
-    {"hr_report_progress", "hr.report.progress"},
-    {"hr_report_distribution", "hr.report.distribution"},
-    {"hr_report_objectivity", "hr.report.objectivity"},
-    {"hr_report_satisfaction", "hr.report.satisfaction"},
-    {"hr_report_service_time", "hr.report.service_time"},
-};
-
 void DrawPeriods(App& app) {
   const HrWorkspace& hr = app.hr();
   ImGui::TextDisabled("%s", T("hr_period"));
@@ -38,6 +29,14 @@ void DrawPeriods(App& app) {
       app.SelectHrPeriod(i);
     }
     TestMarkItem(id.c_str());
+  }
+  // The whole year (the annual evaluation) or one of its semesters (periodic ones).
+  const char* parts[] = {T("hr_part_year"), T("hr_part_s1"), T("hr_part_s2")};
+  const char* ids[] = {"hr.part.year", "hr.part.S1", "hr.part.S2"};
+  for (int p = 0; p < 3; ++p) {
+    if (p > 0) ImGui::SameLine();
+    if (BigChoice(ids[p], parts[p], hr.part == p, ImVec2(96, 40))) app.SelectHrPeriodPart(p);
+    TestMarkItem(ids[p]);
   }
 }
 
@@ -130,14 +129,25 @@ void DrawHrHomeScreen(App& app) {
   DrawStatusChart(hr);
   ImGui::Separator();
   ImGui::TextUnformatted(T("hr_reports_heading"));
-  ImGui::PushTextWrapPos(0);
-  for (const auto& r : kComingReports) {
-    ImGui::BulletText("%s", T(r[0]));
-    TestMarkItem(r[1]);
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", T("hr_needs_connection"));
+  // One button per report; the case study needs a unit, so it waits for one to be chosen.
+  for (HrReportKind kind : kHrReportKinds) {
+    const bool needs_unit = HrReportNeedsUnit(kind) && hr.selected < 0;
+    std::string id = std::string("hr.report.") + HrReportName(kind);
+    ImGui::BeginDisabled(needs_unit);
+    if (BigChoice(id.c_str(), HrReportTitle(kind), false, ImVec2(std::min(ImGui::GetContentRegionAvail().x, 520.0f), 48))) {
+      app.OpenHrReport(kind);
+      ImGui::EndDisabled();
+      ImGui::EndChild();
+      return;
+    }
+    ImGui::EndDisabled();
+    TestMarkItem(id.c_str());
+    if (needs_unit) {
+      ImGui::SameLine();
+      ImGui::TextDisabled("%s", T("report_needs_unit"));
+    }
   }
-  ImGui::PopTextWrapPos();
+  ImGui::TextDisabled("%s", T("hr_needs_connection"));
   DragToScroll();
   ImGui::EndChild();
 }

@@ -20,5 +20,6 @@ void DrawCompetencyScreen(App& app);
 void DrawQueueScreen(App& app);
 void DrawTrainingScreen(App& app);
 void DrawHrHomeScreen(App& app);
+void DrawHrReportScreen(App& app);
 
 }  // namespace kinerja::web
