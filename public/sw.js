@@ -2,9 +2,9 @@
 // network. Network first for the shell (a new build reaches the tablet as soon as it is
 // online), the cache when the network fails. /api/ is never touched here: those requests go
 // straight to the network so the app sees real offline errors.
-const CACHE = 'kinerja-shell-v1';
-const SHELL = ['./', 'index.html', 'kinerja_web.js', 'kinerja_web.wasm', 'manifest.webmanifest',
-               'icon.svg'];
+const CACHE = 'kinerja-shell-v2';
+const SHELL = ['./', 'index.html', 'boot.js', 'app.css', 'kinerja_web.js', 'kinerja_web.wasm',
+               'manifest.webmanifest', 'icon.svg'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((c) => c.addAll(SHELL)).then(() => self.skipWaiting()));

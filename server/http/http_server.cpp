@@ -8,6 +8,8 @@
 #include <iterator>
 #include <memory>
 
+#include "server/http/security_headers.h"
+
 namespace kinerja::server {
 namespace {
 
@@ -76,6 +78,11 @@ Result<int> HttpServer::Bind() {
   svr.set_file_extension_and_mimetype_mapping("wasm", "application/wasm");
   svr.set_file_extension_and_mimetype_mapping("js", "text/javascript");
   svr.set_file_extension_and_mimetype_mapping("webmanifest", "application/manifest+json");
+  // Every answer, API, static file or error, carries the security headers (before it is written).
+  const bool tls = !o.tls_cert.empty();
+  svr.set_post_routing_handler([tls](const httplib::Request&, httplib::Response& res) {
+    for (const auto& [name, value] : SecurityHeaders(tls)) res.set_header(name, value);
+  });
 
   Api& api = impl_->api;
   auto handler = [&api](const httplib::Request& req, httplib::Response& res) {

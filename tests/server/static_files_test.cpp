@@ -1,5 +1,6 @@
 // The web app's files over loopback: the JS and the wasm go out gzip-encoded from their
-// precompressed copies when the browser accepts gzip, and as they are otherwise.
+// precompressed copies when the browser accepts gzip, and as they are otherwise; every answer
+// carries the security headers.
 #include <httplib.h>
 
 #include <chrono>
@@ -11,6 +12,7 @@
 
 #include "engine/sync/ids.h"
 #include "server/http/http_server.h"
+#include "server/http/security_headers.h"
 #include "tests/server/test_support.h"
 
 namespace kinerja::server::testing {
@@ -102,6 +104,40 @@ TEST_F(StaticFiles, WithoutGzipOrWithAStaleCopyOrARangeTheFileGoesOutAsItIs) {
   ASSERT_TRUE(page);
   EXPECT_EQ(page->status, 200);
   EXPECT_EQ(page->body, "<!doctype html>") << "other files are served as before";
+}
+
+TEST_F(StaticFiles, EveryAnswerCarriesTheSecurityHeadersAndPlainHttpNoHsts) {
+  const std::pair<const char*, httplib::Headers> requests[] = {
+      {"/index.html", {}},                          // a static file
+      {"/app.wasm", {{"Accept-Encoding", "gzip"}}},  // a precompressed one
+      {"/api/v1/health", {}},                       // the API
+      {"/api/v1/records", {}},                      // an API error (no session)
+      {"/nothing-here", {}},                        // the server's own 404
+  };
+  for (const auto& [path, headers] : requests) {
+    auto r = client_->Get(path, headers);
+    ASSERT_TRUE(r) << path;
+    EXPECT_EQ(r->get_header_value("Content-Security-Policy"), ContentSecurityPolicy()) << path;
+    EXPECT_EQ(r->get_header_value("X-Content-Type-Options"), "nosniff") << path;
+    EXPECT_EQ(r->get_header_value("X-Frame-Options"), "DENY") << path;
+    EXPECT_EQ(r->get_header_value("Referrer-Policy"), "no-referrer") << path;
+    EXPECT_FALSE(r->has_header("Strict-Transport-Security")) << path << ": not over plain HTTP";
+  }
+  const std::string csp = ContentSecurityPolicy();
+  EXPECT_NE(csp.find("script-src 'self' 'wasm-unsafe-eval'"), std::string::npos);
+  EXPECT_EQ(csp.find("unsafe-inline"), std::string::npos) << "no inline script or style";
+  EXPECT_NE(csp.find("frame-ancestors 'none'"), std::string::npos);
+}
+
+TEST(SecurityHeaders, HstsOnlyOverTls) {
+  auto has_hsts = [](bool tls) {
+    for (const auto& [name, value] : SecurityHeaders(tls)) {
+      if (name == "Strict-Transport-Security") return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(has_hsts(true));
+  EXPECT_FALSE(has_hsts(false));
 }
 
 }  // namespace
