@@ -12,6 +12,7 @@
 #include "server/store/central_store.h"
 #include "server/kinds/competency_kinds.h"
 #include "server/cli/demo.h"
+#include "server/cli/import_unsynced.h"
 #include "server/cli/engine_commands.h"
 #include "server/http/http_server.h"
 
@@ -47,6 +48,11 @@ Usage:
       record of docs/sync.md). Valid positions are stored (a changed one as its next version,
       an unchanged one left as it is); every refused one is reported with its index. Exit 0
       when all were imported, 3 when some were refused.
+  kinerja import unsynced FILE.json [--db FILE]
+      Apply a tablet's "export unsynced data" file (Sync screen) as that device would push
+      it: same checks, once per change id (importing twice stores nothing twice). A file
+      that is malformed or truncated stores nothing. Prints each change's outcome. Exit 0
+      when every change was stored (or was already), 3 when some were refused.
   kinerja template add FILE.json [--db FILE]   Store a city's own appraisal template version
                                                (validated; ids never change, add a new one).
   kinerja template list [--db FILE]
@@ -316,12 +322,27 @@ int ImportPositions(const std::vector<std::string>& args, std::ostream& out, std
   return errors.empty() ? 0 : 3;
 }
 
+// `kinerja import unsynced`: a tablet's export file, pushed as that device (import_unsynced.h).
+int ImportUnsyncedFile(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  auto f = ParseFlags(args, 3, {"db"}, {});
+  if (!f.ok()) return Fail(err, f.status(), 2);
+  auto text = ReadInputFile(args[2]);
+  if (!text.ok()) return Fail(err, text.status());
+  auto store = OpenStore(Get(*f, "db", kDefaultDb));
+  if (!store.ok()) return Fail(err, store.status());
+  auto done = ImportUnsynced(**store, *text, args[2], NowUnix());
+  if (!done.ok()) return Fail(err, done.status());
+  out << done->report.dump(2) << "\n";
+  return done->all_stored ? 0 : 3;
+}
+
 int Import(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   if (args.size() >= 3 && args[1] == "positions") return ImportPositions(args, out, err);
+  if (args.size() >= 3 && args[1] == "unsynced") return ImportUnsyncedFile(args, out, err);
   if (args.size() < 3 || args[1] != "roster") {
     return Fail(err, Status::InvalidArgument(
                          "usage: kinerja import roster FILE.csv | positions FILE.json [--db FILE] "
-                         "[--dry-run]"), 2);
+                         "[--dry-run] | unsynced FILE.json [--db FILE]"), 2);
   }
   auto f = ParseFlags(args, 3, {"db"}, {"dry-run"});
   if (!f.ok()) return Fail(err, f.status(), 2);

@@ -95,6 +95,11 @@ class CentralStore {
   // session cache when it can (see server/store/session_cache.h for how fresh that is).
   Result<Principal> Authenticate(const std::string& token, int64_t now);
   Status Logout(const std::string& token);
+  // The user `username` as a device of theirs is seen, without a session: for applying a
+  // tablet's exported changes on its behalf (`kinerja import unsynced`). kNotFound for an
+  // unknown user, kPermissionDenied for a disabled one. A revoked device is allowed: its file
+  // reaching an admin is how a lost tablet's work is saved.
+  Result<Principal> PrincipalOf(const std::string& username, const std::string& device_id);
 
   // Applies a batch atomically: every change is checked first (kind, scope, body); any
   // refusal rejects the whole batch and writes nothing. Batches pushed at the same time

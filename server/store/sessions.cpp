@@ -113,6 +113,24 @@ Result<Principal> CentralStore::Authenticate(const std::string& token, int64_t n
   return who;
 }
 
+Result<Principal> CentralStore::PrincipalOf(const std::string& username,
+                                            const std::string& device_id) {
+  ReadAccess read(readers_.get(), mu_, *db_, lock_times_, LockedOp::kAuthenticate);
+  KINERJA_RETURN_IF_ERROR(read.status());
+  KINERJA_ASSIGN_OR_RETURN(
+      auto st, read.db().Prepare("SELECT u.id, u.username, u.role, un.path, u.employee_id,"
+                                 " u.disabled FROM users u JOIN units un ON un.id=u.unit_id"
+                                 " WHERE u.username=?"));
+  st.Bind(1, username);
+  KINERJA_ASSIGN_OR_RETURN(auto row, st.Step());
+  if (!row) return Status::NotFound("no user " + username);
+  if (st.ColumnInt(5) != 0) return Status::PermissionDenied("the account " + username + " is disabled");
+  auto role = wire::RoleFromName(st.ColumnText(2));
+  if (!role.ok()) return Status::Corruption("a user has a bad role");
+  return Principal{st.ColumnText(0), st.ColumnText(1), *role,
+                   st.ColumnText(3), st.ColumnText(4), device_id};
+}
+
 Status CentralStore::Logout(const std::string& token) {
   std::lock_guard<std::mutex> lock(mu_);
   const std::string hash = TokenHash(token);

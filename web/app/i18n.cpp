@@ -90,10 +90,10 @@ constexpr Entry kCatalogue[] = {
     {"all_sent", "Semua perubahan sudah terkirim.", "Every change has been sent."},
     {"export_unsynced", "Ekspor data belum terkirim", "Export unsynced data"},
     {"export_hint",
-     "Jalan terakhir bila tablet tidak bisa sinkron: simpan berkas dan serahkan ke admin. Data "
-     "tetap di perangkat.",
-     "A last resort when this tablet cannot sync: save the file and hand it to the admin. The "
-     "data stays on the device."},
+     "Jalan terakhir bila tablet tidak bisa sinkron: simpan berkas dan serahkan ke admin, yang "
+     "memasukkannya dengan 'kinerja import unsynced BERKAS'. Data tetap di perangkat.",
+     "A last resort when this tablet cannot sync: save the file and hand it to the admin, who "
+     "applies it with 'kinerja import unsynced FILE'. The data stays on the device."},
     {"export_done", "%d perubahan diekspor ke berkas unduhan.",
      "%d changes exported to a downloaded file."},
     {"set_aside_heading", "Ditolak server (disimpan terpisah)",
