@@ -17,4 +17,20 @@ namespace kinerja::server::exports {
 // Missing keys give empty cells; never fails.
 std::vector<Table> TrainingNeedsTables(const Json& report);
 
+// The HR workspace's reports (server/reports/reports.h), each table beginning with `period`:
+//   progress      units (staff per status, overdue), employees (status, overdue, days_overdue);
+//   distribution  units (the five predikat counts, capaian kinerja organisasi, ok, feasible),
+//                 checks (one row per unit and rule, with the violation's message);
+//   objectivity   raters (status, flags and the numbers behind them), self_vs_supervisor;
+//   satisfaction  units (IKM, grade, sample), elements (NRR per unit), months, services
+//                 (aggregates only, as the report itself);
+//   service-time  units (wait, service and total times, shares within standard), months, and
+//                 comparison when the report has a split.
+// Booleans are text "true"/"false"; missing keys give empty cells; never fail.
+std::vector<Table> ProgressTables(const Json& report);
+std::vector<Table> DistributionTables(const Json& report);
+std::vector<Table> ObjectivityTables(const Json& report);
+std::vector<Table> SatisfactionTables(const Json& report);
+std::vector<Table> ServiceTimeTables(const Json& report);
+
 }  // namespace kinerja::server::exports

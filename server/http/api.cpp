@@ -4,6 +4,7 @@
 
 #include "engine/competency/training_report.h"
 #include "engine/org/period.h"
+#include "server/export/csv_writer.h"
 #include "server/export/evaluation_document.h"
 #include "server/export/report_tables.h"
 #include "server/export/xlsx_writer.h"
@@ -98,6 +99,59 @@ HttpResponse PdfResponse(const Result<std::vector<exports::EvaluationDocument>>&
   auto pdf = exports::EvaluationDocumentsPdf(*docs);
   if (!pdf.ok()) return ErrorResponse(pdf.status());
   return Attachment({200, std::move(*pdf), "application/pdf"}, file_name, "inline");
+}
+
+// A report's ?format=: json (the default), csv or xlsx.
+Result<std::string> FormatParam(const HttpRequest& req) {
+  std::string format = "json";
+  if (auto it = req.query.find("format"); it != req.query.end()) format = it->second;
+  if (format != "json" && format != "csv" && format != "xlsx") {
+    return Status::InvalidArgument("format must be json, csv or xlsx");
+  }
+  return format;
+}
+
+// The HR reports' exports: the download's name and the report as Tables (report_tables.h).
+struct ReportExport {
+  const char* report;
+  const char* file_stem;
+  std::vector<exports::Table> (*tables)(const Json&);
+};
+constexpr ReportExport kReportExports[] = {
+    {"progress", "progres-penilaian", exports::ProgressTables},
+    {"distribution", "kurva-distribusi", exports::DistributionTables},
+    {"objectivity", "objektivitas", exports::ObjectivityTables},
+    {"satisfaction", "kepuasan-masyarakat", exports::SatisfactionTables},
+    {"service-time", "waktu-layanan", exports::ServiceTimeTables},
+};
+
+// `report` as a CSV (its first table, or the one named by ?table=) or an XLSX workbook (all).
+HttpResponse ExportResponse(const ReportExport& e, const Json& report, const std::string& format,
+                            const HttpRequest& req) {
+  std::string file = std::string(e.file_stem) + "-" + FileNamePart(report.value("period", ""));
+  if (report.contains("unit") && report["unit"].is_object()) {
+    file += "-" + FileNamePart(report["unit"].value("unit_id", ""));
+  }
+  std::vector<exports::Table> tables = e.tables(report);
+  if (format == "xlsx") {
+    auto xlsx = exports::WorkbookXlsx(tables);
+    if (!xlsx.ok()) return ErrorResponse(xlsx.status());
+    return Attachment({200, std::move(*xlsx), kXlsxType}, file + ".xlsx");
+  }
+  const std::string wanted = QueryText(req, "table");
+  const exports::Table* table = wanted.empty() ? &tables.front() : nullptr;
+  std::string names;
+  for (const auto& t : tables) {
+    if (t.name == wanted) table = &t;
+    names += (names.empty() ? "" : ", ") + t.name;
+  }
+  if (table == nullptr) {
+    return ErrorResponse(Status::InvalidArgument("table must be one of " + names));
+  }
+  auto csv = exports::TableCsv(*table);
+  if (!csv.ok()) return ErrorResponse(csv.status());
+  if (table != &tables.front()) file += "-" + table->name;
+  return Attachment({200, std::move(*csv), "text/csv; charset=utf-8"}, file + ".csv");
 }
 
 Status CheckBodySize(const HttpRequest& req, size_t limit) {
@@ -382,10 +436,17 @@ HttpResponse Api::Report(const HttpRequest& req) {
   }
   auto who = Authorize(req);
   if (!who.ok()) return ErrorResponse(who.status());
+  auto format = FormatParam(req);
+  if (!format.ok()) return ErrorResponse(format.status());
   auto query = ReportQueryFrom(req.query, clock_());
   if (!query.ok()) return ErrorResponse(query.status());
   auto out = report(store_, *who, *query);
   if (!out.ok()) return ErrorResponse(out.status());
+  if (*format != "json") {
+    for (const auto& e : kReportExports) {
+      if (name == e.report) return ExportResponse(e, *out, *format, req);
+    }
+  }
   return JsonResponse(*out);
 }
 
