@@ -146,13 +146,14 @@ constexpr Kind kKinds[] = {
     {"competency_assessment", CheckCompetencyAssessment},
     {"queue_ticket", CheckQueueTicket},
     {"unit_performance", CheckUnitPerformance},  // server/kinds/unit_kinds.cpp
+    {"training_record", CheckTrainingRecord},    // server/kinds/unit_kinds.cpp
 };
 
 }  // namespace
 
 const char* PushableKinds() {
   return "appraisal_note, survey_response, appraisal, self_assessment, appraisal_response,"
-         " competency_assessment, queue_ticket, unit_performance";
+         " competency_assessment, queue_ticket, unit_performance, training_record";
 }
 
 Result<std::optional<StoredRecord>> LoadRecord(Database& db, const std::string& id) {

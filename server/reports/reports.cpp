@@ -51,6 +51,8 @@ Result<ReportQuery> ReportQueryFrom(const std::map<std::string, std::string>& pa
   q.period = params.count("period") ? get("period") : org::AppraisalPeriod(now);
   q.unit_id = get("unit");
   q.split = get("split");
+  q.from = get("from");
+  q.to = get("to");
   if (!q.split.empty()) {
     if (auto d = org::ParseDate(q.split); !d.ok()) {
       return Status::InvalidArgument("split must be a date YYYY-MM-DD: " + d.status().message());
@@ -70,6 +72,7 @@ constexpr NamedReport kReports[] = {
     {"objectivity", ObjectivityReport},         // server/reports/objectivity.cpp
     {"satisfaction", SatisfactionReport},       // server/reports/satisfaction.cpp
     {"service-time", ServiceTimeReport},        // server/reports/service_time.cpp
+    {"unit-timeline", UnitTimelineReport},      // server/reports/unit_timeline.cpp
 };
 }  // namespace
 
@@ -81,7 +84,7 @@ ReportFn FindReport(std::string_view name) {
 }
 
 const char* ReportNames() {
-  return "training-needs, progress, distribution, objectivity, satisfaction, service-time";
+  return "training-needs, progress, distribution, objectivity, satisfaction, service-time, unit-timeline";
 }
 
 }  // namespace kinerja::server

@@ -30,10 +30,12 @@ struct ReportQuery {
   std::string period;   // a period key (docs/rules/periods.md); default this year (WIB)
   std::string unit_id;  // "" for the caller's whole scope; else the unit and its subtree
   std::string split;    // service-time: the first day "after" (YYYY-MM-DD); "" for none
+  std::string from;     // unit-timeline: the first month (YYYY-MM); "" for the default
+  std::string to;       // unit-timeline: the last month (YYYY-MM); "" for this month (WIB)
   int64_t now = 0;      // server time, unix seconds: "as_of" and what is overdue
 };
 
-// The query parameters period, unit and split; kInvalidArgument for a split that is not a date.
+// The query parameters period, unit, split, from and to; kInvalidArgument for a split that is not a date.
 Result<ReportQuery> ReportQueryFrom(const std::map<std::string, std::string>& params, int64_t now);
 
 // Fails with kPermissionDenied, kInvalidArgument (bad period) or kNotFound (unknown unit).
@@ -44,9 +46,12 @@ Result<Json> DistributionCurveReport(CentralStore& store, const Principal& who,
 Result<Json> ObjectivityReport(CentralStore& store, const Principal& who, const ReportQuery& q);
 Result<Json> SatisfactionReport(CentralStore& store, const Principal& who, const ReportQuery& q);
 Result<Json> ServiceTimeReport(CentralStore& store, const Principal& who, const ReportQuery& q);
+// One unit (required) and its subtree month by month over from..to (default: the 12 months
+// ending with this WIB month; at most 36): queue waits, IKM and the trainings that started.
+Result<Json> UnitTimelineReport(CentralStore& store, const Principal& who, const ReportQuery& q);
 
 // The report named `name` ("progress", "distribution", "objectivity", "satisfaction",
-// "service-time"); nullptr for another name.
+// "service-time", "unit-timeline"); nullptr for another name.
 ReportFn FindReport(std::string_view name);
 // Those names, for messages.
 const char* ReportNames();

@@ -123,7 +123,7 @@ Result<std::map<std::string, wire::Record>> CentralStore::RecordsById(
 // The records a principal may read, as SQL over `records` using ?3 = unit_path,
 // ?4 = user_id, ?5 = employee_id. HR and admin: everything. Everyone else: the units of their
 // subtree and above it, and: a supervisor the positions and unit_performance records of the
-// subtree and above it, the
+// subtree and above it, the training records of the subtree, the
 // employees and queue tickets of the subtree and
 // notes, appraisals and competency assessments about the staff they appraise (and their
 // submitted self-assessments and responses); an employee their own employee record,

@@ -15,6 +15,8 @@ inline constexpr size_t kMaxTextChars = 4000;
 inline constexpr size_t kMaxPeriodChars = 20;
 // A survey response's service name.
 inline constexpr size_t kMaxServiceChars = 120;
+// A training record's title and provider (server/kinds/unit_kinds.cpp).
+inline constexpr size_t kMaxTrainingTitleChars = 200;
 // One answer of a survey respondent's profile (gender, age band, ...).
 inline constexpr size_t kMaxProfileFieldChars = 40;
 // The most bytes one character takes in UTF-8: a field holding kMaxTextChars characters

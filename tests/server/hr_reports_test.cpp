@@ -347,6 +347,115 @@ TEST_F(HrReports, EveryReportRefusesEmployeesAndEnumeratorsABadPeriodAndAnUnknow
   EXPECT_EQ(Report("hr", "nonsense", 404)["error"]["code"], "not_found");
 }
 
+// The unit-timeline over Dec 2025 - Apr 2026 for dpmptsp: the survey answers of December,
+// January and February, the tickets of March and April, and a training in between.
+TEST_F(HrReports, UnitTimelineLinesUpWaitsIkmAndTrainingsMonthByMonth) {
+  PushAll("hr", Json::array({Change("training.prima", "training_record",
+                                    Json{{"unit_id", "pelayanan"},
+                                         {"title", "Pelatihan Pelayanan Prima"},
+                                         {"start_date", "2026-03-20"},
+                                         {"end_date", "2026-03-22"},
+                                         {"hours", 24},
+                                         {"participants", Json::array({"e-ani", "e-sri"})},
+                                         {"competencies", Json::array({"M.03"})}}),
+                             Change("training.old", "training_record",
+                                    Json{{"unit_id", "pelayanan"},
+                                         {"title", "Orientasi"},
+                                         {"start_date", "2025-11-30"},
+                                         {"participants", Json::array({"e-ani"})}})}));
+  Json r = Report("hr", "unit-timeline?unit=dpmptsp&from=2025-12&to=2026-04");
+  EXPECT_EQ(r["report"], "unit-timeline");
+  EXPECT_EQ(r["from"], "2025-12");
+  EXPECT_EQ(r["to"], "2026-04");
+  EXPECT_EQ(r["as_of"], "2027-01-15T08:00:00Z");
+  EXPECT_EQ(r["unit"], Json({{"unit_id", "dpmptsp"}, {"name", "Dinas Penanaman Modal dan PTSP"}}));
+  EXPECT_EQ(r["standard"], Json({{"max_wait_minutes", 15}, {"max_total_minutes", 30}}));
+  const Json& m = r["months"];
+  ASSERT_EQ(m.size(), 5u) << "every month of the range, empty ones too";
+  // December 2025: one answer of 1 everywhere -> 25 (D); no tickets.
+  EXPECT_EQ(m[0]["month"], "2025-12");
+  EXPECT_EQ(m[0]["respondents"], 1);
+  EXPECT_EQ(m[0]["ikm_unit"], 25.0);
+  EXPECT_EQ(m[0]["grade"], "D");
+  EXPECT_EQ(m[0]["tickets"], 0);
+  EXPECT_TRUE(m[0]["wait_median_minutes"].is_null());
+  EXPECT_TRUE(m[0]["wait_within_standard_share"].is_null());
+  // January: 87.5 (B); February: (8 x 3 + 1) / 9 x 25 = 69.44 (C).
+  EXPECT_EQ(m[1]["ikm_unit"], 87.5);
+  EXPECT_EQ(m[1]["grade"], "B");
+  EXPECT_EQ(m[2]["ikm_unit"], 69.44);
+  // March: waits 10, 20 and 30 minutes: median 20, p90 20 + 0.8 x 10 = 28, 1 of 3 within 15.
+  EXPECT_EQ(m[3]["tickets"], 3);
+  EXPECT_EQ(m[3]["wait_median_minutes"], 20.0);
+  EXPECT_EQ(m[3]["wait_p90_minutes"], 28.0);
+  EXPECT_EQ(m[3]["wait_within_standard_share"], 0.3333);
+  EXPECT_EQ(m[3]["respondents"], 0);
+  EXPECT_TRUE(m[3]["ikm_unit"].is_null());
+  EXPECT_TRUE(m[3]["grade"].is_null());
+  // April: one finished ticket waiting 5 minutes (the open one is not measured).
+  EXPECT_EQ(m[4]["tickets"], 1);
+  EXPECT_EQ(m[4]["wait_median_minutes"], 5.0);
+  EXPECT_EQ(m[4]["wait_within_standard_share"], 1.0);
+  ASSERT_EQ(r["trainings"].size(), 1u) << "the November one starts before the range";
+  EXPECT_EQ(r["trainings"][0],
+            Json({{"record_id", "training.prima"},
+                  {"title", "Pelatihan Pelayanan Prima"},
+                  {"start_date", "2026-03-20"},
+                  {"end_date", "2026-03-22"},
+                  {"hours", 24},
+                  {"participants", 2},
+                  {"participant_names", Json::array({"Ani Lestari", "Sri Wahyuni"})},
+                  {"competencies", Json::array({"M.03"})}}));
+  EXPECT_FALSE(r.contains("note"));
+  // Aggregates only: nothing names a device, an enumerator or a day of an answer.
+  for (const char* secret : {"loket1", "2026-01-10", "skm-1"}) {
+    EXPECT_EQ(r.dump().find(secret), std::string::npos) << secret;
+  }
+}
+
+TEST_F(HrReports, UnitTimelineOfASupervisorCoversTheirScope) {
+  PushAll("hr", Json::array({Change("training.prima", "training_record",
+                                    Json{{"unit_id", "pelayanan"},
+                                         {"title", "Pelatihan Pelayanan Prima"},
+                                         {"start_date", "2026-03-20"},
+                                         {"participants", Json::array({"e-ani", "e-agus"})}})}));
+  Json r = Report("budi", "unit-timeline?unit=pelayanan&from=2026-01&to=2026-12");
+  ASSERT_EQ(r["trainings"].size(), 1u);
+  EXPECT_EQ(r["trainings"][0]["participants"], 2);
+  EXPECT_EQ(r["trainings"][0]["participant_names"], Json::array({"Ani Lestari"}))
+      << "Agus is not in budi's scope";
+  EXPECT_TRUE(r["trainings"][0]["hours"].is_null());
+  r = Report("rina", "unit-timeline?unit=pelayanan&from=2026-01&to=2026-12");
+  EXPECT_EQ(r["trainings"].size(), 0u) << "another bidang's training";
+  EXPECT_EQ(r["note"], "no queue tickets, survey responses or trainings for this unit in the range");
+}
+
+TEST_F(HrReports, UnitTimelineDefaultsToTheLastTwelveMonthsAndChecksItsRange) {
+  Json r = Report("hr", "unit-timeline?unit=dpmptsp");
+  EXPECT_EQ(r["from"], "2026-02");
+  EXPECT_EQ(r["to"], "2027-01") << "the 12 months ending with this WIB month";
+  EXPECT_EQ(r["months"].size(), 12u);
+  EXPECT_EQ(Report("hr", "unit-timeline?unit=dpmptsp&from=2024-01&to=2026-12")["months"].size(),
+            36u);
+  EXPECT_EQ(Report("hr", "unit-timeline?unit=pendaftaran")["standard"], Json());
+  auto bad = [&](const std::string& q) {
+    return Report("hr", "unit-timeline?" + q, 400)["error"]["message"].get<std::string>();
+  };
+  EXPECT_NE(bad("unit=dpmptsp&from=2023-12&to=2026-12").find("37 months; at most 36"),
+            std::string::npos);
+  EXPECT_NE(bad("unit=dpmptsp&from=2026-05&to=2026-04").find("after"), std::string::npos);
+  EXPECT_NE(bad("unit=dpmptsp&from=2026-13").find("from must be a month YYYY-MM"),
+            std::string::npos);
+  EXPECT_NE(bad("unit=dpmptsp&to=2026-4").find("to must be a month"), std::string::npos);
+  EXPECT_NE(bad("from=2026-01").find("unit is required"), std::string::npos);
+  EXPECT_EQ(Report("hr", "unit-timeline?unit=dinas-hantu", 404)["error"]["message"],
+            "unit dinas-hantu does not exist");
+  EXPECT_EQ(Report("ani", "unit-timeline?unit=pelayanan", 403)["error"]["code"],
+            "permission_denied");
+  EXPECT_EQ(Report("loket1", "unit-timeline?unit=dpmptsp", 403)["error"]["code"],
+            "permission_denied");
+}
+
 TEST_F(HrReports, AReportWritesNothing) {
   auto before = Call("GET", "/api/v1/sync/pull?since=0&limit=1000", "", LoginAs("hr", "hr-tab"));
   for (const char* name :
