@@ -2,7 +2,7 @@
 // §"Reports at city scale").
 //
 //   kinerja_report_bench [--staff N=10000] [--surveys N=100000] [--tickets N=200000]
-//                        [--runs N=7] [--pdf-runs N=3] [--db PATH] [--only LABEL] [--keep]
+//                        [--runs N=7] [--pdf-runs N=3] [--db PATH] [--only LABEL] [--stages] [--keep]
 //
 // Builds a city (bench/reports/city.h) into a fresh on-disk central store through the store's
 // push path, then serves it with the real HttpServer on loopback and asks every report
@@ -42,6 +42,7 @@ struct Options {
   std::string db;
   std::string only;  // time only the endpoints whose label contains this
   bool keep = false;
+  bool stages = false;  // also time the store reads the reports make, in process
 };
 
 bool ParseOptions(int argc, char** argv, Options* o) {
@@ -54,6 +55,8 @@ bool ParseOptions(int argc, char** argv, Options* o) {
     };
     if (a == "--keep") {
       o->keep = true;
+    } else if (a == "--stages") {
+      o->stages = true;
     } else if (a == "--staff") {
       if (!next_int(&o->city.staff, 500, 200000)) return false;
     } else if (a == "--surveys") {
@@ -149,7 +152,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr,
                  "usage: kinerja_report_bench [--staff N=10000] [--surveys N=100000]\n"
                  "       [--tickets N=200000] [--runs N=7] [--pdf-runs N=3] [--db PATH] [--only LABEL]\n"
-                 "       [--keep]\n");
+                 "       [--stages] [--keep]\n");
     return 2;
   }
   if (!server::InitCrypto().ok()) {
@@ -214,6 +217,35 @@ int main(int argc, char** argv) {
   std::printf("  store: %s (+ WAL %s), %lld appraisals\n", Mb(FileSize(path)).c_str(),
               Mb(FileSize(path + "-wal")).c_str(),
               static_cast<long long>(records.ok() ? *records : -1));
+
+  if (o.stages) {
+    // Where a report's time goes: the store reads it makes (SQL and parsing every body into a
+    // JSON tree, as wire::Record holds it), each timed alone, in process, as HR.
+    auto session = (*store)->Login({"hr", server::kDemoPassword, "bench-stages", "bench"}, now);
+    auto hr = session.ok() ? (*store)->Authenticate(session->token, now)
+                           : Result<server::Principal>(session.status());
+    if (!hr.ok()) {
+      std::fprintf(stderr, "stages: %s\n", hr.status().ToString().c_str());
+      return 1;
+    }
+    std::printf("\n== store reads as HR, in process (median of 3): records, body bytes, ms\n");
+    for (const char* kind : {"unit", "employee", "appraisal", "appraisal_response", "self_assessment",
+                             "competency_assessment", "survey_response", "queue_ticket"}) {
+      std::vector<double> ms;
+      size_t n = 0, bytes = 0;
+      for (int r = 0; r < 3; ++r) {
+        auto t0 = Clock::now();
+        auto got = (*store)->ScopedRecords(*hr, kind);
+        ms.push_back(SecondsSince(t0) * 1000.0);
+        if (!got.ok()) break;
+        n = got->size();
+        bytes = 0;
+        for (const auto& rec : *got) bytes += rec.body.dump().size();
+      }
+      std::printf("  ScopedRecords %-22s %7zu %9s %8.1f ms\n", kind, n, Mb(static_cast<int64_t>(bytes)).c_str(),
+                  Summarize(ms).p50);
+    }
+  }
 
   server::Api api(**store, server::ApiLimits{}, [] { return NowUnix(); });
   server::ServeOptions serve;
