@@ -22,15 +22,6 @@ const char* const kDinasNames[] = {
     "Dinas Pariwisata", "Dinas Koperasi dan UKM", "Dinas Perdagangan dan Perindustrian"};
 const char* const kBidangNames[] = {"Sekretariat", "Bidang Program dan Pelaporan",
                                     "Bidang Pelayanan", "Bidang Pengawasan dan Pengendalian"};
-const char* const kFirstNames[] = {
-    "Ahmad", "Agus", "Andi", "Bambang", "Dewi", "Eko", "Fajar", "Fitri", "Gita", "Hadi",
-    "Indah", "Joko", "Kartika", "Lestari", "Made", "Nur", "Putri", "Rahmat", "Rina", "Siti",
-    "Taufik", "Utami", "Wahyu", "Yanti", "Yogi", "Zainal", "Ratna", "Bayu", "Citra", "Dimas"};
-const char* const kLastNames[] = {
-    "Saputra", "Wijaya", "Hidayat", "Pratama", "Kusuma", "Setiawan", "Nugroho", "Lestari",
-    "Rahayu", "Santoso", "Siregar", "Nasution", "Simanjuntak", "Hakim", "Syahputra",
-    "Permana", "Gunawan", "Wibowo", "Maharani", "Anggraini", "Sembiring", "Harahap",
-    "Purnomo", "Susanti", "Firmansyah", "Ramadhan", "Utomo", "Halim", "Tambunan", "Suryadi"};
 const char* const kPangkat[] = {"Pengatur, II/c", "Penata Muda, III/a", "Penata Muda Tingkat I, III/b",
                                 "Penata, III/c", "Penata Tingkat I, III/d", "Pembina, IV/a"};
 const char* const kPerilaku[] = {"berorientasi_pelayanan", "akuntabel", "kompeten", "harmonis",
@@ -46,20 +37,6 @@ const char* Pick(const char* const (&list)[N], uint64_t i) { return list[i % N];
 std::string Pad(int64_t v, int width) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%0*lld", width, static_cast<long long>(v));
-  return buf;
-}
-
-// The i-th NIP: birth 1970-1999, TMT at 24, unique per i (as the demo staff's).
-std::string Nip(int i) {
-  int n = i, year = 1970 + n % 30;
-  n /= 30;
-  int month = 1 + n % 12;
-  n /= 12;
-  int day = 1 + n % 28;
-  n /= 28;
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d%02d%02d%04d%02d%d%03d", year, month, day, year + 24,
-                1 + (i / 7) % 12, 1 + i % 2, 1 + n % 999);
   return buf;
 }
 
@@ -237,12 +214,10 @@ Result<City> BuildCity(server::CentralStore& store, const CityOptions& o, int64_
       } else {
         e.supervisor_id = unit_appraisers[static_cast<size_t>(k) % unit_appraisers.size()];
       }
-      const std::string name = std::string(Pick(kFirstNames, static_cast<uint64_t>(i))) + " " +
-                               Pick(kLastNames, static_cast<uint64_t>(i / 30)) + " " +
-                               Pick(kLastNames, static_cast<uint64_t>(i / 7 + 11));
+      const std::string name = server::GeneratedName(i);
       const std::string position =
           k == 0 ? "Kepala" : k < o.appraisers_per_unit ? "Kepala Subbagian" : "Pelaksana";
-      KINERJA_RETURN_IF_ERROR(store.UpsertEmployee({e.id, Nip(i), name, position, unit.id,
+      KINERJA_RETURN_IF_ERROR(store.UpsertEmployee({e.id, server::GeneratedNip(i), name, position, unit.id,
                                                     e.supervisor_id, e.position_id,
                                                     Pick(kPangkat, static_cast<uint64_t>(i))}));
       if (k < o.appraisers_per_unit) {

@@ -172,9 +172,8 @@ constexpr size_t kPositionCount = sizeof kPositions / sizeof kPositions[0];
 template <size_t N>
 const char* Pick(const char* const (&list)[N], size_t i) { return list[i % N]; }
 
-// The i-th generated NIP: birth dates spread over 1970-1999, TMT CPNS at age 24, gender
-// alternating, and a sequence that keeps every NIP unique (30 x 12 x 28 birth dates per
-// sequence number).
+}  // namespace
+
 std::string GeneratedNip(int i) {
   int n = i;
   int year = 1970 + n % 30;
@@ -190,7 +189,12 @@ std::string GeneratedNip(int i) {
   return buf;
 }
 
-}  // namespace
+
+std::string GeneratedName(int i) {
+  return std::string(Pick(kFirstNames, static_cast<size_t>(i))) + " " +
+         Pick(kLastNames, static_cast<size_t>(i / 30)) + " " +
+         Pick(kLastNames, static_cast<size_t>(i / 7 + 11));
+}
 
 Status AddDemoStaff(CentralStore& store, int count, const org::Date& today) {
   if (count < 1 || count > kMaxDemoStaff) {
@@ -205,9 +209,7 @@ Status AddDemoStaff(CentralStore& store, int count, const org::Date& today) {
   position_names.push_back("Kepala UPT");
   for (int i = 0; i < count; ++i) {
     std::string nip = GeneratedNip(i);
-    std::string name = std::string(Pick(kFirstNames, static_cast<size_t>(i))) + " " +
-                       Pick(kLastNames, static_cast<size_t>(i / 30)) + " " +
-                       Pick(kLastNames, static_cast<size_t>(i / 7 + 11));
+    std::string name = GeneratedName(i);
     const Position& pos = kPositions[static_cast<size_t>(i / 3) % kPositionCount];
     staff.push_back({nip, nip, name, pos.id, "upt-uji", kHeadNip, {}});
     position_names.push_back(pos.name);

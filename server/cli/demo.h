@@ -2,6 +2,8 @@
 // A small demo city (Palangka Raya): organisation units, employees with valid NIPs,
 // supervisors, an HR officer, an enumerator and an admin. docs/demo.md lists the logins.
 
+#include <string>
+
 #include "engine/org/date.h"
 #include "server/store/central_store.h"
 
@@ -19,6 +21,12 @@ Status SeedDemoCity(CentralStore& store);
 // demo city (SeedDemoCity) first; fails with kAlreadyExists when the unit exists, and with
 // kInvalidArgument when `count` is not 1..100000. `today` bounds the generated NIPs.
 inline constexpr int kMaxDemoStaff = 100000;
+
+// The i-th generated person, for demo and benchmark data: a valid NIP (birth dates spread over
+// 1970-1999, TMT CPNS at age 24, gender alternating, a sequence keeping NIPs unique for
+// i < 30 x 12 x 28 x 999) and an Indonesian name.
+std::string GeneratedNip(int i);
+std::string GeneratedName(int i);
 Status AddDemoStaff(CentralStore& store, int count, const org::Date& today);
 
 }  // namespace kinerja::server

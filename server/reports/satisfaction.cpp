@@ -10,6 +10,7 @@
 #include "engine/survey/ikm_csv.h"
 #include "engine/survey/sample_size.h"
 #include "server/reports/report_context.h"
+#include "server/reports/service_data.h"
 
 namespace kinerja::server {
 namespace {
@@ -41,11 +42,6 @@ Json LowestElements(const Json& ikm) {
   return Json(answered);
 }
 
-std::string MonthName(int32_t yyyymm) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d", yyyymm / 100, yyyymm % 100);
-  return buf;
-}
 
 }  // namespace
 
@@ -66,27 +62,16 @@ Result<Json> SatisfactionReport(CentralStore& store, const Principal& who, const
     const Json& b = r.body;
     auto date = org::ParseDate(b.value("date", ""));
     if (!date.ok() || !org::ContainsDate(ctx.period, *date)) continue;
-    SurveyResponse s;
-    bool bad = false;
-    const Json answers = b.value("answers", Json::object());
-    for (const auto& [code, v] : answers.items()) {
-      int slot = FindUnsur(scheme, code);
-      if (v.is_null()) continue;
-      if (slot < 0 || !v.is_number_integer()) {
-        bad = true;
-        break;
-      }
-      s.answers[static_cast<size_t>(slot)] = static_cast<uint8_t>(v.get<int>());
-    }
-    if (bad) {
+    auto read = reports::SurveyAnswersOn(scheme, b, *date);
+    if (!read) {
       ++skipped;
       continue;
     }
+    SurveyResponse& s = *read;
     const std::string service = b.value("service", "");
     auto it = std::find(services.begin(), services.end(), service);
     s.service = static_cast<uint32_t>(it - services.begin());
     if (it == services.end()) services.push_back(service);
-    s.period = date->year * 100 + date->month;
     UnitAnswers& u = units[b.value("unit_id", "")];
     u.responses.push_back(s);
     all.push_back(s);
@@ -154,7 +139,7 @@ Result<Json> SatisfactionReport(CentralStore& store, const Principal& who, const
     KINERJA_ASSIGN_OR_RETURN(groups, ComputeIkmByGroup(scheme, u.responses, GroupBy::kPeriod));
     for (const auto& g : groups) {
       Json m = IkmResultJson(scheme, g.result);
-      m["month"] = MonthName(static_cast<int32_t>(g.key));
+      m["month"] = reports::MonthKey(static_cast<int32_t>(g.key));
       trend.push_back(Json{{"month", m["month"]},
                            {"respondents", m["respondents"]},
                            {"ikm_unit", m["ikm_unit"]},

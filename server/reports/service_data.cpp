@@ -2,27 +2,34 @@
 
 #include <cstdio>
 
-#include "engine/org/date.h"
-#include "engine/service/queue_ticket.h"
 
 namespace kinerja::server::reports {
+
+ServiceTicket ToServiceTicket(const QueueTicket& t, const std::string& record_id) {
+  ServiceTicket s;
+  s.id = record_id;
+  s.unit = t.unit_id;
+  s.officer = t.officer;
+  s.issued = t.issued;
+  s.called = t.called;
+  s.finished = t.finished;
+  return s;
+}
 
 std::optional<ServiceTicket> FinishedTicket(const Json& body, const std::string& record_id) {
   auto t = ParseQueueTicket(body, record_id);
   if (!t.ok() || !t->finished) return std::nullopt;
-  ServiceTicket s;
-  s.id = record_id;
-  s.unit = t->unit_id;
-  s.officer = t->officer;
-  s.issued = t->issued;
-  s.called = t->called;
-  s.finished = t->finished;
-  return s;
+  return ToServiceTicket(*t, record_id);
 }
 
 std::optional<SurveyResponse> SurveyAnswers(const SkmScheme& scheme, const Json& body) {
   auto date = org::ParseDate(body.value("date", ""));
   if (!date.ok()) return std::nullopt;
+  return SurveyAnswersOn(scheme, body, *date);
+}
+
+std::optional<SurveyResponse> SurveyAnswersOn(const SkmScheme& scheme, const Json& body,
+                                              const org::Date& date) {
   SurveyResponse s;
   const Json answers = body.value("answers", Json::object());
   for (const auto& [code, v] : answers.items()) {
@@ -31,7 +38,7 @@ std::optional<SurveyResponse> SurveyAnswers(const SkmScheme& scheme, const Json&
     if (slot < 0 || !v.is_number_integer()) return std::nullopt;
     s.answers[static_cast<size_t>(slot)] = static_cast<uint8_t>(v.get<int>());
   }
-  s.period = date->year * 100 + date->month;
+  s.period = date.year * 100 + date.month;
   return s;
 }
 

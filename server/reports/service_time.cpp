@@ -7,6 +7,7 @@
 #include "engine/service/queue_ticket.h"
 #include "engine/service/service_report.h"
 #include "server/reports/report_context.h"
+#include "server/reports/service_data.h"
 
 namespace kinerja::server {
 namespace {
@@ -41,14 +42,7 @@ Result<Json> ServiceTimeReport(CentralStore& store, const Principal& who, const 
       ++u.open;
       continue;
     }
-    ServiceTicket s;
-    s.id = r.id;
-    s.unit = t->unit_id;
-    s.officer = t->officer;
-    s.issued = t->issued;
-    s.called = t->called;
-    s.finished = t->finished;
-    u.finished.push_back(std::move(s));
+    u.finished.push_back(reports::ToServiceTicket(*t, r.id));
   }
   Json out = reports::ReportHeader("service-time", ctx);
   out["split"] = split ? Json(org::FormatDate(*split)) : Json();
@@ -77,9 +71,7 @@ Result<Json> ServiceTimeReport(CentralStore& store, const Principal& who, const 
     Json months = Json::array();
     for (const auto& [yyyymm, tickets] : by_month) {
       Json m = QueueMetricsJson(ComputeQueueMetrics(tickets, standards));
-      char buf[16];
-      std::snprintf(buf, sizeof buf, "%04d-%02d", yyyymm / 100, yyyymm % 100);
-      m["month"] = buf;
+      m["month"] = reports::MonthKey(yyyymm);
       months.push_back(std::move(m));
     }
     entry["months"] = std::move(months);
