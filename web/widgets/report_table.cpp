@@ -52,8 +52,9 @@ ReportTableAction DrawReportTable(const ReportTable& table, const char* id) {
       if (row.warn) ImGui::PushStyleColor(ImGuiCol_Text, chart::kWarningColour);
       for (int c = 0; c < columns; ++c) {
         ImGui::TableSetColumnIndex(c);
+        static const std::string kNone;
         const std::string& text =
-            static_cast<size_t>(c) < row.cells.size() ? row.cells[static_cast<size_t>(c)].text : "";
+            static_cast<size_t>(c) < row.cells.size() ? row.cells[static_cast<size_t>(c)].text : kNone;
         if (c == 0 && leads) {
           ImGui::PushID(i);
           if (ImGui::Selectable(text.c_str(), false, ImGuiSelectableFlags_SpanAllColumns,
