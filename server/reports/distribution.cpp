@@ -65,23 +65,22 @@ Result<Json> DistributionCurveReport(CentralStore& store, const Principal& who,
                                      const ReportQuery& q) {
   KINERJA_ASSIGN_OR_RETURN(const reports::Context ctx, reports::BeginReport(store, who, q));
   KINERJA_ASSIGN_OR_RETURN(auto staff, reports::StaffInScope(store, who, ctx));
-  KINERJA_ASSIGN_OR_RETURN(auto appraisals, reports::RecordsOfPeriod(store, who, "appraisal", ctx));
+  KINERJA_ASSIGN_OR_RETURN(auto appraisals, reports::AppraisalsOfPeriod(store, who, "appraisal", ctx));
   const auto latest = reports::LatestBySubject(appraisals);
   std::map<std::string, UnitStaff> units;
   int not_counted = 0;
   for (const auto& [id, e] : staff) {
     auto it = latest.find(id);
     if (it == latest.end()) continue;
-    const Json& b = it->second->body;
-    const std::string status = b.value("status", "");
-    const Json result = b.value("result", Json::object());
-    auto p = PredikatFromCode(result.value("predikat_code", ""));
+    const AppraisalRow& a = *it->second;
+    const std::string& status = a.status;
+    auto p = PredikatFromCode(a.predikat_code);
     if ((status != "submitted" && status != "signed_off") || !p) {
       ++not_counted;
       continue;
     }
     UnitStaff& u = units[e.body.value("unit_id", "")];
-    const std::string t = result.value("template", "");
+    const std::string& t = a.template_id;
     if (!u.template_id.empty() && u.template_id != t) u.mixed_templates = true;
     u.template_id = t;
     u.predikat.push_back(*p);

@@ -17,20 +17,16 @@ int RatingValue(const std::string& code) {
   return 0;
 }
 
-// The ratings of one scored appraisal result (the server's own "result"): hasil kerja and
-// each BerAKHLAK value.
-void AddRatings(const Json& result, const std::string& rater, RaterRole group,
+// The ratings of one scored appraisal or self-assessment (the server's own result): hasil
+// kerja and each BerAKHLAK value.
+void AddRatings(const AppraisalRow& a, const std::string& rater, RaterRole group,
                 const std::string& ratee, std::vector<RaterRating>& out) {
-  if (!result.is_object() || result.value("kind", "") != "rating") return;
-  if (int v = RatingValue(result.value("rating_hasil_kerja_code", "")); v > 0) {
+  if (a.result_kind != "rating") return;
+  if (int v = RatingValue(a.hasil_kerja_code); v > 0) {
     out.push_back({rater, group, ratee, "hasil_kerja", v});
   }
-  if (auto p = result.find("perilaku"); p != result.end() && p->is_array()) {
-    for (const auto& d : *p) {
-      if (int v = RatingValue(d.value("rating_code", "")); v > 0) {
-        out.push_back({rater, group, ratee, d.value("code", ""), v});
-      }
-    }
+  for (const auto& [code, rating] : a.perilaku) {
+    if (int v = RatingValue(rating); v > 0) out.push_back({rater, group, ratee, code, v});
   }
 }
 
@@ -39,22 +35,21 @@ void AddRatings(const Json& result, const std::string& rater, RaterRole group,
 Result<Json> ObjectivityReport(CentralStore& store, const Principal& who, const ReportQuery& q) {
   KINERJA_ASSIGN_OR_RETURN(const reports::Context ctx, reports::BeginReport(store, who, q));
   KINERJA_ASSIGN_OR_RETURN(auto staff, reports::StaffInScope(store, who, ctx));
-  KINERJA_ASSIGN_OR_RETURN(auto appraisals, reports::RecordsOfPeriod(store, who, "appraisal", ctx));
+  KINERJA_ASSIGN_OR_RETURN(auto appraisals, reports::AppraisalsOfPeriod(store, who, "appraisal", ctx));
   KINERJA_ASSIGN_OR_RETURN(auto selfs,
-                           reports::RecordsOfPeriod(store, who, "self_assessment", ctx));
+                           reports::AppraisalsOfPeriod(store, who, "self_assessment", ctx));
   std::vector<RaterRating> ratings;
   for (const auto& [ratee, a] : reports::LatestBySubject(appraisals)) {
-    const std::string status = a->body.value("status", "");
+    const std::string& status = a->status;
     auto e = staff.find(ratee);
     if (e == staff.end() || (status != "submitted" && status != "signed_off")) continue;
     std::string rater = e->second.body.value("supervisor_id", "");
     if (rater.empty()) rater = "user:" + a->author_id;  // a head appraised by HR
-    AddRatings(a->body.value("result", Json()), rater, RaterRole::kSupervisor, ratee, ratings);
+    AddRatings(*a, rater, RaterRole::kSupervisor, ratee, ratings);
   }
   for (const auto& s : selfs) {
-    if (s.body.value("status", "") != "submitted" || !staff.count(s.subject_id)) continue;
-    AddRatings(s.body.value("result", Json()), s.subject_id, RaterRole::kSelf, s.subject_id,
-               ratings);
+    if (s.status != "submitted" || !staff.count(s.subject_id)) continue;
+    AddRatings(s, s.subject_id, RaterRole::kSelf, s.subject_id, ratings);
   }
   Json out = reports::ReportHeader("objectivity", ctx);
   const ObjectivityOptions options;

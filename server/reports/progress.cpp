@@ -22,7 +22,7 @@ Json ZeroCounts() {
 Result<Json> ProgressReport(CentralStore& store, const Principal& who, const ReportQuery& q) {
   KINERJA_ASSIGN_OR_RETURN(const reports::Context ctx, reports::BeginReport(store, who, q));
   KINERJA_ASSIGN_OR_RETURN(auto staff, reports::StaffInScope(store, who, ctx));
-  KINERJA_ASSIGN_OR_RETURN(auto appraisals, reports::RecordsOfPeriod(store, who, "appraisal", ctx));
+  KINERJA_ASSIGN_OR_RETURN(auto appraisals, reports::AppraisalsOfPeriod(store, who, "appraisal", ctx));
   KINERJA_ASSIGN_OR_RETURN(auto responses, store.ScopedRecords(who, "appraisal_response"));
   const auto latest = reports::LatestBySubject(appraisals);
   std::set<std::string> objected;  // appraisal ids with an objection
@@ -48,7 +48,7 @@ Result<Json> ProgressReport(CentralStore& store, const Principal& who, const Rep
     std::string appraisal_id;
     if (auto it = latest.find(id); it != latest.end()) {
       appraisal_id = it->second->id;
-      status = it->second->body.value("status", "draft");
+      status = it->second->status.empty() ? "draft" : it->second->status;
       if (objected.count(appraisal_id)) status = "objected";
     }
     const bool overdue = past_end && status != "signed_off" && status != "objected";

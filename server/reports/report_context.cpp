@@ -71,22 +71,15 @@ Result<std::map<std::string, wire::Record>> StaffInScope(CentralStore& store, co
   return out;
 }
 
-Result<std::vector<wire::Record>> RecordsOfPeriod(CentralStore& store, const Principal& who,
-                                                  const std::string& kind, const Context& ctx) {
-  KINERJA_ASSIGN_OR_RETURN(auto all, store.ScopedRecords(who, kind));
-  const std::string period = org::FormatPeriod(ctx.period);
-  std::vector<wire::Record> out;
-  for (auto& r : all) {
-    if (r.body.is_object() && r.body.value("period", "") == period) out.push_back(std::move(r));
-  }
-  return out;
+Result<std::vector<AppraisalRow>> AppraisalsOfPeriod(CentralStore& store, const Principal& who,
+                                                     const std::string& kind, const Context& ctx) {
+  return store.AppraisalRows(who, kind, org::FormatPeriod(ctx.period));
 }
 
-std::map<std::string, const wire::Record*> LatestBySubject(
-    const std::vector<wire::Record>& records) {
-  std::map<std::string, const wire::Record*> out;
-  for (const auto& r : records) {
-    const wire::Record*& latest = out[r.subject_id];
+std::map<std::string, const AppraisalRow*> LatestBySubject(const std::vector<AppraisalRow>& rows) {
+  std::map<std::string, const AppraisalRow*> out;
+  for (const auto& r : rows) {
+    const AppraisalRow*& latest = out[r.subject_id];
     if (latest == nullptr || latest->seq < r.seq) latest = &r;
   }
   return out;

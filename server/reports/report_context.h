@@ -42,13 +42,13 @@ Json ReportHeader(const char* report, const Context& ctx);
 Result<std::map<std::string, wire::Record>> StaffInScope(CentralStore& store, const Principal& who,
                                                          const Context& ctx);
 
-// Records of `kind` in the caller's scope whose body "period" is the period asked for.
-Result<std::vector<wire::Record>> RecordsOfPeriod(CentralStore& store, const Principal& who,
-                                                  const std::string& kind, const Context& ctx);
+// The report rows of `kind` ("appraisal", "self_assessment") of the period asked for, in the
+// caller's scope (server/store/report_rows.h).
+Result<std::vector<AppraisalRow>> AppraisalsOfPeriod(CentralStore& store, const Principal& who,
+                                                     const std::string& kind, const Context& ctx);
 
-// The latest (highest seq) of `records` per subject employee; pointers into `records`.
-std::map<std::string, const wire::Record*> LatestBySubject(
-    const std::vector<wire::Record>& records);
+// The latest (highest seq) of `rows` per subject employee; pointers into `rows`.
+std::map<std::string, const AppraisalRow*> LatestBySubject(const std::vector<AppraisalRow>& rows);
 
 // The unit_performance record body of `unit_id` in the period asked for; null when none.
 Result<std::map<std::string, Json>> UnitPerformance(CentralStore& store, const Context& ctx,

@@ -20,7 +20,7 @@ constexpr const char* kProfileFields[] = {"gender", "age_band", "education", "oc
 
 struct UnitAnswers {
   std::vector<SurveyResponse> responses;
-  Json profile = Json::object();  // field -> value -> count
+  std::map<std::string, std::map<std::string, int>> profile;  // field -> value -> count
 };
 
 // The IKM of `responses` as the engine reports it; `key`/`value` name the group.
@@ -51,7 +51,7 @@ Result<Json> SatisfactionReport(CentralStore& store, const Principal& who, const
   // stay unreadable to everyone but HR and admins (they are not in a supervisor's pull).
   const bool hr = who.role == wire::Role::kHr || who.role == wire::Role::kAdmin;
   const std::string base = hr ? "/" : who.unit_path;
-  KINERJA_ASSIGN_OR_RETURN(auto stored, store.RecordsUnder("survey_response", base));
+  KINERJA_ASSIGN_OR_RETURN(auto stored, store.SurveyRowsUnder(base));
   const SkmScheme& scheme = Permenpanrb14Of2017Scheme();
   std::vector<std::string> services;  // SurveyResponse::service indexes
   std::map<std::string, UnitAnswers> units;
@@ -59,28 +59,24 @@ Result<Json> SatisfactionReport(CentralStore& store, const Principal& who, const
   int skipped = 0;
   for (const auto& r : stored) {
     if (!ctx.InUnit(r.unit_path)) continue;
-    const Json& b = r.body;
-    auto date = org::ParseDate(b.value("date", ""));
+    auto date = org::ParseDate(r.date);
     if (!date.ok() || !org::ContainsDate(ctx.period, *date)) continue;
-    auto read = reports::SurveyAnswersOn(scheme, b, *date);
+    auto read = reports::SurveyAnswersOn(scheme, r, *date);
     if (!read) {
       ++skipped;
       continue;
     }
     SurveyResponse& s = *read;
-    const std::string service = b.value("service", "");
+    const std::string& service = r.service;
     auto it = std::find(services.begin(), services.end(), service);
     s.service = static_cast<uint32_t>(it - services.begin());
     if (it == services.end()) services.push_back(service);
-    UnitAnswers& u = units[b.value("unit_id", "")];
+    UnitAnswers& u = units[r.unit_id];
     u.responses.push_back(s);
     all.push_back(s);
-    const Json profile = b.value("profile", Json::object());
-    for (const char* f : kProfileFields) {
-      std::string v = profile.is_object() ? profile.value(f, "") : "";
-      if (v.empty()) v = "unknown";
-      Json& c = u.profile[f][v];
-      c = c.is_null() ? 1 : c.get<int>() + 1;
+    const std::string* profile[] = {&r.gender, &r.age_band, &r.education, &r.occupation};
+    for (size_t f = 0; f < std::size(kProfileFields); ++f) {
+      ++u.profile[kProfileFields[f]][profile[f]->empty() ? "unknown" : *profile[f]];
     }
   }
   std::vector<std::string> unit_ids;
@@ -103,7 +99,7 @@ Result<Json> SatisfactionReport(CentralStore& store, const Principal& who, const
     entry["unit_id"] = unit_id;
     entry["unit"] = ctx.UnitName(unit_id);
     entry["lowest_elements"] = LowestElements(entry);
-    entry["profile"] = u.profile;
+    entry["profile"] = Json(u.profile);
     std::optional<int64_t> population;
     if (auto p = performance.find(unit_id);
         p != performance.end() && p->second.contains("service_users")) {

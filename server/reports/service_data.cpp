@@ -1,6 +1,9 @@
 #include "server/reports/service_data.h"
 
+#include <charconv>
 #include <cstdio>
+
+#include "engine/service/timestamp.h"
 
 
 namespace kinerja::server::reports {
@@ -16,27 +19,50 @@ ServiceTicket ToServiceTicket(const QueueTicket& t, const std::string& record_id
   return s;
 }
 
-std::optional<ServiceTicket> FinishedTicket(const Json& body, const std::string& record_id) {
-  auto t = ParseQueueTicket(body, record_id);
-  if (!t.ok() || !t->finished) return std::nullopt;
-  return ToServiceTicket(*t, record_id);
+std::optional<QueueTicket> TicketOf(const TicketRow& row) {
+  QueueTicket t;
+  if (row.unit_id.empty() || row.officer.empty()) return std::nullopt;
+  if (row.ticket < 1 || row.ticket > kMaxTicketNumber) return std::nullopt;
+  t.unit_id = row.unit_id;
+  t.officer = row.officer;
+  t.ticket = row.ticket;
+  auto issued = ParseIsoTimestamp(row.issued_at);
+  if (!issued.ok()) return std::nullopt;
+  t.issued = *issued;
+  for (auto [text, time] : {std::pair{&row.called_at, &t.called},
+                            std::pair{&row.finished_at, &t.finished}}) {
+    if (!text->has_value()) continue;
+    auto parsed = ParseIsoTimestamp(**text);
+    if (!parsed.ok()) return std::nullopt;
+    *time = *parsed;
+  }
+  if (t.called && *t.called < t.issued) return std::nullopt;
+  if (t.finished && (!t.called || *t.finished < *t.called)) return std::nullopt;
+  return t;
 }
 
-std::optional<SurveyResponse> SurveyAnswers(const SkmScheme& scheme, const Json& body) {
-  auto date = org::ParseDate(body.value("date", ""));
+std::optional<ServiceTicket> FinishedTicket(const TicketRow& row) {
+  auto t = TicketOf(row);
+  if (!t || !t->finished) return std::nullopt;
+  return ToServiceTicket(*t, row.id);
+}
+
+std::optional<SurveyResponse> SurveyAnswers(const SkmScheme& scheme, const SurveyRow& row) {
+  auto date = org::ParseDate(row.date);
   if (!date.ok()) return std::nullopt;
-  return SurveyAnswersOn(scheme, body, *date);
+  return SurveyAnswersOn(scheme, row, *date);
 }
 
-std::optional<SurveyResponse> SurveyAnswersOn(const SkmScheme& scheme, const Json& body,
+std::optional<SurveyResponse> SurveyAnswersOn(const SkmScheme& scheme, const SurveyRow& row,
                                               const org::Date& date) {
   SurveyResponse s;
-  const Json answers = body.value("answers", Json::object());
-  for (const auto& [code, v] : answers.items()) {
-    if (v.is_null()) continue;
+  for (const auto& [code, value] : row.answers) {
+    if (value.empty()) continue;  // null: not answered
     int slot = FindUnsur(scheme, code);
-    if (slot < 0 || !v.is_number_integer()) return std::nullopt;
-    s.answers[static_cast<size_t>(slot)] = static_cast<uint8_t>(v.get<int>());
+    int v = 0;
+    auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
+    if (slot < 0 || ec != std::errc() || end != value.data() + value.size()) return std::nullopt;
+    s.answers[static_cast<size_t>(slot)] = static_cast<uint8_t>(v);
   }
   s.period = date.year * 100 + date.month;
   return s;

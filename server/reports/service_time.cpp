@@ -21,7 +21,7 @@ struct UnitTickets {
 
 Result<Json> ServiceTimeReport(CentralStore& store, const Principal& who, const ReportQuery& q) {
   KINERJA_ASSIGN_OR_RETURN(const reports::Context ctx, reports::BeginReport(store, who, q));
-  KINERJA_ASSIGN_OR_RETURN(auto stored, store.ScopedRecords(who, "queue_ticket"));
+  KINERJA_ASSIGN_OR_RETURN(auto stored, store.TicketRows(who));
   std::optional<org::Date> split;
   if (!q.split.empty()) {
     KINERJA_ASSIGN_OR_RETURN(split, org::ParseDate(q.split));
@@ -29,8 +29,8 @@ Result<Json> ServiceTimeReport(CentralStore& store, const Principal& who, const 
   std::map<std::string, UnitTickets> units;
   int64_t unreadable = 0;
   for (const auto& r : stored) {
-    auto t = ParseQueueTicket(r.body, r.id);
-    if (!t.ok()) {
+    auto t = reports::TicketOf(r);
+    if (!t) {
       ++unreadable;
       continue;
     }

@@ -74,10 +74,10 @@ Result<Json> UnitTimelineReport(CentralStore& store, const Principal& who, const
   if (standard) standards.push_back(*standard);
   std::vector<std::vector<ServiceTicket>> tickets(static_cast<size_t>(months));
   {
-    KINERJA_ASSIGN_OR_RETURN(auto stored, store.ScopedRecords(who, "queue_ticket"));
+    KINERJA_ASSIGN_OR_RETURN(auto stored, store.TicketRows(who));
     for (const auto& r : stored) {
       if (!ctx.InUnit(r.unit_path)) continue;
-      auto t = reports::FinishedTicket(r.body, r.id);
+      auto t = reports::FinishedTicket(r);
       if (!t) continue;
       const org::Date d = reports::WibDate(t->issued);
       const int i = slot(d.year * 100 + d.month);
@@ -92,10 +92,10 @@ Result<Json> UnitTimelineReport(CentralStore& store, const Principal& who, const
   std::vector<std::vector<SurveyResponse>> answers(static_cast<size_t>(months));
   {
     KINERJA_ASSIGN_OR_RETURN(auto stored,
-                             store.RecordsUnder("survey_response", hr ? "/" : who.unit_path));
+                             store.SurveyRowsUnder(hr ? "/" : who.unit_path));
     for (const auto& r : stored) {
       if (!ctx.InUnit(r.unit_path)) continue;
-      auto s = reports::SurveyAnswers(scheme, r.body);
+      auto s = reports::SurveyAnswers(scheme, r);
       if (!s) continue;
       const int i = slot(s->period);
       if (i >= 0) answers[static_cast<size_t>(i)].push_back(*s);

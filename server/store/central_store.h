@@ -15,7 +15,7 @@
 // by part: schema.cpp (the schema and its version history), central_store.cpp (opening, the
 // unit and seq helpers), accounts.cpp (units, users, employees, server records), sessions.cpp
 // (login, tokens), devices.cpp, push.cpp (the change ledger), pull.cpp (pulls, report reads and
-// the scope SQL), conflicts.cpp (kept conflicts, refused changes), templates.cpp, audit.cpp,
+// the scope SQL), report_rows.cpp (what reports read, narrow), conflicts.cpp (kept conflicts, refused changes), templates.cpp, audit.cpp,
 // backup.cpp. Every SQL string of the store lives in those files and in server/kinds/.
 // Functions named ...WhileHeld run with the writer lock (mu_) already held by the caller.
 
@@ -33,6 +33,7 @@
 #include "server/store/lock_stats.h"
 #include "server/auth/principal.h"
 #include "server/store/read_pool.h"
+#include "server/store/report_rows.h"
 #include "server/store/session_cache.h"
 #include "shared/result.h"
 #include "shared/wire/auth.h"
@@ -129,6 +130,15 @@ class CentralStore {
   // order; empty when there are none.
   Result<std::vector<wire::Record>> RecordsAbout(const std::string& kind,
                                                  const std::vector<std::string>& subject_ids);
+
+  // For reports, the report rows (server/store/report_rows.h) of records in the caller's
+  // scope (the records ScopedRecords would give), in seq order: appraisals (`kind`
+  // "appraisal") or self-assessments ("self_assessment") of `period`, and queue tickets.
+  Result<std::vector<AppraisalRow>> AppraisalRows(const Principal& who, const std::string& kind,
+                                                  const std::string& period);
+  Result<std::vector<TicketRow>> TicketRows(const Principal& who);
+  // Survey responses whose unit path starts with `unit_path` ("/" for all), as RecordsUnder.
+  Result<std::vector<SurveyRow>> SurveyRowsUnder(const std::string& unit_path);
 
   // Who may ask for conflicts, refused changes and the audit log is the API's to decide
   // (server/http/api.cpp); the store answers whoever calls.

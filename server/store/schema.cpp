@@ -7,7 +7,7 @@ namespace {
 
 // The schema version this binary writes: the number of steps below. Add a step, never edit
 // one: databases in the field have run it.
-constexpr int64_t kSchemaVersion = 8;
+constexpr int64_t kSchemaVersion = 9;
 
 // v1: the first schema.
 constexpr const char* kSchemaV1 = R"sql(
@@ -146,6 +146,83 @@ constexpr const char* kSchemaV8 = R"sql(
 CREATE INDEX IF NOT EXISTS records_kind ON records(kind);
 )sql";
 
+// v9: report rows (server/store/report_rows.h; docs/store.md §"Report rows"). Reports over
+// a city parsed every appraisal, survey answer and queue ticket body to read a few fields of
+// each, 0.4-0.6 s a kind (docs/performance.md, "Reports at city scale"). Each table below
+// holds those fields of one family of kinds, one row per record at the record's seq, written
+// by triggers on `records`, so whichever statement writes a record (push, import, a later
+// migration) writes its row in the same transaction, and the row always matches the record's
+// current version: inserting at a new seq replaces the row of the same id (its UNIQUE
+// constraint), as a record's update moves it to a new seq. The same SELECT fills the tables
+// from the records already stored. A step that rebuilds `records` must create the triggers
+// again (DROP TABLE drops them).
+struct ReportTable {
+  const char* table;
+  const char* kinds;    // SQL list of the record kinds it holds
+  const char* columns;  // after seq and id
+  const char* select;   // their values, of the record named {r}
+};
+
+constexpr ReportTable kReportTables[] = {
+    {"report_appraisals", "'appraisal', 'self_assessment'",
+     "kind, subject_id, author_id, period, status, result_kind, template, predikat_code,"
+     " hasil_kerja_code, perilaku",
+     "{r}.kind, {r}.subject_id, {r}.author_id, json_extract({r}.body, '$.period'),"
+     " json_extract({r}.body, '$.status'), json_extract({r}.body, '$.result.kind'),"
+     " json_extract({r}.body, '$.result.template'),"
+     " json_extract({r}.body, '$.result.predikat_code'),"
+     " json_extract({r}.body, '$.result.rating_hasil_kerja_code'),"
+     // BerAKHLAK code, unit separator, rating code; records separated by char(30).
+     " (SELECT group_concat(ifnull(json_extract(p.value, '$.code'), '') || char(31) ||"
+     " ifnull(json_extract(p.value, '$.rating_code'), ''), char(30))"
+     " FROM json_each({r}.body, '$.result.perilaku') p WHERE p.type = 'object')"},
+    {"report_tickets", "'queue_ticket'",
+     "unit_path, unit_id, officer, ticket, issued_at, called_at, finished_at",
+     "{r}.unit_path, json_extract({r}.body, '$.unit_id'), json_extract({r}.body, '$.officer'),"
+     " json_extract({r}.body, '$.ticket'), json_extract({r}.body, '$.issued_at'),"
+     " json_extract({r}.body, '$.called_at'), json_extract({r}.body, '$.finished_at')"},
+    {"report_surveys", "'survey_response'",
+     "unit_path, unit_id, service, date, answers, gender, age_band, education, occupation",
+     "{r}.unit_path, json_extract({r}.body, '$.unit_id'), json_extract({r}.body, '$.service'),"
+     " json_extract({r}.body, '$.date'),"
+     // element code, unit separator, the whole number ("" for null, "?" for anything else).
+     " (SELECT group_concat(a.key || char(31) || CASE a.type WHEN 'integer' THEN a.value"
+     " WHEN 'null' THEN '' ELSE '?' END, char(30)) FROM json_each({r}.body, '$.answers') a),"
+     " json_extract({r}.body, '$.profile.gender'), json_extract({r}.body, '$.profile.age_band'),"
+     " json_extract({r}.body, '$.profile.education'),"
+     " json_extract({r}.body, '$.profile.occupation')"},
+};
+
+std::string Named(std::string sql, const char* r) {
+  for (size_t at; (at = sql.find("{r}")) != std::string::npos;) sql.replace(at, 3, r);
+  return sql;
+}
+
+// The report tables' columns (typed loosely: a row holds what the body holds, and the store's
+// reads check it), their triggers and their first fill.
+std::string ReportRowsSql() {
+  std::string sql;
+  for (const auto& t : kReportTables) {
+    const std::string table = t.table;
+    const std::string insert = "INSERT OR REPLACE INTO " + table + "(seq, id, " + t.columns +
+                               ") SELECT {r}.seq, {r}.id, " + t.select;
+    std::string cols = t.columns;
+    sql += "CREATE TABLE " + table + "(seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, " +
+           cols + ");\n";
+    for (const char* event : {"INSERT", "UPDATE"}) {
+      sql += "CREATE TRIGGER " + table + "_" + event + " AFTER " + event +
+             " ON records WHEN NEW.kind IN (" + t.kinds + ") AND json_valid(NEW.body) BEGIN " +
+             Named(insert, "NEW") + "; END;\n";
+    }
+    sql += "CREATE TRIGGER " + table + "_DELETE AFTER DELETE ON records WHEN OLD.kind IN (" +
+           t.kinds + ") BEGIN DELETE FROM " + table + " WHERE id = OLD.id; END;\n";
+    sql += Named(insert, "r") + " FROM records r WHERE r.kind IN (" + t.kinds +
+           ") AND json_valid(r.body);\n";
+  }
+  sql += "CREATE INDEX report_appraisals_period ON report_appraisals(kind, period);\n";
+  return sql;
+}
+
 }  // namespace
 
 int64_t CentralStore::SchemaVersion() { return kSchemaVersion; }
@@ -162,8 +239,10 @@ Status CentralStore::Migrate() {
       SqlStep(6, "records keyed by seq", kSchemaV6),
       SqlStep(7, "a change stored once: the current one in its record's row", kSchemaV7),
       SqlStep(8, "records found by kind", kSchemaV8),
+      MigrationStep{9, "report rows: what reports read of appraisals, tickets and surveys",
+                    [](Database& db) { return db.Exec(ReportRowsSql()); }},
   };
-  static_assert(kSchemaVersion == 8, "one step per schema version");
+  static_assert(kSchemaVersion == 9, "one step per schema version");
   return kinerja::Migrate(*db_, steps, [](int64_t found, int64_t latest) {
     return "database schema " + std::to_string(found) + " is newer than this binary (" +
            std::to_string(latest) + "); upgrade kinerja";

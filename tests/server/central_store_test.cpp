@@ -38,7 +38,19 @@ Result<int64_t> UserVersionOf(const std::string& path) {
 
 // Turns a current (v7) file back into the v6 layout an older binary left: one `changes`
 // table holding every change, and records without the columns of their current change.
+// Takes a current store back to version 8: no report rows (v9), no triggers on records.
+Status UndoSchemaV9(Database& db) {
+  for (const char* t : {"report_appraisals", "report_tickets", "report_surveys"}) {
+    for (const char* e : {"INSERT", "UPDATE", "DELETE"}) {
+      KINERJA_RETURN_IF_ERROR(db.Exec(std::string("DROP TRIGGER ") + t + "_" + e));
+    }
+    KINERJA_RETURN_IF_ERROR(db.Exec(std::string("DROP TABLE ") + t));
+  }
+  return db.SetUserVersion(8);
+}
+
 Status UndoSchemaV7(Database& db) {
+  KINERJA_RETURN_IF_ERROR(UndoSchemaV9(db));
   KINERJA_RETURN_IF_ERROR(db.Exec("PRAGMA foreign_keys=OFF"));
   KINERJA_RETURN_IF_ERROR(db.Exec(R"sql(
     CREATE TABLE v6_changes(
