@@ -245,6 +245,35 @@ int main(int argc, char** argv) {
       std::printf("  ScopedRecords %-22s %7zu %9s %8.1f ms\n", kind, n, Mb(static_cast<int64_t>(bytes)).c_str(),
                   Summarize(ms).p50);
     }
+    // The report rows the reports read instead (schema v9; docs/store.md).
+    auto time_rows = [](const char* label, auto read) {
+      std::vector<double> ms;
+      size_t n = 0;
+      for (int r = 0; r < 3; ++r) {
+        auto t0 = Clock::now();
+        n = read();
+        ms.push_back(SecondsSince(t0) * 1000.0);
+      }
+      std::printf("  %-36s %7zu %18.1f ms\n", label, n, Summarize(ms).p50);
+    };
+    time_rows("AppraisalRows appraisal 2026", [&] {
+      auto r = (*store)->AppraisalRows(*hr, "appraisal", "2026");
+      return r.ok() ? r->size() : 0;
+    });
+    time_rows("AppraisalRows self_assessment 2026", [&] {
+      auto r = (*store)->AppraisalRows(*hr, "self_assessment", "2026");
+      return r.ok() ? r->size() : 0;
+    });
+    time_rows("EachSurveyRowUnder /", [&] {
+      size_t n = 0;
+      (void)(*store)->EachSurveyRowUnder("/", [&n](const server::SurveyRow&) { ++n; });
+      return n;
+    });
+    time_rows("EachTicketRow", [&] {
+      size_t n = 0;
+      (void)(*store)->EachTicketRow(*hr, [&n](const server::TicketRow&) { ++n; });
+      return n;
+    });
   }
 
   server::Api api(**store, server::ApiLimits{}, [] { return NowUnix(); });

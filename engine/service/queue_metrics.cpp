@@ -47,16 +47,30 @@ double PercentileLinear(std::span<const double> sorted, double p) {
 
 namespace {
 
+// PercentileLinear of `values` without sorting them all: the two order statistics it
+// interpolates between, by selection (linear time; `values` is reordered). A city's month of
+// 200,000 tickets is described several times a report (per unit, month, before and after).
+double SelectPercentile(std::vector<double>& values, double p) {
+  const size_t n = values.size();
+  const double h = static_cast<double>(n - 1) * p;
+  const double lo = std::floor(h);
+  const size_t i = static_cast<size_t>(lo);
+  if (i + 1 >= n) return *std::max_element(values.begin(), values.end());
+  std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(i), values.end());
+  const double a = values[i];
+  const double b = *std::min_element(values.begin() + static_cast<std::ptrdiff_t>(i) + 1, values.end());
+  return a + (h - lo) * (b - a);
+}
+
 DurationStats Describe(std::vector<double>& values) {
   DurationStats s;
   s.count = static_cast<int64_t>(values.size());
   if (values.empty()) return s;
-  std::sort(values.begin(), values.end());
-  double sum = 0;
+  double sum = 0;  // whole seconds: exact in any order
   for (double v : values) sum += v;
   s.mean = sum / static_cast<double>(values.size());
-  s.median = PercentileLinear(values, 0.5);
-  s.p90 = PercentileLinear(values, 0.9);
+  s.median = SelectPercentile(values, 0.5);
+  s.p90 = SelectPercentile(values, 0.9);
   return s;
 }
 

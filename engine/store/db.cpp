@@ -232,6 +232,12 @@ std::string Statement::ColumnText(int col) const {
   int n = sqlite3_column_bytes(stmt_, col);
   return t ? std::string(reinterpret_cast<const char*>(t), static_cast<size_t>(n)) : std::string();
 }
+std::string_view Statement::ColumnView(int col) const {
+  const unsigned char* t = sqlite3_column_text(stmt_, col);
+  int n = sqlite3_column_bytes(stmt_, col);
+  return t ? std::string_view(reinterpret_cast<const char*>(t), static_cast<size_t>(n))
+           : std::string_view();
+}
 bool Statement::ColumnIsNull(int col) const {
   return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
 }

@@ -101,6 +101,9 @@ class Statement {
   int64_t ColumnInt(int col) const;
   double ColumnDouble(int col) const;
   std::string ColumnText(int col) const;
+  // The text of column `col` in SQLite's own buffer: valid until the next Step, Reset or
+  // column call on this column; empty for NULL. For reads of many rows without a copy each.
+  std::string_view ColumnView(int col) const;
   bool ColumnIsNull(int col) const;
 
  private:

@@ -75,6 +75,11 @@ Status ValidateScheme(const SkmScheme& scheme) {
 }
 
 int FindUnsur(const SkmScheme& scheme, std::string_view code) {
+  // Codes are almost always written as the scheme writes them ("U1"): try that first, without
+  // making lower-case copies (a report looks up nine codes per response, 100,000 responses).
+  for (size_t i = 0; i < scheme.unsur.size(); ++i) {
+    if (scheme.unsur[i].code == code) return static_cast<int>(i);
+  }
   const std::string want = AsciiLower(code);
   for (size_t i = 0; i < scheme.unsur.size(); ++i) {
     if (AsciiLower(scheme.unsur[i].code) == want) return static_cast<int>(i);

@@ -5,6 +5,8 @@
 // lowest elements. Aggregates only: no device, enumerator or time finer than the month leaves
 // the server. docs/reports.md §"Public satisfaction"; docs/rules/survey.md.
 #include <algorithm>
+#include <array>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/survey/ikm_csv.h"
@@ -20,7 +22,8 @@ constexpr const char* kProfileFields[] = {"gender", "age_band", "education", "oc
 
 struct UnitAnswers {
   std::vector<SurveyResponse> responses;
-  std::map<std::string, std::map<std::string, int>> profile;  // field -> value -> count
+  // Per profile field (kProfileFields' order): value -> count.
+  std::array<std::unordered_map<std::string, int>, std::size(kProfileFields)> profile;
 };
 
 // The IKM of `responses` as the engine reports it; `key`/`value` name the group.
@@ -51,34 +54,41 @@ Result<Json> SatisfactionReport(CentralStore& store, const Principal& who, const
   // stay unreadable to everyone but HR and admins (they are not in a supervisor's pull).
   const bool hr = who.role == wire::Role::kHr || who.role == wire::Role::kAdmin;
   const std::string base = hr ? "/" : who.unit_path;
-  KINERJA_ASSIGN_OR_RETURN(auto stored, store.SurveyRowsUnder(base));
   const SkmScheme& scheme = Permenpanrb14Of2017Scheme();
   std::vector<std::string> services;  // SurveyResponse::service indexes
-  std::map<std::string, UnitAnswers> units;
+  std::unordered_map<std::string, UnitAnswers> by_unit;
+  UnitAnswers* last = nullptr;  // responses come in runs of one unit: skip the lookup
+  std::string last_unit;
   std::vector<SurveyResponse> all;
   int skipped = 0;
-  for (const auto& r : stored) {
-    if (!ctx.InUnit(r.unit_path)) continue;
+  KINERJA_RETURN_IF_ERROR(store.EachSurveyRowUnder(base, [&](const SurveyRow& r) {
+    if (!ctx.InUnit(r.unit_path)) return;
     auto date = org::ParseDate(r.date);
-    if (!date.ok() || !org::ContainsDate(ctx.period, *date)) continue;
+    if (!date.ok() || !org::ContainsDate(ctx.period, *date)) return;
     auto read = reports::SurveyAnswersOn(scheme, r, *date);
     if (!read) {
       ++skipped;
-      continue;
+      return;
     }
     SurveyResponse& s = *read;
     const std::string& service = r.service;
     auto it = std::find(services.begin(), services.end(), service);
     s.service = static_cast<uint32_t>(it - services.begin());
     if (it == services.end()) services.push_back(service);
-    UnitAnswers& u = units[r.unit_id];
+    if (last == nullptr || r.unit_id != last_unit) {
+      last = &by_unit[r.unit_id];
+      last_unit = r.unit_id;
+    }
+    UnitAnswers& u = *last;
     u.responses.push_back(s);
     all.push_back(s);
     const std::string* profile[] = {&r.gender, &r.age_band, &r.education, &r.occupation};
     for (size_t f = 0; f < std::size(kProfileFields); ++f) {
-      ++u.profile[kProfileFields[f]][profile[f]->empty() ? "unknown" : *profile[f]];
+      ++u.profile[f][profile[f]->empty() ? "unknown" : *profile[f]];
     }
-  }
+  }));
+  std::map<std::string, UnitAnswers> units;  // by id: the answer lists units in id order
+  for (auto& [id, u] : by_unit) units.emplace(id, std::move(u));
   std::vector<std::string> unit_ids;
   for (const auto& [id, u] : units) unit_ids.push_back(id);
   KINERJA_ASSIGN_OR_RETURN(auto performance, reports::UnitPerformance(store, ctx, unit_ids));
@@ -99,7 +109,11 @@ Result<Json> SatisfactionReport(CentralStore& store, const Principal& who, const
     entry["unit_id"] = unit_id;
     entry["unit"] = ctx.UnitName(unit_id);
     entry["lowest_elements"] = LowestElements(entry);
-    entry["profile"] = Json(u.profile);
+    Json profile = Json::object();
+    for (size_t f = 0; f < std::size(kProfileFields); ++f) {
+      profile[kProfileFields[f]] = Json(std::map<std::string, int>(u.profile[f].begin(), u.profile[f].end()));
+    }
+    entry["profile"] = std::move(profile);
     std::optional<int64_t> population;
     if (auto p = performance.find(unit_id);
         p != performance.end() && p->second.contains("service_users")) {

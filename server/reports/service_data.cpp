@@ -56,14 +56,19 @@ std::optional<SurveyResponse> SurveyAnswers(const SkmScheme& scheme, const Surve
 std::optional<SurveyResponse> SurveyAnswersOn(const SkmScheme& scheme, const SurveyRow& row,
                                               const org::Date& date) {
   SurveyResponse s;
-  for (const auto& [code, value] : row.answers) {
-    if (value.empty()) continue;  // null: not answered
+  bool readable = true;
+  ForEachPair(row.answers, [&](std::string_view code, std::string_view value) {
+    if (!readable || value.empty()) return;  // null: not answered
     int slot = FindUnsur(scheme, code);
     int v = 0;
     auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
-    if (slot < 0 || ec != std::errc() || end != value.data() + value.size()) return std::nullopt;
+    if (slot < 0 || ec != std::errc() || end != value.data() + value.size()) {
+      readable = false;
+      return;
+    }
     s.answers[static_cast<size_t>(slot)] = static_cast<uint8_t>(v);
-  }
+  });
+  if (!readable) return std::nullopt;
   s.period = date.year * 100 + date.month;
   return s;
 }

@@ -21,29 +21,28 @@ struct UnitTickets {
 
 Result<Json> ServiceTimeReport(CentralStore& store, const Principal& who, const ReportQuery& q) {
   KINERJA_ASSIGN_OR_RETURN(const reports::Context ctx, reports::BeginReport(store, who, q));
-  KINERJA_ASSIGN_OR_RETURN(auto stored, store.TicketRows(who));
   std::optional<org::Date> split;
   if (!q.split.empty()) {
     KINERJA_ASSIGN_OR_RETURN(split, org::ParseDate(q.split));
   }
   std::map<std::string, UnitTickets> units;
   int64_t unreadable = 0;
-  for (const auto& r : stored) {
+  KINERJA_RETURN_IF_ERROR(store.EachTicketRow(who, [&](const TicketRow& r) {
     auto t = reports::TicketOf(r);
     if (!t) {
       ++unreadable;
-      continue;
+      return;
     }
     auto unit = ctx.units.find(t->unit_id);
-    if (unit == ctx.units.end() || !ctx.InUnit(unit->second.path)) continue;
-    if (!org::ContainsDate(ctx.period, reports::WibDate(t->issued))) continue;
+    if (unit == ctx.units.end() || !ctx.InUnit(unit->second.path)) return;
+    if (!org::ContainsDate(ctx.period, reports::WibDate(t->issued))) return;
     UnitTickets& u = units[t->unit_id];
     if (!t->finished) {
       ++u.open;
-      continue;
+      return;
     }
     u.finished.push_back(reports::ToServiceTicket(*t, r.id));
-  }
+  }));
   Json out = reports::ReportHeader("service-time", ctx);
   out["split"] = split ? Json(org::FormatDate(*split)) : Json();
   Json list = Json::array();

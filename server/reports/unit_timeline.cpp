@@ -74,32 +74,30 @@ Result<Json> UnitTimelineReport(CentralStore& store, const Principal& who, const
   if (standard) standards.push_back(*standard);
   std::vector<std::vector<ServiceTicket>> tickets(static_cast<size_t>(months));
   {
-    KINERJA_ASSIGN_OR_RETURN(auto stored, store.TicketRows(who));
-    for (const auto& r : stored) {
-      if (!ctx.InUnit(r.unit_path)) continue;
+    KINERJA_RETURN_IF_ERROR(store.EachTicketRow(who, [&](const TicketRow& r) {
+      if (!ctx.InUnit(r.unit_path)) return;
       auto t = reports::FinishedTicket(r);
-      if (!t) continue;
+      if (!t) return;
       const org::Date d = reports::WibDate(t->issued);
       const int i = slot(d.year * 100 + d.month);
-      if (i < 0) continue;
+      if (i < 0) return;
       t->unit = unit_id;
       tickets[static_cast<size_t>(i)].push_back(std::move(*t));
-    }
+    }));
   }
   // Survey responses: aggregates only, as the satisfaction report.
   const bool hr = who.role == wire::Role::kHr || who.role == wire::Role::kAdmin;
   const SkmScheme& scheme = Permenpanrb14Of2017Scheme();
   std::vector<std::vector<SurveyResponse>> answers(static_cast<size_t>(months));
   {
-    KINERJA_ASSIGN_OR_RETURN(auto stored,
-                             store.SurveyRowsUnder(hr ? "/" : who.unit_path));
-    for (const auto& r : stored) {
-      if (!ctx.InUnit(r.unit_path)) continue;
-      auto s = reports::SurveyAnswers(scheme, r);
-      if (!s) continue;
-      const int i = slot(s->period);
-      if (i >= 0) answers[static_cast<size_t>(i)].push_back(*s);
-    }
+    KINERJA_RETURN_IF_ERROR(
+        store.EachSurveyRowUnder(hr ? "/" : who.unit_path, [&](const SurveyRow& r) {
+          if (!ctx.InUnit(r.unit_path)) return;
+          auto s = reports::SurveyAnswers(scheme, r);
+          if (!s) return;
+          const int i = slot(s->period);
+          if (i >= 0) answers[static_cast<size_t>(i)].push_back(*s);
+        }));
   }
 
   Json out{{"report", "unit-timeline"},

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kinerja::server {
@@ -52,10 +53,29 @@ struct SurveyRow {
   std::string unit_id;
   std::string service;
   std::string date;  // body.date, YYYY-MM-DD
-  // body.answers as (element code, value text): the value is "" for null and "?" for any
-  // value that is not a whole number (the report skips such a response, as it did the body).
-  std::vector<std::pair<std::string, std::string>> answers;
+  // body.answers as (element code, value text) pairs, coded as docs/store.md §"Report rows"
+  // says (read them with ForEachPair): the value is "" for null and "?" for any value that
+  // is not a whole number (the report skips such a response, as it did the body).
+  std::string answers;
   std::string gender, age_band, education, occupation;  // body.profile; "" when absent
 };
+
+// Calls visit(first, second) for each pair of `coded` ("a\x1fb\x1ec\x1fd": (a, b), (c, d)),
+// the way the report tables hold lists; an item without a separator is (item, "").
+template <class Visit>
+void ForEachPair(std::string_view coded, Visit visit) {
+  while (!coded.empty()) {
+    const size_t end = coded.find('\x1e');
+    const std::string_view item = coded.substr(0, end);
+    const size_t sep = item.find('\x1f');
+    if (sep == std::string_view::npos) {
+      visit(item, std::string_view());
+    } else {
+      visit(item.substr(0, sep), item.substr(sep + 1));
+    }
+    if (end == std::string_view::npos) break;
+    coded.remove_prefix(end + 1);
+  }
+}
 
 }  // namespace kinerja::server
