@@ -472,18 +472,6 @@ TEST_F(HrReports, AReportWritesNothing) {
 }
 
 // GET /api/v1/reports/unit-recap: the distribution report's entry for one unit, printed.
-std::string PdfText(const std::string& pdf) {
-  ScratchFile f("recap-api.pdf", pdf);
-  return RunCapture("pdftotext -layout '" + f.path() + "' - 2>/dev/null");
-}
-
-std::string PdfPages(const std::string& pdf) {
-  ScratchFile f("recap-api-info.pdf", pdf);
-  std::smatch m;
-  const std::string info = RunCapture("pdfinfo '" + f.path() + "' 2>/dev/null");
-  return std::regex_search(info, m, std::regex("Pages:\\s+(\\d+)")) ? m[1].str() : "?";
-}
-
 // The count printed in the recap's table row of `predikat` ("Sangat Baik   1   33,33 %").
 int PrintedCount(const std::string& text, const std::string& predikat) {
   std::istringstream lines(text);

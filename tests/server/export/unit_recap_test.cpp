@@ -14,8 +14,8 @@
 namespace kinerja::server::exports {
 namespace {
 
-using testing::RunCapture;
-using testing::ScratchFile;
+using testing::PdfPages;
+using testing::PdfText;
 
 UnitRecap Sample() {
   UnitRecap r;
@@ -45,27 +45,13 @@ UnitRecap Sample() {
   return r;
 }
 
-std::string PdfText(const std::string& pdf, const std::string& pages = "") {
-  ScratchFile f("recap.pdf", pdf);
-  return RunCapture("pdftotext -layout " + pages + " '" + f.path() + "' - 2>/dev/null");
-}
-
-std::string Pages(const std::string& pdf) {
-  ScratchFile f("recap-info.pdf", pdf);
-  std::string info = RunCapture("pdfinfo '" + f.path() + "' 2>/dev/null");
-  const size_t at = info.find("Pages:");
-  if (at == std::string::npos) return "?";
-  size_t b = info.find_first_not_of(' ', at + 6);
-  return info.substr(b, info.find('\n', b) - b);
-}
-
 TEST(UnitRecapPdf, ShowsTheUnitTheCountsPerPredikatTheViolationsAndTheHeadOnOnePage) {
   auto pdf = UnitRecapPdf(Sample());
   ASSERT_TRUE(pdf.ok()) << pdf.status().ToString();
   EXPECT_EQ(pdf->substr(0, 5), "%PDF-");
   if (const char* keep = std::getenv("KINERJA_KEEP_PDF"))
     std::ofstream(keep, std::ios::binary) << *pdf;
-  EXPECT_EQ(Pages(*pdf), "1");
+  EXPECT_EQ(PdfPages(*pdf), "1");
   const std::string text = PdfText(*pdf);
   for (const char* expected :
        {"REKAPITULASI EVALUASI KINERJA UNIT", "PEMERINTAH KOTA PALANGKA RAYA",
@@ -90,7 +76,7 @@ TEST(UnitRecapPdf, StaysOnOnePageWithLongNamesAndManyViolations) {
   r.notes = {"Catatan satu.", "Catatan dua."};
   auto pdf = UnitRecapPdf(r);
   ASSERT_TRUE(pdf.ok()) << pdf.status().ToString();
-  EXPECT_EQ(Pages(*pdf), "1");
+  EXPECT_EQ(PdfPages(*pdf), "1");
   const std::string text = PdfText(*pdf);
   EXPECT_NE(text.find("André Simanjuntak, S.E."), std::string::npos) << "the signature stays";
   EXPECT_NE(text.find("lainnya"), std::string::npos) << "what does not fit is counted";
@@ -106,7 +92,7 @@ TEST(UnitRecapPdf, AUnitWithNothingCountedSaysSoWithoutShares) {
   r.notes = {"Belum ada penilaian kinerja yang diajukan atau ditetapkan di unit ini."};
   auto pdf = UnitRecapPdf(r);
   ASSERT_TRUE(pdf.ok()) << pdf.status().ToString();
-  EXPECT_EQ(Pages(*pdf), "1");
+  EXPECT_EQ(PdfPages(*pdf), "1");
   const std::string text = PdfText(*pdf);
   EXPECT_NE(text.find("Belum ditetapkan"), std::string::npos) << text;
   EXPECT_NE(text.find("Belum ada penilaian kinerja"), std::string::npos) << text;
@@ -118,7 +104,7 @@ TEST(UnitRecapPdf, ComesFirstBeforeTheEvaluationDocuments) {
   d.pegawai.nama = "Sri Rahayu Ningsih, S.Sos.";
   auto pdf = UnitRecapAndDocumentsPdf(Sample(), {d, d});
   ASSERT_TRUE(pdf.ok()) << pdf.status().ToString();
-  EXPECT_EQ(Pages(*pdf), "5") << "the recap, then two documents of two pages";
+  EXPECT_EQ(PdfPages(*pdf), "5") << "the recap, then two documents of two pages";
   const std::string first = PdfText(*pdf, "-f 1 -l 1");
   EXPECT_NE(first.find("REKAPITULASI EVALUASI KINERJA UNIT"), std::string::npos);
   EXPECT_EQ(first.find("DOKUMEN EVALUASI KINERJA PEGAWAI"), std::string::npos);
