@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "server/export/pdf_page.h"
 #include "shared/result.h"
 
 namespace kinerja::server::exports {
@@ -60,12 +61,6 @@ struct EvaluationDocument {
   std::vector<BehaviourRow> perilaku;
 };
 
-// TrueType fonts to embed (regular and bold; Debian's fonts-dejavu-core by default).
-struct PdfFonts {
-  std::string regular = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-  std::string bold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
-};
-
 // One PDF (A4 portrait) holding each document in turn, each starting on a new page; the
 // fonts are embedded once. Text is UTF-8; long text wraps, long tables continue on a new page
 // with their header repeated; bytes that are not UTF-8 print as U+FFFD. Fails with
@@ -73,5 +68,9 @@ struct PdfFonts {
 // kInternal for another libharu error (its code in the message).
 Result<std::string> EvaluationDocumentsPdf(const std::vector<EvaluationDocument>& docs,
                                            const PdfFonts& fonts = PdfFonts());
+
+// One document (the form page, then the SKP pages, each starting a new page) into `w`, for a
+// PDF that holds other pages too (server/export/unit_recap.h).
+void WriteEvaluationDocument(PageWriter& w, const EvaluationDocument& d);
 
 }  // namespace kinerja::server::exports

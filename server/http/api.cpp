@@ -7,6 +7,7 @@
 #include "server/export/csv_writer.h"
 #include "server/export/evaluation_document.h"
 #include "server/export/report_tables.h"
+#include "server/export/unit_recap.h"
 #include "server/export/xlsx_writer.h"
 #include "server/reports/evaluation_documents.h"
 #include "server/reports/reports.h"
@@ -92,13 +93,17 @@ std::string PeriodParam(const HttpRequest& req, int64_t now) {
   return it != req.query.end() ? it->second : org::AppraisalPeriod(now);
 }
 
+// A PDF, or the error that kept it from being made.
+HttpResponse PdfResponse(Result<std::string> pdf, const std::string& file_name) {
+  if (!pdf.ok()) return ErrorResponse(pdf.status());
+  return Attachment({200, std::move(*pdf), "application/pdf"}, file_name, "inline");
+}
+
 // A PDF of evaluation documents, or the error that kept it from being made.
 HttpResponse PdfResponse(const Result<std::vector<exports::EvaluationDocument>>& docs,
                          const std::string& file_name) {
   if (!docs.ok()) return ErrorResponse(docs.status());
-  auto pdf = exports::EvaluationDocumentsPdf(*docs);
-  if (!pdf.ok()) return ErrorResponse(pdf.status());
-  return Attachment({200, std::move(*pdf), "application/pdf"}, file_name, "inline");
+  return PdfResponse(exports::EvaluationDocumentsPdf(*docs), file_name);
 }
 
 // A report's ?format=: json (the default), csv or xlsx.
@@ -203,15 +208,18 @@ HttpResponse Api::Handle(const HttpRequest& req) {
   if (route("GET", "/api/v1/reports/training-needs")) return TrainingNeeds(req);
   if (route("GET", "/api/v1/reports/evaluation-document")) return EvaluationDocument(req);
   if (route("GET", "/api/v1/reports/evaluation-documents")) return UnitEvaluationDocuments(req);
+  if (route("GET", "/api/v1/reports/unit-recap")) return UnitRecap(req);
   if (p.rfind("/api/v1/reports/", 0) == 0 && p != "/api/v1/reports/training-needs" &&
-      p != "/api/v1/reports/evaluation-document" && p != "/api/v1/reports/evaluation-documents") {
+      p != "/api/v1/reports/evaluation-document" && p != "/api/v1/reports/evaluation-documents" &&
+      p != "/api/v1/reports/unit-recap") {
     return Report(req);
   }
   for (const char* known :
        {"/api/v1/health", "/api/v1/login", "/api/v1/logout", "/api/v1/me", "/api/v1/sync/push",
         "/api/v1/sync/pull", "/api/v1/conflicts", "/api/v1/audit", "/api/v1/refused",
         "/api/v1/devices", "/api/v1/devices/revoke", "/api/v1/reports/training-needs",
-        "/api/v1/reports/evaluation-document", "/api/v1/reports/evaluation-documents"}) {
+        "/api/v1/reports/evaluation-document", "/api/v1/reports/evaluation-documents",
+        "/api/v1/reports/unit-recap"}) {
     if (p == known) {
       HttpResponse r = ErrorResponse(Status::InvalidArgument(req.method + " is not allowed on " + p));
       r.status = 405;
@@ -396,9 +404,28 @@ HttpResponse Api::UnitEvaluationDocuments(const HttpRequest& req) {
   if (!who.ok()) return ErrorResponse(who.status());
   const std::string period = PeriodParam(req, clock_());
   const std::string unit = QueryText(req, "unit");
-  return PdfResponse(
-      server::UnitEvaluationDocuments(store_, *who, unit, period),
-      "evaluasi-kinerja-" + FileNamePart(unit) + "-" + FileNamePart(period) + ".pdf");
+  auto docs = server::UnitEvaluationDocuments(store_, *who, unit, period);
+  if (!docs.ok()) return ErrorResponse(docs.status());
+  // The unit's recap comes first, for the same period (docs/reports.md "A whole unit at once").
+  ReportQuery q;
+  q.period = period;
+  q.unit_id = unit;
+  q.now = clock_();
+  auto recap = UnitRecapOf(store_, *who, q);
+  if (!recap.ok()) return ErrorResponse(recap.status());
+  return PdfResponse(exports::UnitRecapAndDocumentsPdf(*recap, *docs),
+                     "evaluasi-kinerja-" + FileNamePart(unit) + "-" + FileNamePart(period) + ".pdf");
+}
+
+HttpResponse Api::UnitRecap(const HttpRequest& req) {
+  auto who = Authorize(req);
+  if (!who.ok()) return ErrorResponse(who.status());
+  auto q = ReportQueryFrom(req.query, clock_());
+  if (!q.ok()) return ErrorResponse(q.status());
+  auto recap = UnitRecapOf(store_, *who, *q);
+  if (!recap.ok()) return ErrorResponse(recap.status());
+  return PdfResponse(exports::UnitRecapPdf(*recap), "rekap-unit-" + FileNamePart(q->unit_id) +
+                                                        "-" + FileNamePart(q->period) + ".pdf");
 }
 
 HttpResponse Api::Devices(const HttpRequest& req) {

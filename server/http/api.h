@@ -73,6 +73,7 @@ class Api {
   HttpResponse TrainingNeeds(const HttpRequest& req);
   HttpResponse EvaluationDocument(const HttpRequest& req);
   HttpResponse UnitEvaluationDocuments(const HttpRequest& req);
+  HttpResponse UnitRecap(const HttpRequest& req);
   HttpResponse Report(const HttpRequest& req);  // /api/v1/reports/<name>, the named ones aside
   HttpResponse Devices(const HttpRequest& req);
   HttpResponse RevokeDevice(const HttpRequest& req);

@@ -6,33 +6,10 @@
 #include <vector>
 
 #include "engine/appraisal/appraise_json.h"
-#include "engine/appraisal/builtin_templates.h"
 #include "server/reports/report_context.h"
 
 namespace kinerja::server {
 namespace {
-
-std::optional<Predikat> PredikatFromCode(const std::string& code) {
-  for (int i = 0; i < kPredikatCount; ++i) {
-    if (code == PredikatCode(static_cast<Predikat>(i))) return static_cast<Predikat>(i);
-  }
-  return std::nullopt;
-}
-
-std::optional<OrgPredikat> OrgFromCode(const std::string& code) {
-  for (int i = 0; i < kOrgPredikatCount; ++i) {
-    if (code == OrgPredikatCode(static_cast<OrgPredikat>(i))) return static_cast<OrgPredikat>(i);
-  }
-  return std::nullopt;
-}
-
-// The rating template `id`: built in, or the city's own stored version.
-Result<Template> TemplateById(CentralStore& store, const std::string& id) {
-  if (auto t = BuiltinTemplate(id); t.ok()) return t;
-  KINERJA_ASSIGN_OR_RETURN(auto text, store.TemplateText(id));
-  if (!text) return Status::NotFound("template " + id + " is not stored");
-  return LoadTemplate(*text);
-}
 
 // "BAIK_B_MAX_70: 6 of 7 staff (85.71 %) are baik; at most 4 (70 %) allowed".
 std::string ViolationText(const Json& check, int staff) {
@@ -74,7 +51,7 @@ Result<Json> DistributionCurveReport(CentralStore& store, const Principal& who,
     if (it == latest.end()) continue;
     const AppraisalRow& a = *it->second;
     const std::string& status = a.status;
-    auto p = PredikatFromCode(a.predikat_code);
+    auto p = reports::PredikatFromCode(a.predikat_code);
     if ((status != "submitted" && status != "signed_off") || !p) {
       ++not_counted;
       continue;
@@ -104,7 +81,7 @@ Result<Json> DistributionCurveReport(CentralStore& store, const Principal& who,
     entry["counts"] = counts;
     std::optional<OrgPredikat> unit_org;
     if (auto it = org.find(unit_id); it != org.end())
-      unit_org = OrgFromCode(it->second.value("predikat", ""));
+      unit_org = reports::OrgFromCode(it->second.value("predikat", ""));
     entry["capaian_kinerja_organisasi"] = unit_org ? Json(OrgPredikatCode(*unit_org)) : Json();
     if (!unit_org) {
       entry["note"] = "no capaian kinerja organisasi is set for this unit and period";
@@ -117,7 +94,7 @@ Result<Json> DistributionCurveReport(CentralStore& store, const Principal& who,
       list.push_back(std::move(entry));
       continue;
     }
-    KINERJA_ASSIGN_OR_RETURN(const Template t, TemplateById(store, u.template_id));
+    KINERJA_ASSIGN_OR_RETURN(const Template t, reports::TemplateById(store, u.template_id));
     KINERJA_ASSIGN_OR_RETURN(auto report, CheckDistribution(t, *unit_org, u.predikat));
     Json checked = DistributionReportJson(t, report);
     Json violations = Json::array();

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "engine/org/period.h"
 #include "engine/service/timestamp.h"
 #include "server/export/table.h"
+#include "server/reports/report_context.h"
 
 namespace kinerja::server {
 
@@ -336,6 +338,257 @@ Result<std::vector<EvaluationDocument>> UnitEvaluationDocuments(CentralStore& st
     out.push_back(std::move(d));
   }
   return out;
+}
+
+}  // namespace kinerja::server
+
+namespace kinerja::server {
+
+namespace {
+
+// The predikat named by `codes` in `t`, joined with " + ".
+std::string PredikatSet(const Template& t, const Json& codes) {
+  std::string out;
+  for (const auto& c : codes) {
+    auto p = reports::PredikatFromCode(c.is_string() ? c.get<std::string>() : "");
+    out += (out.empty() ? "" : " + ") + (p ? PredikatName(t, *p) : c.dump());
+  }
+  return out;
+}
+
+// What a rule asks, in words: "Baik paling banyak 70 % (4 pegawai)". `check` is a check of
+// the distribution report (engine DistributionReportJson), or a rule of the template with a
+// null bound when no staff are counted.
+std::string Ketentuan(const Template& t, const Json& check) {
+  const std::string set = PredikatSet(t, check["predikat"]);
+  const std::string kind = Str(check, "kind");
+  const bool counted = check.contains("bound") && check["bound"].is_number();
+  const std::string bound = counted ? std::to_string(check["bound"].get<int>()) : "";
+  const std::string pct = check["percent"].is_number()
+                              ? exports::PercentText(check["percent"].get<double>())
+                              : std::string();
+  const std::string of = counted ? " (" + bound + " pegawai)" : "";
+  if (kind == "max_percent") return set + " paling banyak " + pct + of;
+  if (kind == "min_percent") return set + " paling sedikit " + pct + of;
+  if (kind == "plurality") {
+    return set + " terbanyak" +
+           (counted ? " (paling sedikit " + bound + ", kelompok lain terbesar)" : "");
+  }
+  const int count = check.value("bound", check.value("count_bound", 0));
+  if (kind == "max_count") {
+    return count == 0 ? "tidak ada " + set : set + " paling banyak " + std::to_string(count) +
+                                                  " pegawai";
+  }
+  return set + " paling sedikit " + std::to_string(count) + " pegawai";
+}
+
+// The short bound printed beside one predikat: "≤ 70 %", "≥ 60 %", "terbanyak", "0 pegawai".
+std::string BoundText(const Json& check) {
+  const std::string kind = Str(check, "kind");
+  const std::string pct =
+      check["percent"].is_number() ? exports::PercentText(check["percent"].get<double>()) : "";
+  if (kind == "max_percent") return "≤ " + pct;
+  if (kind == "min_percent") return "≥ " + pct;
+  if (kind == "plurality") return "terbanyak";
+  const int count = check.value("bound", check.value("count_bound", 0));
+  if (kind == "max_count") return count == 0 ? "tidak boleh ada" : "≤ " + std::to_string(count);
+  return "≥ " + std::to_string(count) + " pegawai";
+}
+
+// The rules of `t` for `org` in the shape of a report's checks, without counts.
+Json TemplateRules(const Template& t, OrgPredikat org) {
+  static constexpr const char* kKinds[] = {"max_percent", "min_percent", "min_count", "max_count",
+                                           "plurality"};
+  Json out = Json::array();
+  for (const auto& r : t.distribution_rules) {
+    if (r.org_predikat != org) continue;
+    Json set = Json::array();
+    for (int p = 0; p < kPredikatCount; ++p) {
+      if (r.predikat[p]) set.push_back(PredikatCode(static_cast<Predikat>(p)));
+    }
+    const bool pct = r.kind == DistributionRuleKind::kMaxPercent ||
+                     r.kind == DistributionRuleKind::kMinPercent;
+    out.push_back(Json{{"rule", r.id},
+                       {"kind", kKinds[static_cast<int>(r.kind)]},
+                       {"predikat", std::move(set)},
+                       {"percent", pct ? Json(r.percent) : Json()},
+                       {"count_bound", r.count_bound}});
+  }
+  return out;
+}
+
+const Json* UnitEntry(const Json& report, const std::string& unit_id) {
+  auto units = report.find("units");
+  if (units == report.end() || !units->is_array()) return nullptr;
+  for (const auto& u : *units) {
+    if (Str(u, "unit_id") == unit_id) return &u;
+  }
+  return nullptr;
+}
+
+// The unit head: an employee of the unit whose supervisor is not in the unit (or who has
+// none), the one supervising most of the unit's staff; else the supervisor most of the
+// unit's staff name. Null when the unit has nobody.
+Result<const wire::Record*> UnitHead(const std::vector<wire::Record>& employees,
+                                     const std::string& unit_id, People* people,
+                                     CentralStore& store) {
+  std::map<std::string, int> supervises;  // employee id -> staff of the unit supervised
+  std::set<std::string> in_unit;
+  for (const auto& e : employees) {
+    if (Str(e.body, "unit_id") != unit_id) continue;
+    in_unit.insert(e.id);
+    ++supervises[Str(e.body, "supervisor_id")];
+  }
+  const wire::Record* best = nullptr;
+  for (const auto& e : employees) {
+    if (in_unit.count(e.id) == 0 || in_unit.count(Str(e.body, "supervisor_id")) > 0) continue;
+    if (best == nullptr || supervises[e.id] > supervises[best->id] ||
+        (supervises[e.id] == supervises[best->id] && Str(e.body, "name") < Str(best->body, "name"))) {
+      best = &e;
+    }
+  }
+  if (best != nullptr) return best;
+  std::string top;
+  for (const auto& [id, n] : supervises) {
+    if (!id.empty() && (top.empty() || n > supervises[top])) top = id;
+  }
+  if (top.empty()) return nullptr;
+  KINERJA_ASSIGN_OR_RETURN(auto found, WithSupervisors(store, {top}));
+  auto it = found.find(top);
+  if (it == found.end()) return nullptr;
+  return &people->emplace(top, std::move(it->second)).first->second;
+}
+
+}  // namespace
+
+Result<exports::UnitRecap> UnitRecapOf(CentralStore& store, const Principal& who,
+                                       const ReportQuery& q) {
+  if (who.role == wire::Role::kEmployee || who.role == wire::Role::kEnumerator) {
+    return Status::PermissionDenied("a unit's recap is printed by HR and its supervisors");
+  }
+  KINERJA_ASSIGN_OR_RETURN(const org::Period period, ParsedPeriod(q.period));
+  if (q.unit_id.empty()) return Status::InvalidArgument("unit is required: ?unit=<id>");
+  // The same computation as GET /api/v1/reports/distribution and /progress for the unit.
+  KINERJA_ASSIGN_OR_RETURN(const Json dist, DistributionCurveReport(store, who, q));
+  KINERJA_ASSIGN_OR_RETURN(const Json progress, ProgressReport(store, who, q));
+  const Json* entry = UnitEntry(dist, q.unit_id);
+  const Json* steps = UnitEntry(progress, q.unit_id);
+
+  UnitNames units(store);
+  exports::UnitRecap r;
+  KINERJA_ASSIGN_OR_RETURN(r.instansi, units.Instansi(q.unit_id));
+  KINERJA_ASSIGN_OR_RETURN(r.unit, units.UnitKerja(q.unit_id));
+  r.periode = PeriodeText(period);
+  r.periode_dates = org::PeriodRangeText(period);
+  r.tempat = PlaceOf(r.instansi);
+  const org::Date today = reports::WibDate(q.now);
+  r.tanggal = std::to_string(today.day) + " " + TitleCase(org::MonthNameId(today.month)) + " " +
+              std::to_string(today.year);
+
+  // The capaian kinerja organisasi: the report's, or the unit's record when nothing counted.
+  std::optional<OrgPredikat> org;
+  if (entry != nullptr) {
+    org = reports::OrgFromCode(Str(*entry, "capaian_kinerja_organisasi"));
+  } else {
+    KINERJA_ASSIGN_OR_RETURN(const reports::Context ctx, reports::BeginReport(store, who, q));
+    KINERJA_ASSIGN_OR_RETURN(auto perf, reports::UnitPerformance(store, ctx, {q.unit_id}));
+    if (auto it = perf.find(q.unit_id); it != perf.end()) {
+      org = reports::OrgFromCode(Str(it->second, "predikat"));
+    }
+  }
+  const std::string template_id =
+      entry != nullptr && entry->contains("template") ? Str(*entry, "template")
+                                                      : std::string("permenpanrb-6-2022.v1");
+  KINERJA_ASSIGN_OR_RETURN(const Template t, reports::TemplateById(store, template_id));
+  r.capaian_kinerja_organisasi = org ? OrgPredikatName(t, *org) : "Belum ditetapkan";
+
+  r.staff_count = entry != nullptr ? entry->value("staff_count", 0) : 0;
+  const Json counts = entry != nullptr ? entry->value("counts", Json::object()) : Json::object();
+  const Json checks = entry != nullptr && entry->contains("checks") ? (*entry)["checks"]
+                      : org && entry == nullptr                     ? TemplateRules(t, *org)
+                                                                    : Json::array();
+  for (int i = kPredikatCount - 1; i >= 0; --i) {
+    const auto p = static_cast<Predikat>(i);
+    exports::RecapPredikat bar;
+    bar.name = PredikatName(t, p);
+    bar.count = counts.value(PredikatCode(p), 0);
+    std::string bound;
+    for (const auto& c : checks) {
+      const Json& set = c["predikat"];
+      bool member = false;
+      for (const auto& code : set) member = member || code == PredikatCode(p);
+      if (!member) continue;
+      std::string text = BoundText(c);
+      if (set.size() > 1) {  // a rule on several predikat together
+        text = "bersama " + PredikatSet(t, set) + ": " + text;
+      } else {
+        const std::string kind = Str(c, "kind");
+        if (kind == "max_percent") bar.max_percent = c["percent"].get<double>();
+        if (kind == "min_percent") bar.min_percent = c["percent"].get<double>();
+        if (c.contains("ok") && !c["ok"].get<bool>()) bar.violated = true;
+      }
+      bound += (bound.empty() ? "" : "; ") + text;
+    }
+    bar.bound = bound;
+    r.predikat.push_back(std::move(bar));
+  }
+  for (const auto& c : checks) {
+    exports::RecapRule rule;
+    rule.rule = Str(c, "rule");
+    rule.ketentuan = Ketentuan(t, c);
+    if (c.contains("ok")) {
+      rule.ok = c["ok"].get<bool>();
+      rule.realisasi = std::to_string(c["actual_count"].get<int>()) + " pegawai (" +
+                       exports::PercentText(c["actual_percent"].get<double>()) + ")";
+      if (!*rule.ok) {
+        r.violations.push_back(rule.rule + ": " + std::to_string(c["actual_count"].get<int>()) +
+                               " dari " + std::to_string(r.staff_count) + " pegawai (" +
+                               exports::PercentText(c["actual_percent"].get<double>()) +
+                               ") berpredikat " + PredikatSet(t, c["predikat"]) + "; batas " +
+                               BoundText(c) + " (" + std::to_string(c["bound"].get<int>()) +
+                               " pegawai)");
+      }
+    }
+    r.rules.push_back(std::move(rule));
+  }
+  if (entry == nullptr) {
+    r.notes.push_back("Belum ada penilaian kinerja yang diajukan atau ditetapkan di unit ini "
+                      "pada periode ini; distribusi belum dapat diperiksa.");
+  } else if (!org) {
+    r.notes.push_back("Capaian kinerja organisasi unit ini belum ditetapkan untuk periode ini; "
+                      "distribusi belum dapat diperiksa.");
+  } else if (entry->contains("note")) {
+    r.notes.push_back("Penilaian di unit ini memakai templat yang berbeda; distribusi tidak "
+                      "diperiksa.");
+  } else if (r.violations.empty()) {
+    r.notes.push_back("Distribusi predikat memenuhi ketentuan SE MenPANRB 03/2023.");
+  }
+  if (entry != nullptr && entry->value("feasible", Json()).is_boolean() &&
+      !(*entry)["feasible"].get<bool>()) {
+    r.notes.push_back("Dengan " + std::to_string(r.staff_count) +
+                      " pegawai, tidak ada sebaran predikat yang dapat memenuhi semua ketentuan.");
+  }
+  const std::pair<const char*, const char*> kSteps[] = {{"not_started", "Belum dimulai"},
+                                                        {"draft", "Draf"},
+                                                        {"submitted", "Diajukan"},
+                                                        {"signed_off", "Ditetapkan"},
+                                                        {"objected", "Keberatan"}};
+  for (const auto& [code, label] : kSteps) {
+    r.progress.emplace_back(label, steps != nullptr ? steps->value(code, 0) : 0);
+  }
+  r.progress.emplace_back("Jumlah pegawai", steps != nullptr ? steps->value("staff", 0) : 0);
+
+  // The head signs: found among the unit's employees (reference data, whatever the scope).
+  KINERJA_ASSIGN_OR_RETURN(auto recs, store.RecordsById({"unit." + q.unit_id}));
+  const std::string path = recs.empty() ? std::string() : recs.begin()->second.unit_path;
+  if (!path.empty()) {
+    KINERJA_ASSIGN_OR_RETURN(const auto employees, store.RecordsUnder("employee", path));
+    People extra;
+    KINERJA_ASSIGN_OR_RETURN(const wire::Record* head,
+                             UnitHead(employees, q.unit_id, &extra, store));
+    KINERJA_ASSIGN_OR_RETURN(r.kepala, Person(head, units));
+  }
+  return r;
 }
 
 }  // namespace kinerja::server

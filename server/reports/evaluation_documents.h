@@ -9,6 +9,8 @@
 
 #include "server/auth/principal.h"
 #include "server/export/evaluation_document.h"
+#include "server/export/unit_recap.h"
+#include "server/reports/reports.h"
 #include "server/store/central_store.h"
 #include "shared/result.h"
 
@@ -37,5 +39,16 @@ Result<std::vector<exports::EvaluationDocument>> UnitEvaluationDocuments(Central
                                                                          const std::string& period);
 
 inline constexpr size_t kMaxBatchDocuments = 500;
+
+// The Rekapitulasi Evaluasi Kinerja Unit of `q.unit_id` (required; that unit only, not the
+// units below) for `q.period`: its numbers are the distribution report's entry for the unit
+// (DistributionCurveReport with the same query, so the two never disagree) and the progress
+// report's; the unit head (an employee of the unit whose supervisor is outside it, the one
+// supervising most of its staff) signs. The same scope and errors as the distribution
+// report: kPermissionDenied for employees and enumerators, kInvalidArgument for a malformed
+// period or no unit, kNotFound for an unknown unit. A unit with no counted appraisal still
+// gives a recap, which says so.
+Result<exports::UnitRecap> UnitRecapOf(CentralStore& store, const Principal& who,
+                                       const ReportQuery& q);
 
 }  // namespace kinerja::server

@@ -1,5 +1,6 @@
 #include "server/reports/report_context.h"
 
+#include "engine/appraisal/builtin_templates.h"
 #include "engine/service/timestamp.h"
 #include "engine/sync/ids.h"
 #include "server/kinds/unit_kinds.h"
@@ -13,6 +14,27 @@ bool Context::InUnit(const std::string& unit_path) const {
 std::string Context::UnitName(const std::string& unit_id) const {
   auto it = units.find(unit_id);
   return it == units.end() ? unit_id : it->second.name;
+}
+
+std::optional<Predikat> PredikatFromCode(const std::string& code) {
+  for (int i = 0; i < kPredikatCount; ++i) {
+    if (code == PredikatCode(static_cast<Predikat>(i))) return static_cast<Predikat>(i);
+  }
+  return std::nullopt;
+}
+
+std::optional<OrgPredikat> OrgFromCode(const std::string& code) {
+  for (int i = 0; i < kOrgPredikatCount; ++i) {
+    if (code == OrgPredikatCode(static_cast<OrgPredikat>(i))) return static_cast<OrgPredikat>(i);
+  }
+  return std::nullopt;
+}
+
+Result<Template> TemplateById(CentralStore& store, const std::string& id) {
+  if (auto t = BuiltinTemplate(id); t.ok()) return t;
+  KINERJA_ASSIGN_OR_RETURN(auto text, store.TemplateText(id));
+  if (!text) return Status::NotFound("template " + id + " is not stored");
+  return LoadTemplate(*text);
 }
 
 org::Date WibDate(int64_t unix_seconds) { return org::CivilFromDays(WibDay(unix_seconds)); }

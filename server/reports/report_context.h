@@ -6,6 +6,10 @@
 #include <map>
 #include <string>
 
+#include <optional>
+
+#include "engine/appraisal/levels.h"
+#include "engine/appraisal/template.h"
 #include "engine/org/period.h"
 #include "server/reports/reports.h"
 
@@ -53,6 +57,13 @@ std::map<std::string, const AppraisalRow*> LatestBySubject(const std::vector<App
 // The unit_performance record body of `unit_id` in the period asked for; null when none.
 Result<std::map<std::string, Json>> UnitPerformance(CentralStore& store, const Context& ctx,
                                                     const std::vector<std::string>& unit_ids);
+
+// The predikat / capaian kinerja organisasi with the code `code` ("baik"); nullopt for another.
+std::optional<Predikat> PredikatFromCode(const std::string& code);
+std::optional<OrgPredikat> OrgFromCode(const std::string& code);
+
+// The rating template `id`: built in, or the city's own stored version.
+Result<Template> TemplateById(CentralStore& store, const std::string& id);
 
 // The calendar day (WIB) of `unix_seconds`.
 org::Date WibDate(int64_t unix_seconds);

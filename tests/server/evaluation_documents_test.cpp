@@ -87,9 +87,10 @@ class EvaluationDocumentApi : public DemoCity {
                 LoginAs(user, user + "-pc"));
   }
 
-  static std::string Text(const std::string& pdf) {
+  // The PDF's text; `pages` such as "-f 2" for the pages after a batch's recap.
+  static std::string Text(const std::string& pdf, const std::string& pages = "") {
     ScratchFile f("api.pdf", pdf);
-    return RunCapture("pdftotext -layout '" + f.path() + "' - 2>/dev/null");
+    return RunCapture("pdftotext -layout " + pages + " '" + f.path() + "' - 2>/dev/null");
   }
 };
 
@@ -178,7 +179,7 @@ TEST_F(EvaluationDocumentApi, AUnitBatchIsOnePdfWithADocumentPerAppraisedEmploye
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.content_type, "application/pdf");
   EXPECT_EQ(r.headers[0].second, "inline; filename=\"evaluasi-kinerja-pelayanan-2026-S1.pdf\"");
-  std::string text = Text(r.body);
+  std::string text = Text(r.body, "-f 2");  // the documents, after the unit's recap
   size_t forms = 0;
   for (size_t at = text.find("DOKUMEN EVALUASI KINERJA PEGAWAI"); at != std::string::npos;
        at = text.find("DOKUMEN EVALUASI KINERJA PEGAWAI", at + 1)) {
@@ -197,6 +198,27 @@ TEST_F(EvaluationDocumentApi, AUnitBatchIsOnePdfWithADocumentPerAppraisedEmploye
   EXPECT_EQ(Batch("hr", "nowhere").status, 404);
   // Rina supervises nobody in pelayanan: nothing of hers to print there.
   EXPECT_EQ(Batch("rina", "pelayanan").status, 404);
+}
+
+TEST_F(EvaluationDocumentApi, AUnitBatchOpensWithTheUnitsRecapOnItsFirstPage) {
+  auto r = Batch("hr", "pelayanan");
+  ASSERT_EQ(r.status, 200) << r.body;
+  ScratchFile f("batch.pdf", r.body);
+  EXPECT_NE(RunCapture("pdfinfo '" + f.path() + "'").find("Pages:           5"), std::string::npos)
+      << "the recap, then Sri's and Yusuf's two pages each";
+  const std::string first = Text(r.body, "-f 1 -l 1");
+  for (const char* expected : {"REKAPITULASI EVALUASI KINERJA UNIT", "PERIODE: SEMESTER I",
+                               "Bidang Pelayanan Perizinan Terpadu", "Belum ditetapkan",
+                               "Progres penilaian", "André Simanjuntak, S.E."}) {
+    EXPECT_NE(first.find(expected), std::string::npos) << expected << " missing in:\n" << first;
+  }
+  EXPECT_EQ(first.find("DOKUMEN EVALUASI KINERJA PEGAWAI"), std::string::npos);
+  // Its numbers are the recap endpoint's for the same unit and period.
+  auto recap = Call("GET", "/api/v1/reports/unit-recap?unit=pelayanan&period=2026-S1", "",
+                    LoginAs("hr", "hr-pc"));
+  ASSERT_EQ(recap.status, 200) << recap.body;
+  EXPECT_EQ(Text(recap.body), first);
+  EXPECT_NE(Text(r.body, "-f 2 -l 2").find("DOKUMEN EVALUASI KINERJA PEGAWAI"), std::string::npos);
 }
 
 }  // namespace

@@ -2,6 +2,11 @@
 // workspace's reports over a small city pushed through the real API, each number held to a
 // hand-computed case; plus who may ask (a supervisor: their own staff only), and the 400, 403
 // and 404 answers. Nothing is written by a report.
+#include <regex>
+#include <sstream>
+
+#include "server/reports/evaluation_documents.h"
+#include "tests/server/export/file_tools.h"
 #include "tests/server/test_support.h"
 
 namespace kinerja::server::testing {
@@ -464,6 +469,106 @@ TEST_F(HrReports, AReportWritesNothing) {
   }
   auto after = Call("GET", "/api/v1/sync/pull?since=0&limit=1000", "", LoginAs("hr", "hr-tab"));
   EXPECT_EQ(Json::parse(before.body)["head"], Json::parse(after.body)["head"]);
+}
+
+// GET /api/v1/reports/unit-recap: the distribution report's entry for one unit, printed.
+// The count printed in the recap's table row of `predikat` ("Sangat Baik   1   33,33 %").
+int PrintedCount(const std::string& text, const std::string& predikat) {
+  std::istringstream lines(text);
+  std::string line;
+  const std::regex row("^\\s*" + predikat + "\\s{2,}(\\d+)\\s");
+  std::smatch m;
+  while (std::getline(lines, line)) {
+    if (std::regex_search(line, m, row)) return std::stoi(m[1].str());
+  }
+  return -1;
+}
+
+TEST_F(HrReports, TheUnitRecapPrintsTheDistributionReportsCountsAndViolationsOnOnePage) {
+  auto r = Call("GET", "/api/v1/reports/unit-recap?unit=pelayanan&period=2026", "",
+                LoginAs("hr", "hr-pc"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.content_type, "application/pdf");
+  ASSERT_EQ(r.headers.size(), 1u);
+  EXPECT_EQ(r.headers[0].second, "inline; filename=\"rekap-unit-pelayanan-2026.pdf\"");
+  EXPECT_EQ(PdfPages(r.body), "1");
+  const std::string text = PdfText(r.body);
+  for (const char* expected :
+       {"REKAPITULASI EVALUASI KINERJA UNIT", "Bidang Pelayanan Perizinan Terpadu",
+        "PERIODE: AKHIR", "Butuh Perbaikan", "BP_BP_MIN_60", "MELANGGAR", "Progres penilaian",
+        "Palangka Raya, 15 Januari 2027"}) {
+    EXPECT_NE(text.find(expected), std::string::npos) << expected << " missing in:\n" << text;
+  }
+  // The same numbers as the distribution report for the unit.
+  Json dist = Report("hr", "distribution?period=2026&unit=pelayanan");
+  const Json* pelayanan = Find(dist["units"], "unit_id", "pelayanan");
+  ASSERT_NE(pelayanan, nullptr) << dist.dump();
+  const std::pair<const char*, const char*> kPredikat[] = {
+      {"sangat_baik", "Sangat Baik"}, {"baik", "Baik"}, {"butuh_perbaikan", "Butuh Perbaikan"},
+      {"kurang", "Kurang/Misconduct"}, {"sangat_kurang", "Sangat Kurang"}};
+  for (const auto& [code, name] : kPredikat) {
+    EXPECT_EQ(PrintedCount(text, name), (*pelayanan)["counts"][code].get<int>()) << name;
+  }
+  EXPECT_EQ(PrintedCount(text, "Jumlah"), (*pelayanan)["staff_count"].get<int>());
+  ASSERT_EQ((*pelayanan)["violations"].size(), 2u);
+  for (const auto& v : (*pelayanan)["violations"]) {
+    const std::string line = v["rule"].get<std::string>() + ": " +
+                             std::to_string(v["actual_count"].get<int>()) + " dari " +
+                             std::to_string((*pelayanan)["staff_count"].get<int>()) + " pegawai";
+    EXPECT_NE(text.find(line), std::string::npos) << line << " missing in:\n" << text;
+  }
+  // And the recap's own values, field by field.
+  auto who = store_->Authenticate(LoginAs("hr", "hr-pc"), now_);
+  ASSERT_TRUE(who.ok());
+  ReportQuery q;
+  q.period = "2026";
+  q.unit_id = "pelayanan";
+  q.now = now_;
+  auto recap = UnitRecapOf(*store_, *who, q);
+  ASSERT_TRUE(recap.ok()) << recap.status().ToString();
+  EXPECT_EQ(recap->staff_count, (*pelayanan)["staff_count"].get<int>());
+  ASSERT_EQ(recap->predikat.size(), 5u);
+  for (size_t i = 0; i < 5; ++i) {
+    EXPECT_EQ(recap->predikat[i].count, (*pelayanan)["counts"][kPredikat[i].first].get<int>());
+  }
+  ASSERT_EQ(recap->rules.size(), (*pelayanan)["checks"].size());
+  for (size_t i = 0; i < recap->rules.size(); ++i) {
+    EXPECT_EQ(recap->rules[i].rule, (*pelayanan)["checks"][i]["rule"]);
+    EXPECT_EQ(recap->rules[i].ok, (*pelayanan)["checks"][i]["ok"].get<bool>());
+  }
+  EXPECT_EQ(recap->violations.size(), 2u);
+  EXPECT_EQ(recap->kepala.nama, "Budi Santoso, S.Sos") << "pelayanan's head, who appraises its staff";
+}
+
+TEST_F(HrReports, TheUnitRecapFollowsTheDistributionReportsScopeAndErrors) {
+  auto get = [&](const std::string& user, const std::string& query) {
+    return Call("GET", "/api/v1/reports/unit-recap" + query, "", LoginAs(user, user + "-pc"));
+  };
+  EXPECT_EQ(get("admin", "?unit=pelayanan&period=2026").status, 200);
+  EXPECT_EQ(get("budi", "?unit=pelayanan&period=2026").status, 200);
+  EXPECT_EQ(get("ani", "?unit=pelayanan&period=2026").status, 403);
+  EXPECT_EQ(get("loket1", "?unit=pelayanan&period=2026").status, 403);
+  auto r = get("hr", "?unit=nowhere&period=2026");
+  EXPECT_EQ(r.status, 404) << r.body;
+  EXPECT_EQ(get("hr", "?unit=pelayanan&period=2026-H1").status, 400);
+  EXPECT_EQ(get("hr", "?period=2026").status, 400) << "the unit is required";
+  EXPECT_EQ(Call("GET", "/api/v1/reports/unit-recap?unit=pelayanan&period=2026", "").status, 401);
+  EXPECT_EQ(Call("POST", "/api/v1/reports/unit-recap", "{}", LoginAs("hr", "hr-pc")).status, 405);
+  // Rina appraises nobody in pelayanan: her view of it counts nobody, and says so.
+  r = get("rina", "?unit=pelayanan&period=2026");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_NE(PdfText(r.body).find("Belum ada penilaian kinerja"), std::string::npos);
+}
+
+TEST_F(HrReports, AUnitWithNoAppraisalsStillGetsARecapThatSaysSo) {
+  auto r = Call("GET", "/api/v1/reports/unit-recap?unit=pelayanan&period=2025", "",
+                LoginAs("hr", "hr-pc"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(PdfPages(r.body), "1");
+  const std::string text = PdfText(r.body);
+  EXPECT_NE(text.find("Belum ada penilaian kinerja yang diajukan"), std::string::npos) << text;
+  EXPECT_NE(text.find("Belum ditetapkan"), std::string::npos) << "no capaian for 2025";
+  EXPECT_EQ(PrintedCount(text, "Jumlah"), 0);
 }
 
 }  // namespace

@@ -196,6 +196,8 @@ class App {
   void DownloadHrReport(const std::string& format);
   void DownloadEvaluationDocument(const std::string& employee_id);
   void DownloadUnitDocuments(const std::string& unit_id);
+  // The unit's one-page recap (GET /api/v1/reports/unit-recap) for the report's period.
+  void DownloadUnitRecap(const std::string& unit_id);
 
   // --- queue log (officers of a unit that keeps one; queue_log.cpp) ---
   // The queue units of this session: units with the queue log on the way up from its unit

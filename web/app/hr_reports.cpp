@@ -238,6 +238,13 @@ void App::DownloadUnitDocuments(const std::string& unit_id) {
                      "evaluasi-kinerja-" + unit_id + "-" + period + ".pdf", "application/pdf");
 }
 
+void App::DownloadUnitRecap(const std::string& unit_id) {
+  if (unit_id.empty()) return;
+  const std::string& period = hr_report_.period;
+  DownloadReportFile("/api/v1/reports/unit-recap?unit=" + unit_id + "&period=" + period,
+                     "rekap-unit-" + unit_id + "-" + period + ".pdf", "application/pdf");
+}
+
 void App::PublishHrReportState(Json& j) const {
   if (screen_ != Screen::kHrReport) return;
   const HrReportScreen& r = hr_report_;

@@ -427,6 +427,7 @@ constexpr Entry kCatalogue[] = {
     {"report_xlsx", "Unduh XLSX", "Download XLSX"},
     {"report_pdf", "Dokumen evaluasi (PDF)", "Evaluation document (PDF)"},
     {"report_unit_pdf", "Dokumen evaluasi unit (PDF)", "Unit evaluation documents (PDF)"},
+    {"report_unit_recap", "Rekap unit (PDF)", "Unit recap (PDF)"},
     {"report_download_started", "Berkas %s diunduh.", "File %s downloaded."},
     {"report_needs_online", "Unduhan memerlukan koneksi ke server.", "Downloads need a connection to the server."},
     {"report_tap_row", "Ketuk baris untuk melihat rinciannya.", "Tap a row to see its details."},

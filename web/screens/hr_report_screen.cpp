@@ -71,6 +71,10 @@ void DrawDownloads(App& app, const HrReportScreen& r) {
   const bool documents = r.kind == HrReportKind::kProgress || r.kind == HrReportKind::kDistribution;
   if (documents && !unit.empty() && r.drill.id.empty()) {
     if (button(T("report_unit_pdf"), "report.unit_pdf")) app.DownloadUnitDocuments(unit);
+    if (r.kind == HrReportKind::kDistribution &&
+        button(T("report_unit_recap"), "report.unit_recap")) {
+      app.DownloadUnitRecap(unit);
+    }
   }
   if (!r.view.document_employee.empty()) {
     if (button(T("report_pdf"), "report.document")) {

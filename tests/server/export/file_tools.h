@@ -50,4 +50,20 @@ inline std::string ZipMember(const std::string& path, const std::string& member)
       path + "' '" + member + "' 2>/dev/null");
 }
 
+// The text of a PDF by poppler's pdftotext -layout; `pages` such as "-f 2 -l 2".
+inline std::string PdfText(const std::string& pdf, const std::string& pages = "") {
+  ScratchFile f("text.pdf", pdf);
+  return RunCapture("pdftotext -layout " + pages + " '" + f.path() + "' - 2>/dev/null");
+}
+
+// A PDF's page count by poppler's pdfinfo ("?" when it cannot be read).
+inline std::string PdfPages(const std::string& pdf) {
+  ScratchFile f("info.pdf", pdf);
+  const std::string info = RunCapture("pdfinfo '" + f.path() + "' 2>/dev/null");
+  const size_t at = info.find("Pages:");
+  if (at == std::string::npos) return "?";
+  const size_t b = info.find_first_not_of(' ', at + 6);
+  return b == std::string::npos ? "?" : info.substr(b, info.find('\n', b) - b);
+}
+
 }  // namespace kinerja::server::testing
