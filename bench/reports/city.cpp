@@ -12,9 +12,13 @@
 #include "engine/sync/ids.h"
 #include "server/auth/auth.h"
 #include "server/cli/demo.h"
+#include "server/cli/demo_push.h"
 
 namespace kinerja::bench {
 namespace {
+
+using server::NewChange;
+using server::PushAll;
 
 const char* const kDinasNames[] = {
     "Dinas Pendidikan", "Dinas Kesehatan", "Dinas Pekerjaan Umum dan Penataan Ruang",
@@ -97,40 +101,8 @@ Json Skp(std::mt19937_64& rng, int tendency) {
               {"perilaku", perilaku}};
 }
 
-wire::Change NewChange(std::string record_id, const char* kind, Json body) {
-  wire::Change c;
-  c.change_id = "c-" + record_id;
-  c.record_id = std::move(record_id);
-  c.kind = kind;
-  c.body = std::move(body);
-  return c;
-}
-
-// Pushes `changes` as `who` in batches of 500; every change must be applied.
-Status PushAll(server::CentralStore& store, const server::Principal& who,
-               std::vector<wire::Change> changes, int64_t now, int64_t* count) {
-  for (size_t at = 0; at < changes.size(); at += wire::kMaxChangesPerPush) {
-    wire::PushRequest req;
-    req.device_id = who.device_id;
-    const size_t end = std::min(changes.size(), at + wire::kMaxChangesPerPush);
-    req.changes.assign(std::make_move_iterator(changes.begin() + static_cast<ptrdiff_t>(at)),
-                       std::make_move_iterator(changes.begin() + static_cast<ptrdiff_t>(end)));
-    std::string failed;
-    auto r = store.Push(who, req, now, &failed);
-    if (!r.ok()) return Status(r.status().code(), "push of " + failed + ": " + r.status().message());
-    for (const auto& a : r->acks) {
-      if (a.outcome != wire::Outcome::kApplied) {
-        return Status::Internal("change " + a.change_id + " was not applied");
-      }
-    }
-    *count += static_cast<int64_t>(r->acks.size());
-  }
-  return Status::Ok();
-}
-
 server::Principal EmployeePrincipal(const Employee& e) {
-  return server::Principal{"u-" + e.id, e.id, wire::Role::kEmployee, e.unit_path, e.id,
-                           "hp-" + e.id};
+  return server::EmployeePrincipal(e.id, e.unit_path);
 }
 
 // The ISO-8601 UTC text of unix seconds.
