@@ -12,6 +12,7 @@
 #include "server/store/central_store.h"
 #include "server/kinds/competency_kinds.h"
 #include "server/cli/demo.h"
+#include "server/cli/demo_history.h"
 #include "server/cli/import_unsynced.h"
 #include "server/cli/engine_commands.h"
 #include "server/http/http_server.h"
@@ -134,11 +135,13 @@ Result<int> DemoStaffCount(const std::string& text, const char* flag) {
   return static_cast<int>(n);
 }
 
-// The demo city, then `staff` generated employees when asked.
+// The demo city and its history (as of today, WIB), then `staff` generated employees when asked.
 Status SeedDemo(CentralStore& store, int staff) {
   KINERJA_RETURN_IF_ERROR(SeedDemoCity(store));
+  const int64_t now = NowUnix();
+  KINERJA_RETURN_IF_ERROR(SeedDemoHistory(store, org::CivilFromDays((now + 7 * 3600) / 86400), now));
   if (staff == 0) return Status::Ok();
-  return AddDemoStaff(store, staff, org::CivilFromDays(NowUnix() / 86400));
+  return AddDemoStaff(store, staff, org::CivilFromDays(now / 86400));
 }
 
 HttpServer* g_server = nullptr;
