@@ -159,17 +159,17 @@ TEST(Cli, PositionImportStoresValidPositionsReportsEachRefusedOneAndLeavesUnchan
   auto store = CentralStore::Open(db);
   ASSERT_TRUE(store.ok());
   Principal hr{"u-hr", "hr", wire::Role::kHr, "/pemkot/", "", "d-hr"};
-  auto pulled = (*store)->Pull(hr, 0, 1000);
-  ASSERT_TRUE(pulled.ok());
+  auto stored = (*store)->ScopedRecords(hr, "position");
+  ASSERT_TRUE(stored.ok());
   std::map<std::string, wire::Record> positions;
-  for (const auto& rec : pulled->records) {
-    if (rec.kind == "position") positions[rec.id] = rec;
-  }
+  for (const auto& rec : *stored) positions[rec.id] = rec;
   ASSERT_EQ(positions.count("position.pranata-komputer"), 1u);
   EXPECT_EQ(positions["position.pranata-komputer"].unit_path, "/pemkot/");
   EXPECT_EQ(positions["position.petugas-loket"].version, 2) << "a changed position is its next version";
   EXPECT_EQ(positions["position.petugas-loket"].body["competencies"][4]["required_level"], 3);
   EXPECT_EQ(positions["position.analis-perizinan"].version, 1) << "positions not in the file stay";
+  auto pulled = (*store)->Pull(hr, 0, 1);
+  ASSERT_TRUE(pulled.ok());
   const int64_t head = pulled->head;
   store->reset();
 
