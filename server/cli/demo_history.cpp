@@ -20,21 +20,8 @@ namespace {
 // NIPs of the history's staff: GeneratedNip far above the indices AddDemoStaff uses.
 constexpr int kNipBase = 900000;
 
-const char* const kPerilaku[] = {"berorientasi_pelayanan", "akuntabel", "kompeten", "harmonis",
-                                 "loyal", "adaptif", "kolaboratif"};
-const char* const kServices[] = {"Permohonan izin", "Pengaduan", "Informasi", "Legalisasi dokumen"};
-const char* const kAgeBands[] = {"<20", "20-29", "30-39", "40-49", "50+"};
-const char* const kEducation[] = {"SD", "SMP", "SMA", "D3", "S1", "S2"};
-const char* const kOccupation[] = {"PNS", "Swasta", "Wiraswasta", "Pelajar", "Lainnya"};
-
 template <size_t N>
 const char* Pick(const char* const (&list)[N], size_t i) { return list[i % N]; }
-
-std::string Pad(int64_t v, int width) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%0*lld", width, static_cast<long long>(v));
-  return buf;
-}
 
 enum class Tendency { kNone, kLenient, kSevere };
 
@@ -104,8 +91,8 @@ Json SkpFor(const std::string& predikat, int k) {
   if (predikat == "kurang") perilaku = "di_bawah", odd = "sesuai";
   if (predikat == "sangat_kurang") hasil = perilaku = "di_bawah", odd = "sesuai", percent = 60;
   Json values = Json::object();
-  for (size_t v = 0; v < std::size(kPerilaku); ++v) {
-    values[kPerilaku[v]] = static_cast<int>(v) == k % 7 ? odd : perilaku;
+  for (size_t v = 0; v < std::size(kBerakhlakValues); ++v) {
+    values[kBerakhlakValues[v]] = static_cast<int>(v) == k % 7 ? odd : perilaku;
   }
   Json rows = Json::array();
   for (int r = 0; r < 3; ++r) {
@@ -160,7 +147,7 @@ Status SeedDemoHistory(CentralStore& store, const org::Date& today, int64_t now)
     const std::string head = std::string("e-") + u.short_id + "-00";
     for (int k = 0; k <= u.staff; ++k) {
       const int n = kNipBase + serial++;
-      const std::string id = std::string("e-") + u.short_id + "-" + Pad(k, 2);
+      const std::string id = std::string("e-") + u.short_id + "-" + PadNumber(k, 2);
       KINERJA_RETURN_IF_ERROR(store.UpsertEmployee(
           {id, GeneratedNip(n), k == 0 ? u.head_name : GeneratedName(n),
            k == 0 ? "Kepala Bidang" : "Pelaksana Layanan", u.id, k == 0 ? "" : head,
@@ -281,7 +268,7 @@ Status SeedDemoHistory(CentralStore& store, const org::Date& today, int64_t now)
   const int kOfficers = 4;  // staff 1-4 of perizinan-usaha log the DPMPTSP's queue
   {
     Json participants = Json::array();
-    for (int k = 1; k <= kOfficers; ++k) participants.push_back("e-pu-" + Pad(k, 2));
+    for (int k = 1; k <= kOfficers; ++k) participants.push_back("e-pu-" + PadNumber(k, 2));
     std::vector<wire::Change> one;
     one.push_back(NewChange("training.dpmptsp." + DateText(training), "training_record",
                             Json{{"unit_id", "dpmptsp"},
@@ -321,15 +308,12 @@ Status SeedDemoHistory(CentralStore& store, const org::Date& today, int64_t now)
         answers["U" + std::to_string(e + 1)] = std::clamp(static_cast<int>(q + u01(rng)), 1, 4);
       }
       Json body{{"unit_id", dpmptsp ? "dpmptsp" : "disdukcapil"},
-                {"service", Pick(kServices, static_cast<size_t>(n / 7))},
+                {"service", DemoSurveyService(n)},
                 {"date", DateText(org::CivilFromDays(day))},
                 {"answers", answers},
-                {"profile", {{"gender", n % 2 ? "L" : "P"},
-                             {"age_band", Pick(kAgeBands, static_cast<size_t>(n / 3))},
-                             {"education", Pick(kEducation, static_cast<size_t>(n / 5))},
-                             {"occupation", Pick(kOccupation, static_cast<size_t>(n / 11))}}}};
+                {"profile", DemoSurveyProfile(n)}};
       (dpmptsp ? at_dpmptsp : at_disdukcapil)
-          .push_back(NewChange("skm-demo-" + Pad(n + 1, 5), "survey_response", std::move(body)));
+          .push_back(NewChange("skm-demo-" + PadNumber(n + 1, 5), "survey_response", std::move(body)));
     }
     KINERJA_RETURN_IF_ERROR(PushAll(store, loket1, std::move(at_dpmptsp), now));
     KINERJA_RETURN_IF_ERROR(PushAll(store, loket2_who, std::move(at_disdukcapil), now));
@@ -346,7 +330,7 @@ Status SeedDemoHistory(CentralStore& store, const org::Date& today, int64_t now)
       const bool after = day >= training_days;
       for (int number = 1; number <= 12; ++number) {
         const int officer = (number - 1) % kOfficers;
-        const std::string officer_id = "e-pu-" + Pad(officer + 1, 2);
+        const std::string officer_id = "e-pu-" + PadNumber(officer + 1, 2);
         // 08:00 WIB is 01:00 UTC; a ticket every ~25 minutes.
         const int64_t issued = day * 86400 + 3600 + number * 1500 + static_cast<int64_t>(rng() % 120);
         const int64_t wait = 60 * (after ? 5 + static_cast<int64_t>(rng() % 13)
@@ -358,11 +342,11 @@ Status SeedDemoHistory(CentralStore& store, const org::Date& today, int64_t now)
         if (fate >= 1) body["called_at"] = IsoUtc(issued + wait);
         if (fate >= 2) body["finished_at"] = IsoUtc(issued + wait + service);
         by_officer[static_cast<size_t>(officer)].push_back(
-            NewChange("tkt-demo-" + Pad(++serial_ticket, 5), "queue_ticket", std::move(body)));
+            NewChange("tkt-demo-" + PadNumber(++serial_ticket, 5), "queue_ticket", std::move(body)));
       }
     }
     for (int k = 0; k < kOfficers; ++k) {
-      const std::string id = "e-pu-" + Pad(k + 1, 2);
+      const std::string id = "e-pu-" + PadNumber(k + 1, 2);
       KINERJA_RETURN_IF_ERROR(PushAll(store, EmployeePrincipal(id, "/pemkot/dpmptsp/perizinan-usaha/"),
                                       std::move(by_officer[static_cast<size_t>(k)]), now));
     }

@@ -1,9 +1,39 @@
 #include "server/cli/demo_push.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <iterator>
 
 namespace kinerja::server {
+namespace {
+
+const char* const kServices[] = {"Permohonan izin", "Pengaduan", "Informasi", "Legalisasi dokumen"};
+const char* const kAgeBands[] = {"<20", "20-29", "30-39", "40-49", "50+"};
+const char* const kEducation[] = {"SD", "SMP", "SMA", "D3", "S1", "S2"};
+const char* const kOccupation[] = {"PNS", "Swasta", "Wiraswasta", "Pelajar", "Lainnya"};
+
+template <size_t N>
+const char* Pick(const char* const (&list)[N], int64_t i) { return list[static_cast<size_t>(i) % N]; }
+
+}  // namespace
+
+const char* const kBerakhlakValues[7] = {"berorientasi_pelayanan", "akuntabel", "kompeten",
+                                         "harmonis", "loyal", "adaptif", "kolaboratif"};
+
+const char* DemoSurveyService(int64_t n) { return Pick(kServices, n / 7); }
+
+Json DemoSurveyProfile(int64_t n) {
+  return Json{{"gender", n % 2 ? "L" : "P"},
+              {"age_band", Pick(kAgeBands, n / 3)},
+              {"education", Pick(kEducation, n / 5)},
+              {"occupation", Pick(kOccupation, n / 11)}};
+}
+
+std::string PadNumber(int64_t v, int width) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%0*lld", width, static_cast<long long>(v));
+  return buf;
+}
 
 wire::Change NewChange(std::string record_id, const char* kind, Json body) {
   wire::Change c;

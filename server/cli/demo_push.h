@@ -26,4 +26,15 @@ Status PushAll(CentralStore& store, const Principal& who, std::vector<wire::Chan
 // id "u-<employee_id>", role employee, device "hp-<employee_id>".
 Principal EmployeePrincipal(const std::string& employee_id, const std::string& unit_path);
 
+// The seven BerAKHLAK values' codes (docs/rules/appraisal.md), as an SKP's "perilaku" keys.
+extern const char* const kBerakhlakValues[7];
+
+// The n-th generated survey response's service ("Permohonan izin", "Pengaduan", ...) and
+// respondent profile ({"gender", "age_band", "education", "occupation"}), spread evenly.
+const char* DemoSurveyService(int64_t n);
+Json DemoSurveyProfile(int64_t n);
+
+// `v` with leading zeros to `width` digits ("007").
+std::string PadNumber(int64_t v, int width);
+
 }  // namespace kinerja::server
