@@ -25,13 +25,14 @@ constexpr const char* kHelp = R"(kinerja - ASN performance evaluation: server, a
 Usage:
   kinerja serve [--host 127.0.0.1] [--port 8080] [--db data/kinerja.db] [--public public]
                 [--demo] [--demo-staff N] [--tls-cert FILE --tls-key FILE] [--threads 64]
-      Start the sync server and serve the web app. --demo seeds a demo city into an empty
-      database (logins in docs/demo.md); --demo-staff N (implies --demo) also adds N
-      generated employees under one supervisor, login upt (load tests, benchmarks).
+      Start the sync server and serve the web app. --demo seeds a demo city with a year of
+      history into an empty database (logins in docs/demo.md); --demo-staff N (implies
+      --demo) also adds N generated employees under one supervisor, login upt (load tests,
+      benchmarks).
       --threads: worker threads, at least the number of devices connected at once (a
       kept-alive connection holds its worker while open).
-  kinerja demo [--db FILE] [--staff N]     Seed the demo city (and N generated staff) into an
-                                           empty database.
+  kinerja demo [--db FILE] [--staff N]     Seed the demo city and its history (and N
+                                           generated staff) into an empty database.
   kinerja user add --username NAME --role ROLE --unit UNIT [--name "Full Name"]
                    [--employee EMPLOYEE_ID] [--db FILE]
       Create an account. The password is read from standard input (one line).
