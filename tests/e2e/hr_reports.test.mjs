@@ -1,8 +1,8 @@
 // The HR workspace's report screens against the real server on the demo city: HR opens each
 // report from the workspace, drills from the city to a unit to an employee and back, exports
 // a report as XLSX (its cells read back with Python's zipfile), opens the one-stop office's
-// case study, and reads a report again offline from the device's copy. (The demo history is of
-// earlier periods, so this year's progress has nobody appraised yet: docs/demo.md.)
+// case study, and reads a report again offline from the device's copy. (The demo city has no
+// year of history yet, so the numbers are this year's empty ones: docs/demo.md.)
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -50,7 +50,7 @@ test('HR opens every report, drills down and back, exports XLSX and reads a repo
     // Progress: the city's units, then one unit's staff, then one employee, then back.
     let s = await openReport(page, 'progress');
     assert.match(s.hr_report.as_of, /^\d{4}-\d\d-\d\dT/, 'the server time the report was computed');
-    assert.deepEqual(chart(s, 'status').values.slice(0, 1), [58], 'the city\'s 58 staff, none appraised this year (the history is of earlier periods)');
+    assert.deepEqual(chart(s, 'status').values.slice(0, 1), [10], 'ten staff, none appraised yet');
     const units = table(s, 'units');
     const pelayanan = units.rows.findIndex((r) => r.unit === 'pelayanan');
     assert.ok(pelayanan >= 0, `Bidang Pelayanan is listed: ${JSON.stringify(units.rows)}`);

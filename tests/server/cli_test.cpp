@@ -204,5 +204,26 @@ TEST(Cli, DemoStaffNeedsACountInRangeAndIsAddedWithTheDemoCity) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(Cli, DemoSeedsTheHistoryUnlessNoHistoryIsAsked) {
+  auto dir = std::filesystem::temp_directory_path() / ("kinerja-cli-history-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  Principal hr{"u-hr", "hr", wire::Role::kHr, "/pemkot/", "", "d-hr"};
+  for (bool history : {true, false}) {
+    std::string db = (dir / (history ? "with.db" : "without.db")).string();
+    std::vector<std::string> args = {"demo", "--db", db};
+    if (!history) args.push_back("--no-history");
+    CliRun run = Cli(args);
+    ASSERT_EQ(run.code, 0) << run.err;
+    auto store = CentralStore::Open(db);
+    ASSERT_TRUE(store.ok());
+    auto appraisals = (*store)->ScopedRecords(hr, "appraisal");
+    auto employees = (*store)->ScopedRecords(hr, "employee");
+    ASSERT_TRUE(appraisals.ok() && employees.ok());
+    EXPECT_EQ(appraisals->empty(), !history);
+    EXPECT_EQ(employees->size(), history ? 58u : 10u);
+  }
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace kinerja::server
