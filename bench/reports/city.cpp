@@ -12,9 +12,17 @@
 #include "engine/sync/ids.h"
 #include "server/auth/auth.h"
 #include "server/cli/demo.h"
+#include "server/cli/demo_push.h"
 
 namespace kinerja::bench {
 namespace {
+
+using server::DemoSurveyProfile;
+using server::DemoSurveyService;
+using server::kBerakhlakValues;
+using server::NewChange;
+using server::PadNumber;
+using server::PushAll;
 
 const char* const kDinasNames[] = {
     "Dinas Pendidikan", "Dinas Kesehatan", "Dinas Pekerjaan Umum dan Penataan Ruang",
@@ -24,21 +32,9 @@ const char* const kBidangNames[] = {"Sekretariat", "Bidang Program dan Pelaporan
                                     "Bidang Pelayanan", "Bidang Pengawasan dan Pengendalian"};
 const char* const kPangkat[] = {"Pengatur, II/c", "Penata Muda, III/a", "Penata Muda Tingkat I, III/b",
                                 "Penata, III/c", "Penata Tingkat I, III/d", "Pembina, IV/a"};
-const char* const kPerilaku[] = {"berorientasi_pelayanan", "akuntabel", "kompeten", "harmonis",
-                                 "loyal", "adaptif", "kolaboratif"};
-const char* const kServices[] = {"Permohonan izin", "Pengaduan", "Informasi", "Legalisasi dokumen"};
-const char* const kAgeBands[] = {"<20", "20-29", "30-39", "40-49", "50+"};
-const char* const kEducation[] = {"SD", "SMP", "SMA", "D3", "S1", "S2"};
-const char* const kOccupation[] = {"PNS", "Swasta", "Wiraswasta", "Pelajar", "Lainnya"};
 
 template <size_t N>
 const char* Pick(const char* const (&list)[N], uint64_t i) { return list[i % N]; }
-
-std::string Pad(int64_t v, int width) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%0*lld", width, static_cast<long long>(v));
-  return buf;
-}
 
 struct Employee {
   std::string id, unit_id, unit_path, supervisor_id, position_id;
@@ -55,19 +51,19 @@ struct Appraiser {
 // competencies), eighteen for staff (five of them, socio-cultural and one technical).
 Json PositionBody(int p) {
   Json comps = Json::array();
-  const std::string tcode = "T.KOTA." + Pad(p + 1, 2);
+  const std::string tcode = "T.KOTA." + PadNumber(p + 1, 2);
   const int manajerial = p < 2 ? 8 : 5;
   for (int m = 1; m <= manajerial; ++m) {
     comps.push_back(Json{{"code", "M.0" + std::to_string(m)}, {"required_level", p < 2 ? 3 : 2 + (p + m) % 2}});
   }
   comps.push_back(Json{{"code", "S.01"}, {"required_level", p < 2 ? 3 : 2}});
   comps.push_back(Json{{"code", tcode}, {"required_level", 2 + p % 2}, {"importance", 1 + p % 2}});
-  return Json{{"position_id", "pos-" + Pad(p + 1, 2)},
-              {"name", p == 0 ? "Kepala Unit" : p == 1 ? "Kepala Subbagian" : "Pelaksana " + Pad(p - 1, 2)},
+  return Json{{"position_id", "pos-" + PadNumber(p + 1, 2)},
+              {"name", p == 0 ? "Kepala Unit" : p == 1 ? "Kepala Subbagian" : "Pelaksana " + PadNumber(p - 1, 2)},
               {"unit_id", "pemkot"},
               {"competencies", comps},
               {"technical_competencies",
-               Json::array({Json{{"code", tcode}, {"name", "Kompetensi Teknis Kota " + Pad(p + 1, 2)}}})}};
+               Json::array({Json{{"code", tcode}, {"name", "Kompetensi Teknis Kota " + PadNumber(p + 1, 2)}}})}};
 }
 
 // A rating code for a rater with `tendency`, from a uniform draw u in [0, 1).
@@ -81,7 +77,7 @@ Json Skp(std::mt19937_64& rng, int tendency) {
   std::uniform_real_distribution<double> u(0, 1);
   const char* hasil = Rating(u(rng), tendency);
   Json perilaku = Json::object();
-  for (const char* v : kPerilaku) perilaku[v] = u(rng) < 0.6 ? hasil : Rating(u(rng), tendency);
+  for (const char* v : kBerakhlakValues) perilaku[v] = u(rng) < 0.6 ? hasil : Rating(u(rng), tendency);
   Json rows = Json::array();
   for (int k = 0; k < 3; ++k) {
     const int target = 10 + static_cast<int>(rng() % 200);
@@ -97,40 +93,8 @@ Json Skp(std::mt19937_64& rng, int tendency) {
               {"perilaku", perilaku}};
 }
 
-wire::Change NewChange(std::string record_id, const char* kind, Json body) {
-  wire::Change c;
-  c.change_id = "c-" + record_id;
-  c.record_id = std::move(record_id);
-  c.kind = kind;
-  c.body = std::move(body);
-  return c;
-}
-
-// Pushes `changes` as `who` in batches of 500; every change must be applied.
-Status PushAll(server::CentralStore& store, const server::Principal& who,
-               std::vector<wire::Change> changes, int64_t now, int64_t* count) {
-  for (size_t at = 0; at < changes.size(); at += wire::kMaxChangesPerPush) {
-    wire::PushRequest req;
-    req.device_id = who.device_id;
-    const size_t end = std::min(changes.size(), at + wire::kMaxChangesPerPush);
-    req.changes.assign(std::make_move_iterator(changes.begin() + static_cast<ptrdiff_t>(at)),
-                       std::make_move_iterator(changes.begin() + static_cast<ptrdiff_t>(end)));
-    std::string failed;
-    auto r = store.Push(who, req, now, &failed);
-    if (!r.ok()) return Status(r.status().code(), "push of " + failed + ": " + r.status().message());
-    for (const auto& a : r->acks) {
-      if (a.outcome != wire::Outcome::kApplied) {
-        return Status::Internal("change " + a.change_id + " was not applied");
-      }
-    }
-    *count += static_cast<int64_t>(r->acks.size());
-  }
-  return Status::Ok();
-}
-
 server::Principal EmployeePrincipal(const Employee& e) {
-  return server::Principal{"u-" + e.id, e.id, wire::Role::kEmployee, e.unit_path, e.id,
-                           "hp-" + e.id};
+  return server::EmployeePrincipal(e.id, e.unit_path);
 }
 
 // The ISO-8601 UTC text of unix seconds.
@@ -162,7 +126,7 @@ Result<City> BuildCity(server::CentralStore& store, const CityOptions& o, int64_
   };
   std::vector<Unit> units;
   for (int d = 0; d < o.dinas; ++d) {
-    const std::string dinas = "dinas-" + Pad(d + 1, 2);
+    const std::string dinas = "dinas-" + PadNumber(d + 1, 2);
     const std::string name = std::string(Pick(kDinasNames, static_cast<uint64_t>(d))) +
                              (d >= 10 ? " " + std::to_string(d / 10 + 1) : "");
     KINERJA_RETURN_IF_ERROR(store.AddUnit(dinas, "pemkot", name, "dinas"));
@@ -176,7 +140,7 @@ Result<City> BuildCity(server::CentralStore& store, const CityOptions& o, int64_
             .status());
     units.push_back({dinas, "/pemkot/" + dinas + "/"});
     for (int b = 0; b < o.bidang_per_dinas; ++b) {
-      const std::string bidang = "bidang-" + Pad(d + 1, 2) + "-" + std::to_string(b + 1);
+      const std::string bidang = "bidang-" + PadNumber(d + 1, 2) + "-" + std::to_string(b + 1);
       KINERJA_RETURN_IF_ERROR(store.AddUnit(
           bidang, dinas, std::string(Pick(kBidangNames, static_cast<uint64_t>(b))) + " " + name,
           b == 0 ? "sekretariat" : "bidang"));
@@ -201,10 +165,10 @@ Result<City> BuildCity(server::CentralStore& store, const CityOptions& o, int64_
     for (int k = 0; k < count; ++k) {
       const int i = static_cast<int>(employees.size());
       Employee e;
-      e.id = "e-" + Pad(i + 1, 5);
+      e.id = "e-" + PadNumber(i + 1, 5);
       e.unit_id = unit.id;
       e.unit_path = unit.path;
-      e.position_id = "pos-" + Pad(k == 0 ? 1 : k < o.appraisers_per_unit ? 2 : 3 + i % 18, 2);
+      e.position_id = "pos-" + PadNumber(k == 0 ? 1 : k < o.appraisers_per_unit ? 2 : 3 + i % 18, 2);
       if (k == 0) {
         e.supervisor_id = is_dinas ? "" : dinas_head;
         unit.head = i;
@@ -373,14 +337,11 @@ Result<City> BuildCity(server::CentralStore& store, const CityOptions& o, int64_
         answers["U" + std::to_string(k)] = std::clamp(base - static_cast<int>(rng() % 3 == 0), 1, 4);
       }
       Json body{{"unit_id", unit},
-                {"service", Pick(kServices, static_cast<uint64_t>(n / 7))},
-                {"date", "2026-" + Pad(month, 2) + "-" + Pad(day, 2)},
+                {"service", DemoSurveyService(n)},
+                {"date", "2026-" + PadNumber(month, 2) + "-" + PadNumber(day, 2)},
                 {"answers", answers},
-                {"profile", {{"gender", n % 2 ? "L" : "P"},
-                             {"age_band", Pick(kAgeBands, static_cast<uint64_t>(n / 3))},
-                             {"education", Pick(kEducation, static_cast<uint64_t>(n / 5))},
-                             {"occupation", Pick(kOccupation, static_cast<uint64_t>(n / 11))}}}};
-      batch.push_back(NewChange("skm-" + Pad(n + 1, 6), "survey_response", std::move(body)));
+                {"profile", DemoSurveyProfile(n)}};
+      batch.push_back(NewChange("skm-" + PadNumber(n + 1, 6), "survey_response", std::move(body)));
     }
     KINERJA_RETURN_IF_ERROR(PushAll(store, enumerator, std::move(batch), now, &city.surveys));
   }
@@ -427,7 +388,7 @@ Result<City> BuildCity(server::CentralStore& store, const CityOptions& o, int64_
         if (fate >= 1) body["called_at"] = Iso(issued + wait);
         if (fate >= 3) body["finished_at"] = Iso(issued + wait + service);
         by_officer[static_cast<size_t>(officer)].push_back(
-            NewChange("tkt-" + Pad(++serial, 7), "queue_ticket", std::move(body)));
+            NewChange("tkt-" + PadNumber(++serial, 7), "queue_ticket", std::move(body)));
       }
       for (int k = 0; k < 5; ++k) {
         const Employee& e = employees[static_cast<size_t>(first + 10 + k)];

@@ -12,6 +12,7 @@
 #include "server/store/central_store.h"
 #include "server/kinds/competency_kinds.h"
 #include "server/cli/demo.h"
+#include "server/cli/demo_history.h"
 #include "server/cli/import_unsynced.h"
 #include "server/cli/engine_commands.h"
 #include "server/http/http_server.h"
@@ -23,14 +24,17 @@ constexpr const char* kHelp = R"(kinerja - ASN performance evaluation: server, a
 
 Usage:
   kinerja serve [--host 127.0.0.1] [--port 8080] [--db data/kinerja.db] [--public public]
-                [--demo] [--demo-staff N] [--tls-cert FILE --tls-key FILE] [--threads 64]
-      Start the sync server and serve the web app. --demo seeds a demo city into an empty
-      database (logins in docs/demo.md); --demo-staff N (implies --demo) also adds N
-      generated employees under one supervisor, login upt (load tests, benchmarks).
+                [--demo [--no-history]] [--demo-staff N] [--tls-cert FILE --tls-key FILE]
+                [--threads 64]
+      Start the sync server and serve the web app. --demo seeds a demo city with a year of
+      history into an empty database (logins in docs/demo.md); --demo-staff N (implies
+      --demo) also adds N generated employees under one supervisor, login upt (load tests,
+      benchmarks); --no-history seeds the small city alone (the browser tests).
       --threads: worker threads, at least the number of devices connected at once (a
       kept-alive connection holds its worker while open).
-  kinerja demo [--db FILE] [--staff N]     Seed the demo city (and N generated staff) into an
-                                           empty database.
+  kinerja demo [--db FILE] [--staff N] [--no-history]
+                                           Seed the demo city and its history (and N
+                                           generated staff) into an empty database.
   kinerja user add --username NAME --role ROLE --unit UNIT [--name "Full Name"]
                    [--employee EMPLOYEE_ID] [--db FILE]
       Create an account. The password is read from standard input (one line).
@@ -134,11 +138,17 @@ Result<int> DemoStaffCount(const std::string& text, const char* flag) {
   return static_cast<int>(n);
 }
 
-// The demo city, then `staff` generated employees when asked.
-Status SeedDemo(CentralStore& store, int staff) {
+// The demo city and (unless `history` is false) its history as of today (WIB), then `staff`
+// generated employees when asked.
+Status SeedDemo(CentralStore& store, int staff, bool history) {
   KINERJA_RETURN_IF_ERROR(SeedDemoCity(store));
+  const int64_t now = NowUnix();
+  if (history) {
+    KINERJA_RETURN_IF_ERROR(
+        SeedDemoHistory(store, org::CivilFromDays((now + 7 * 3600) / 86400), now));
+  }
   if (staff == 0) return Status::Ok();
-  return AddDemoStaff(store, staff, org::CivilFromDays(NowUnix() / 86400));
+  return AddDemoStaff(store, staff, org::CivilFromDays(now / 86400));
 }
 
 HttpServer* g_server = nullptr;
@@ -149,7 +159,7 @@ void OnSignal(int) {
 int Serve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   auto f = ParseFlags(args, 1,
                       {"host", "port", "db", "public", "tls-cert", "tls-key", "demo-staff", "threads"},
-                      {"demo"});
+                      {"demo", "no-history"});
   if (!f.ok()) return Fail(err, f.status(), 2);
   auto staff = DemoStaffCount(Get(*f, "demo-staff"), "--demo-staff");
   if (!staff.ok()) return Fail(err, staff.status(), 2);
@@ -180,7 +190,9 @@ int Serve(const std::vector<std::string>& args, std::ostream& out, std::ostream&
     auto empty = (*store)->IsEmpty();
     if (!empty.ok()) return Fail(err, empty.status());
     if (*empty) {
-      if (Status s = SeedDemo(**store, *staff); !s.ok()) return Fail(err, s);
+      if (Status s = SeedDemo(**store, *staff, Get(*f, "no-history") != "true"); !s.ok()) {
+        return Fail(err, s);
+      }
       out << "kinerja: demo city added (logins in docs/demo.md, password '" << kDemoPassword
           << "')\n";
       if (*staff > 0) out << "kinerja: " << *staff << " demo staff added under login upt\n";
@@ -204,14 +216,16 @@ int Serve(const std::vector<std::string>& args, std::ostream& out, std::ostream&
 }
 
 int Demo(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  auto f = ParseFlags(args, 1, {"db", "staff"}, {});
+  auto f = ParseFlags(args, 1, {"db", "staff"}, {"no-history"});
   if (!f.ok()) return Fail(err, f.status(), 2);
   auto staff = DemoStaffCount(Get(*f, "staff"), "--staff");
   if (!staff.ok()) return Fail(err, staff.status(), 2);
   if (Status s = InitCrypto(); !s.ok()) return Fail(err, s);
   auto store = OpenStore(Get(*f, "db", kDefaultDb));
   if (!store.ok()) return Fail(err, store.status());
-  if (Status s = SeedDemo(**store, *staff); !s.ok()) return Fail(err, s);
+  if (Status s = SeedDemo(**store, *staff, Get(*f, "no-history") != "true"); !s.ok()) {
+    return Fail(err, s);
+  }
   out << "kinerja: demo city added\n";
   if (*staff > 0) out << "kinerja: " << *staff << " demo staff added under login upt\n";
   return 0;

@@ -35,13 +35,15 @@ export function tempDir(prefix) {
 }
 
 // Starts `kinerja serve --demo` on a fresh database (plus `args`, e.g. ['--demo-staff', '5000']);
-// resolves once it answers /health.
-export async function startServer({ args = [], publicDir = path.join(repoRoot, 'public') } = {}) {
+// resolves once it answers /health. The small demo city alone (`--no-history`) unless `history`:
+// the tests count the city's records and time the first sync of its handful.
+export async function startServer({ args = [], publicDir = path.join(repoRoot, 'public'),
+  history = false } = {}) {
   const dir = tempDir('kinerja-e2e-db-');
   const port = await freePort();
   const db = path.join(dir, 'kinerja.db');
   const proc = spawn(kinerjaBin, ['serve', '--port', String(port), '--db', db, '--public',
-    publicDir, '--demo', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    publicDir, '--demo', ...(history ? [] : ['--no-history']), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   proc.stdout.on('data', (d) => { log += d; });
   proc.stderr.on('data', (d) => { log += d; });

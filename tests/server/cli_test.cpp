@@ -159,17 +159,17 @@ TEST(Cli, PositionImportStoresValidPositionsReportsEachRefusedOneAndLeavesUnchan
   auto store = CentralStore::Open(db);
   ASSERT_TRUE(store.ok());
   Principal hr{"u-hr", "hr", wire::Role::kHr, "/pemkot/", "", "d-hr"};
-  auto pulled = (*store)->Pull(hr, 0, 1000);
-  ASSERT_TRUE(pulled.ok());
+  auto stored = (*store)->ScopedRecords(hr, "position");
+  ASSERT_TRUE(stored.ok());
   std::map<std::string, wire::Record> positions;
-  for (const auto& rec : pulled->records) {
-    if (rec.kind == "position") positions[rec.id] = rec;
-  }
+  for (const auto& rec : *stored) positions[rec.id] = rec;
   ASSERT_EQ(positions.count("position.pranata-komputer"), 1u);
   EXPECT_EQ(positions["position.pranata-komputer"].unit_path, "/pemkot/");
   EXPECT_EQ(positions["position.petugas-loket"].version, 2) << "a changed position is its next version";
   EXPECT_EQ(positions["position.petugas-loket"].body["competencies"][4]["required_level"], 3);
   EXPECT_EQ(positions["position.analis-perizinan"].version, 1) << "positions not in the file stay";
+  auto pulled = (*store)->Pull(hr, 0, 1);
+  ASSERT_TRUE(pulled.ok());
   const int64_t head = pulled->head;
   store->reset();
 
@@ -201,6 +201,27 @@ TEST(Cli, DemoStaffNeedsACountInRangeAndIsAddedWithTheDemoCity) {
   EXPECT_EQ(ok.code, 0) << ok.err;
   EXPECT_NE(ok.out.find("25 demo staff added under login upt"), std::string::npos) << ok.out;
   EXPECT_EQ(Cli({"demo", "--db", db, "--staff", "25"}).code, 1) << "the database has users now";
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Cli, DemoSeedsTheHistoryUnlessNoHistoryIsAsked) {
+  auto dir = std::filesystem::temp_directory_path() / ("kinerja-cli-history-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  Principal hr{"u-hr", "hr", wire::Role::kHr, "/pemkot/", "", "d-hr"};
+  for (bool history : {true, false}) {
+    std::string db = (dir / (history ? "with.db" : "without.db")).string();
+    std::vector<std::string> args = {"demo", "--db", db};
+    if (!history) args.push_back("--no-history");
+    CliRun run = Cli(args);
+    ASSERT_EQ(run.code, 0) << run.err;
+    auto store = CentralStore::Open(db);
+    ASSERT_TRUE(store.ok());
+    auto appraisals = (*store)->ScopedRecords(hr, "appraisal");
+    auto employees = (*store)->ScopedRecords(hr, "employee");
+    ASSERT_TRUE(appraisals.ok() && employees.ok());
+    EXPECT_EQ(appraisals->empty(), !history);
+    EXPECT_EQ(employees->size(), history ? 58u : 10u);
+  }
   std::filesystem::remove_all(dir);
 }
 
