@@ -542,5 +542,73 @@ TEST_F(Authorization, AnEmployeeSeesNoNotesAboutThemselves) {
       << pull;
 }
 
+
+// The HR workspace's kinds and endpoints: a training_record (HR and admins write it; the
+// unit's supervisors, HR and admins receive it; employees and enumerators neither) and every
+// report, export, recap and document (supervisors, HR, admins; never an employee or an
+// enumerator; nobody without a session).
+TEST_F(Authorization, EveryRoleGetsTheExpectedAnswerForTrainingRecordsAndEveryReport) {
+  struct Row {
+    const char* user;
+    const char* device;
+    int push;       // a training_record of pelayanan
+    bool receives;  // it is in their pull
+    int reports;    // every GET under /api/v1/reports/
+  };
+  // clang-format off
+  const Row rows[] = {
+      {"admin",  "adm-pc",   200, true,  200},
+      {"hr",     "hr-pc",    200, true,  200},
+      {"budi",   "budi-tab", 403, true,  200},
+      {"rina",   "rina-tab", 403, false, 200},
+      {"loket1", "kiosk-1",  403, false, 403},
+      {"ani",    "ani-hp",   403, false, 403},
+  };
+  // clang-format on
+  std::map<std::string, std::string> tokens;
+  for (const auto& row : rows) tokens[row.user] = LoginAs(row.user, row.device);
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.user);
+    const std::string id = std::string("training.") + row.device;
+    Json change{{"change_id", "c-" + id}, {"record_id", id}, {"kind", "training_record"},
+                {"base_version", 0},
+                {"body", {{"unit_id", "pelayanan"}, {"title", "Pelatihan Pelayanan Prima"},
+                          {"start_date", "2026-05-11"}, {"end_date", "2026-05-13"}, {"hours", 24},
+                          {"participants", Json::array({"e-ani"})}}}};
+    auto r = Call("POST", "/api/v1/sync/push", Push(row.device, Json::array({change})),
+                  tokens[row.user]);
+    EXPECT_EQ(r.status, row.push) << r.body;
+    if (r.status != 200) {
+      EXPECT_EQ(Json::parse(r.body)["error"].value("change_id", ""), "c-" + id)
+          << "the refusal names its change: " << r.body;
+    }
+  }
+  EXPECT_EQ(*store_->CountRecords("training_record"), 2) << "HR's and the admin's; no refused one";
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.user);
+    int trainings = 0;
+    for (int64_t since = 0, more = 1; more;) {
+      auto pull = Call("GET", "/api/v1/sync/pull?since=" + std::to_string(since) + "&limit=1000", "",
+                       tokens[row.user]);
+      ASSERT_EQ(pull.status, 200) << pull.body;
+      const Json page = Json::parse(pull.body);
+      for (const auto& rec : page["records"]) trainings += rec["kind"] == "training_record";
+      more = page["more"].get<bool>();
+      since = page["cursor"].get<int64_t>();
+    }
+    EXPECT_EQ(trainings, row.receives ? 2 : 0);
+    for (const char* path : {"progress?period=2026", "distribution?period=2026",
+                             "objectivity?period=2026", "satisfaction?period=2026",
+                             "service-time?period=2026&split=2026-07-01",
+                             "unit-timeline?unit=dpmptsp", "training-needs?period=2026",
+                             "progress?period=2026&format=csv", "distribution?period=2026&format=xlsx",
+                             "unit-recap?unit=pelayanan&period=2026"}) {
+      auto got = Call("GET", std::string("/api/v1/reports/") + path, "", tokens[row.user]);
+      EXPECT_EQ(got.status, row.reports) << path << ": " << got.body.substr(0, 300);
+      EXPECT_EQ(Call("GET", std::string("/api/v1/reports/") + path, "", "").status, 401) << path;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace kinerja::server::testing
