@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 
+#include "engine/org/pangkat.h"
 #include "shared/csv.h"
 #include "shared/text.h"
 #include "shared/utf8.h"
@@ -200,6 +201,13 @@ Result<RosterImport> ImportRosterCsv(std::string_view csv_text, const Date& toda
                                    kMaxPangkatGolonganChars);
         !g.ok()) {
       fail("pangkat_golongan", g.message());
+    } else if (!c.pangkat_golongan.empty()) {
+      auto g = ParsePangkatGolongan(c.pangkat_golongan);
+      if (g.ok()) {
+        c.pangkat_golongan = FormatPangkatGolongan(*g);
+      } else {
+        fail("pangkat_golongan", g.status().message());
+      }
     }
     Status s = ValidateOrgId(c.position_id, "position_id");
     if (!s.ok()) fail("position_id", s.message());

@@ -30,7 +30,9 @@ struct RosterCsvRow {
   std::string position_id;
   std::string unit_id;
   std::string supervisor_nip;  // canonical 18 digits, or empty at the top of the chain
-  std::string pangkat_golongan = {};  // as written, e.g. "Penata Muda, III/a"; may be empty
+  // As printed (engine/org/pangkat.h FormatPangkatGolongan: "Penata Muda, III/a", "PPPK
+  // golongan IX") whichever way the file wrote it; empty when the file has none.
+  std::string pangkat_golongan = {};
 };
 
 struct RosterCsvError {

@@ -1,5 +1,6 @@
 #include "server/store/central_store.h"
 
+#include "engine/org/pangkat.h"
 #include "engine/sync/ids.h"
 #include "server/auth/auth.h"
 #include "server/kinds/record_kinds.h"
@@ -94,7 +95,12 @@ Status CentralStore::UpsertEmployee(const EmployeeSpec& e) {
   Json body{{"nip", e.nip}, {"name", e.name}, {"position", e.position}, {"unit_id", e.unit_id},
             {"supervisor_id", e.supervisor_id}};
   if (!e.position_id.empty()) body["position_id"] = e.position_id;
-  if (!e.pangkat_golongan.empty()) body["pangkat_golongan"] = e.pangkat_golongan;
+  if (!e.pangkat_golongan.empty()) {
+    // Printed on the evaluation document: one of the table's values, written one way.
+    auto g = org::ParsePangkatGolongan(e.pangkat_golongan);
+    if (!g.ok()) return Status::InvalidArgument("employee " + e.id + ": " + g.status().message());
+    body["pangkat_golongan"] = org::FormatPangkatGolongan(*g);
+  }
   // A re-import bumps the version even when nothing changed (the roster's "updated" count).
   KINERJA_RETURN_IF_ERROR(PutRecordWhileHeld(e.id, "employee", path, e.id, body, false).status());
   return tx.Commit();

@@ -185,6 +185,24 @@ TEST(OrgRosterCsv, AnOptionalPangkatGolonganColumnIsKeptAsWritten) {
   EXPECT_EQ(too_long->errors[0].column, "pangkat_golongan");
 }
 
+TEST(OrgRosterCsv, PangkatGolonganIsReadWhicheverWayWrittenAndAWrongOneIsARowError) {
+  auto r = ImportRosterCsv(
+      "nip,name,position_id,unit_id,supervisor_nip,pangkat_golongan\n"
+      "197905122005011003,Budi,kabid,pelayanan,,iii/d\n"
+      "199203152019032012,Ani,staf,pelayanan,197905122005011003,PPPK IX\n"
+      "198807202014021001,Dedi,staf,pelayanan,197905122005011003,\"Penata, III/a\"\n",
+      kToday);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->rows.size(), 2u);
+  EXPECT_EQ(r->rows[0].pangkat_golongan, "Penata Tingkat I, III/d") << "printed one way";
+  EXPECT_EQ(r->rows[1].pangkat_golongan, "PPPK golongan IX");
+  ASSERT_EQ(r->errors.size(), 1u);
+  EXPECT_EQ(r->errors[0].line, 4);
+  EXPECT_EQ(r->errors[0].column, "pangkat_golongan");
+  EXPECT_NE(r->errors[0].message.find("III/a is Penata Muda"), std::string::npos)
+      << r->errors[0].message;
+}
+
 TEST(OrgRosterCsvMalformed, QuotingErrorsAreRowErrors) {
   auto imp = ImportRosterCsv(ReadFixture("roster_bad_quotes.csv"), kToday);
   ASSERT_TRUE(imp.ok()) << imp.status().ToString();
