@@ -48,6 +48,7 @@ struct LoadOptions {
   bool keep_alive = false;
   int read_connections = server::CentralStore::kReadConnections;  // 0: reads on the writer
   int workers = server::ServeOptions{}.worker_threads;  // server worker threads
+  int max_active = server::ServeOptions{}.max_active_requests;  // API requests in handlers at once
   bool keep = false;
 };
 
@@ -71,6 +72,8 @@ bool ParseOptions(int argc, char** argv, LoadOptions* o) {
       if (!next_int(&o->think_ms, 0, 60000)) return false;
     } else if (a == "--workers") {
       if (!next_int(&o->workers, 1, 4096)) return false;
+    } else if (a == "--max-active") {
+      if (!next_int(&o->max_active, 0, 4096)) return false;
     } else if (a == "--read-connections") {
       if (!next_int(&o->read_connections, 0, 64)) return false;
     } else {
@@ -351,7 +354,7 @@ int RunLoad(int argc, char** argv) {
   LoadOptions o;
   if (!ParseOptions(argc, argv, &o)) {
     std::fprintf(stderr, "load: bad flags (--devices N, --rounds K, --think-ms MS, --keep-alive,"
-                         " --read-connections N, --workers N, --keep)\n");
+                         " --read-connections N, --workers N, --max-active N, --keep)\n");
     return 2;
   }
   ScratchDir dir("syncbench-load", o.keep);
@@ -361,9 +364,9 @@ int RunLoad(int argc, char** argv) {
   }
   std::printf("== load: %d devices over loopback HTTP, %d sync rounds each (1-5 notes, push, pull),"
               " think time %d ms, keep-alive %s, httplib %s with %d server worker threads,"
-              " %d read connections beside the writer\n",
+              " %d API requests in handlers at once (0: unbounded), %d read connections beside the writer\n",
               o.devices, o.rounds, o.think_ms, o.keep_alive ? "on" : "off", CPPHTTPLIB_VERSION,
-              o.workers, o.read_connections);
+              o.workers, o.max_active, o.read_connections);
   const std::string db_path = dir.File("central.db");
   auto t_setup = Clock::now();
   auto store = server::CentralStore::Open(db_path, o.read_connections);
@@ -380,6 +383,7 @@ int RunLoad(int argc, char** argv) {
   serve.host = "127.0.0.1";
   serve.port = 0;
   serve.worker_threads = o.workers;
+  serve.max_active_requests = o.max_active;
   server::HttpServer http(api, serve);
   auto port = http.Bind();
   if (!port.ok()) {

@@ -23,6 +23,12 @@ struct ServeOptions {
   // that keeps its connection alive (browsers do) holds a worker while idle, up to 5 s;
   // idle workers cost no CPU. 0: httplib's own default (8 on this machine).
   int worker_threads = 64;
+  // API requests inside the handlers at once; the others wait their turn in arrival order.
+  // 0: no bound. With keep-alive every open connection holds a worker, so without this bound
+  // every device's request ran at once on the store's (unfair) locks; 32 measured best on
+  // 2 cores (docs/performance.md, "Keep-alive tail"). Lets worker_threads exceed the number
+  // of devices connected at once without more contention.
+  int max_active_requests = 32;
 };
 
 class HttpServer {
