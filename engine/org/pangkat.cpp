@@ -3,6 +3,9 @@
 #include <array>
 #include <cctype>
 
+#include "shared/csv.h"
+#include "shared/text.h"
+
 namespace kinerja::org {
 namespace {
 
@@ -18,13 +21,8 @@ constexpr std::array<std::array<const char*, 5>, 4> kPangkat = {{
     {"Pembina", "Pembina Tingkat I", "Pembina Utama Muda", "Pembina Utama Madya", "Pembina Utama"},
 }};
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string_view Trim(std::string_view s) {
+// `s` without the spaces, tabs and commas around it ("Penata Muda , III/a").
+std::string_view TrimSeparators(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == ',')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == ',')) s.remove_suffix(1);
   return s;
@@ -32,13 +30,8 @@ std::string_view Trim(std::string_view s) {
 
 // I-XVII in upper or lower case; 0 when `s` is not one of them.
 int RomanValue(std::string_view s) {
-  const std::string up = [&] {
-    std::string u(s);
-    for (char& c : u) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return u;
-  }();
   for (int i = 0; i < 17; ++i) {
-    if (up == kRoman[i]) return i + 1;
+    if (EqualsIgnoreCase(s, kRoman[i])) return i + 1;
   }
   return 0;
 }
@@ -47,17 +40,17 @@ int RomanValue(std::string_view s) {
 bool Strip(std::string_view& s, std::string_view word) {
   if (s.substr(0, word.size()) != word) return false;
   if (s.size() > word.size() && std::isalpha(static_cast<unsigned char>(s[word.size()]))) return false;
-  s = Trim(s.substr(word.size()));
+  s = TrimSeparators(s.substr(word.size()));
   return true;
 }
 
 }  // namespace
 
 Result<PangkatGolongan> ParsePangkatGolongan(std::string_view text) {
-  const std::string lower = Lower(Trim(text));
+  const std::string lower = AsciiLower(TrimSeparators(text));
   std::string_view s = lower;
   if (s.empty()) return Status::InvalidArgument("pangkat/golongan is empty");
-  const std::string original(Trim(text));
+  const std::string original(TrimSeparators(text));
   const size_t slash = s.rfind('/');
   if (slash == std::string_view::npos) {
     // A PPPK golongan: [PPPK] [golongan] <roman>.
@@ -74,11 +67,11 @@ Result<PangkatGolongan> ParsePangkatGolongan(std::string_view text) {
     return PangkatGolongan{true, g, 0};
   }
   // A PNS golongan ruang: [pangkat name][,] <roman>/<letter>.
-  const std::string_view ruang_text = Trim(s.substr(slash + 1));
-  std::string_view before = Trim(s.substr(0, slash));
+  const std::string_view ruang_text = TrimSeparators(s.substr(slash + 1));
+  std::string_view before = TrimSeparators(s.substr(0, slash));
   const size_t space = before.find_last_of(" ,\t");
   const std::string_view roman = space == std::string_view::npos ? before : before.substr(space + 1);
-  const std::string_view name = space == std::string_view::npos ? std::string_view() : Trim(before.substr(0, space));
+  const std::string_view name = space == std::string_view::npos ? std::string_view() : TrimSeparators(before.substr(0, space));
   const int g = RomanValue(roman);
   if (g < 1 || g > 4) {
     return Status::InvalidArgument("pangkat/golongan '" + original +
@@ -94,7 +87,7 @@ Result<PangkatGolongan> ParsePangkatGolongan(std::string_view text) {
                                    " has ruang a-d (only IV has e)");
   }
   const PangkatGolongan out{false, g, ruang};
-  if (!name.empty() && Lower(PangkatName(out)) != name) {
+  if (!name.empty() && !EqualsIgnoreCase(PangkatName(out), name)) {
     return Status::InvalidArgument("pangkat/golongan '" + original + "': " + kRoman[g - 1] + "/" +
                                    std::string(1, ruang) + " is " + PangkatName(out) +
                                    "; the pangkat written before it is another");

@@ -206,9 +206,8 @@ std::string ReportRowsSql() {
     const std::string table = t.table;
     const std::string insert = "INSERT OR REPLACE INTO " + table + "(seq, id, " + t.columns +
                                ") SELECT {r}.seq, {r}.id, " + t.select;
-    std::string cols = t.columns;
     sql += "CREATE TABLE " + table + "(seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, " +
-           cols + ");\n";
+           t.columns + ");\n";
     for (const char* event : {"INSERT", "UPDATE"}) {
       sql += "CREATE TRIGGER " + table + "_" + event + " AFTER " + event +
              " ON records WHEN NEW.kind IN (" + t.kinds + ") AND json_valid(NEW.body) BEGIN " +
