@@ -202,11 +202,11 @@ Result<RosterImport> ImportRosterCsv(std::string_view csv_text, const Date& toda
         !g.ok()) {
       fail("pangkat_golongan", g.message());
     } else if (!c.pangkat_golongan.empty()) {
-      auto g = ParsePangkatGolongan(c.pangkat_golongan);
-      if (g.ok()) {
-        c.pangkat_golongan = FormatPangkatGolongan(*g);
+      auto parsed = ParsePangkatGolongan(c.pangkat_golongan);
+      if (parsed.ok()) {
+        c.pangkat_golongan = FormatPangkatGolongan(*parsed);
       } else {
-        fail("pangkat_golongan", g.status().message());
+        fail("pangkat_golongan", parsed.status().message());
       }
     }
     Status s = ValidateOrgId(c.position_id, "position_id");
