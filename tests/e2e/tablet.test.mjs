@@ -8,6 +8,21 @@ import {
   widgetRect,
 } from './lib.mjs';
 
+// The canvas backing size once it equals `want`, or whatever it is after `timeoutMs`.
+async function canvasSize(page, want, timeoutMs = 10000) {
+  const read = () => page.evaluate(() => {
+    const c = document.getElementById('canvas');
+    return { w: c.width, h: c.height };
+  });
+  const deadline = Date.now() + timeoutMs;
+  let got = await read();
+  while ((got.w !== want.w || got.h !== want.h) && Date.now() < deadline) {
+    await sleep(50);
+    got = await read();
+  }
+  return got;
+}
+
 const imeState = (page) => page.evaluate(() => {
   const i = document.getElementById('kinerja-ime');
   return { focused: document.activeElement === i, type: i.type, mode: i.getAttribute('inputmode') };
@@ -76,18 +91,24 @@ test('the soft keyboard types into ImGui fields, with IME compositions, and a ro
     await touchTap(page, 'note.text');
     await cdp.send('Input.insertText', { text: 'Sigap melayani antrean' });
     await waitState(page, (s) => s.text_field === 'Sigap melayani antrean', 'the note typed');
+    // The canvas follows the viewport on the next frame; a loaded machine may take a while to
+    // draw it, so the size is awaited rather than slept for.
     await page.setViewportSize({ width: 768, height: 1024 });
-    await sleep(400);
+    const canvas = await canvasSize(page, { w: 768, h: 1024 });
+    assert.deepEqual(canvas, { w: 768, h: 1024 }, 'the canvas follows the new size');
     let s = await waitState(page, (st) => st.screen === 'note', 'portrait');
     assert.equal(s.text_field, 'Sigap melayani antrean', 'the text survives the rotation');
-    const canvas = await page.evaluate(() => {
-      const c = document.getElementById('canvas');
-      return { w: c.width, h: c.height };
-    });
-    assert.deepEqual(canvas, { w: 768, h: 1024 }, 'the canvas follows the new size');
     await shot(page, 'tablet-02-portrait');
     await page.setViewportSize({ width: 1024, height: 768 });
-    await sleep(400);
+    assert.deepEqual(await canvasSize(page, { w: 1024, h: 768 }), { w: 1024, h: 768 },
+      'the canvas follows the rotation back');
+    // The save button's rectangle settles once frames of the new layout are drawn.
+    for (let prev = null, i = 0; i < 40; i++) {
+      const r = await widgetRect(page, 'note.save');
+      if (prev && JSON.stringify(prev) === JSON.stringify(r)) break;
+      prev = r;
+      await sleep(150);
+    }
     await touchTap(page, 'note.save');
     s = await waitState(page, (st) => st.notes === before + 1, 'the note saved after rotating back');
     assert.equal(s.pending, 1);
