@@ -313,6 +313,8 @@ int main(int argc, char** argv) {
       {"training-needs csv", "/api/v1/reports/training-needs?period=2026&format=csv", &hr, true, csv},
       {"training-needs xlsx", "/api/v1/reports/training-needs?period=2026&format=xlsx", &hr, true, xlsx},
       {"progress, one dinas", "/api/v1/reports/progress?period=2026&unit=dinas-01", &hr, true, json},
+      {"training, one dinas", "/api/v1/reports/training-needs?period=2026&unit=dinas-01", &hr, true, json},
+      {"training xlsx, one dinas", "/api/v1/reports/training-needs?period=2026&unit=dinas-01&format=xlsx", &hr, true, xlsx},
       {"supervisor progress", "/api/v1/reports/progress?period=2026", &sup, true, json},
       {"supervisor training", "/api/v1/reports/training-needs?period=2026", &sup, true, json},
   };

@@ -254,10 +254,8 @@ Json StaffCompetencyJson(const StaffCompetencyReport& staff, const CompetencyCat
   return out;
 }
 
-Json CompetencyReportToJson(const CompetencyReport& report) {
+Json UnitNeedsJson(const CompetencyReport& report) {
   const CompetencyCatalog& catalog = report.input->catalog;
-  Json employees_out = Json::array();
-  for (const auto& staff : report.employees) employees_out.push_back(StaffCompetencyJson(staff, catalog));
   Json units_out = Json::array();
   for (const auto& unit : report.units) {
     const UnitTrainingNeeds& u = unit.needs;
@@ -285,10 +283,10 @@ Json CompetencyReportToJson(const CompetencyReport& report) {
     }
     units_out.push_back(std::move(ju));
   }
+  return units_out;
+}
 
-  Json out;
-  out["employees"] = std::move(employees_out);
-  out["training_needs"] = std::move(units_out);
+Json CompetencyNotesJson(const CompetencyReport& report) {
   Json notes = Json::array();
   notes.push_back(
       "jpm caps each competency at its required level (surplus cannot offset a gap); "
@@ -298,7 +296,18 @@ Json CompetencyReportToJson(const CompetencyReport& report) {
         "levels with level_source \"default_unverified\" are the typical managerial levels by "
         "jenjang (domain §3.3, unconfirmed); check them against the position's standard");
   }
-  out["notes"] = std::move(notes);
+  return notes;
+}
+
+Json CompetencyReportToJson(const CompetencyReport& report) {
+  Json employees_out = Json::array();
+  for (const auto& staff : report.employees) {
+    employees_out.push_back(StaffCompetencyJson(staff, report.input->catalog));
+  }
+  Json out;
+  out["employees"] = std::move(employees_out);
+  out["training_needs"] = UnitNeedsJson(report);
+  out["notes"] = CompetencyNotesJson(report);
   return out;
 }
 

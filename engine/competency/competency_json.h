@@ -33,6 +33,9 @@ Result<PositionProfile> PositionProfileFromJson(const Json& position, const std:
 
 // The report as docs/cli/competency.md shows it: {"employees", "training_needs", "notes"}.
 Json CompetencyReportToJson(const CompetencyReport& report);
+// Its "training_needs" (one entry per unit) and its "notes", alone.
+Json UnitNeedsJson(const CompetencyReport& report);
+Json CompetencyNotesJson(const CompetencyReport& report);
 // One entry of "employees".
 Json StaffCompetencyJson(const StaffCompetencyReport& staff, const CompetencyCatalog& catalog);
 

@@ -148,6 +148,8 @@ std::vector<Table> TrainingNeedsTables(const Json& report) {
                            Integer(g, "assessed"), Integer(g, "gap")});
     }
   }
+  // The city-wide answer has no employee list: its workbook is the needs alone.
+  if (!report.contains("employees")) return {std::move(needs)};
   return {std::move(needs), std::move(employees), std::move(gaps)};
 }
 

@@ -13,7 +13,8 @@ namespace kinerja::server::exports {
 //   training_needs  one row per unit and competency that falls short, the columns of
 //                   TrainingNeedsCsv (engine/competency/training_report.h);
 //   employees       one row per assessed employee: JPM and the mapping categories;
-//   gaps            one row per employee and competency: required, assessed, gap.
+//   gaps            one row per employee and competency: required, assessed, gap;
+// the last two only when the report lists its employees (a unit's, a supervisor's staff).
 // Missing keys give empty cells; never fails.
 std::vector<Table> TrainingNeedsTables(const Json& report);
 

@@ -373,9 +373,11 @@ HttpResponse Api::TrainingNeeds(const HttpRequest& req) {
   if (format != "json" && format != "csv" && format != "xlsx") {
     return ErrorResponse(Status::InvalidArgument("format must be json, csv or xlsx"));
   }
-  auto out = TrainingNeedsReport(store_, *who, period);
+  const std::string unit = QueryText(req, "unit");
+  auto out = TrainingNeedsReport(store_, *who, period, unit);
   if (!out.ok()) return ErrorResponse(out.status());
-  const std::string file = "kebutuhan-pelatihan-" + FileNamePart(period);
+  const std::string file =
+      "kebutuhan-pelatihan-" + FileNamePart(period) + (unit.empty() ? "" : "-" + FileNamePart(unit));
   if (format == "csv") {
     return Attachment({200, TrainingNeedsCsv(*out), "text/csv; charset=utf-8"}, file + ".csv");
   }

@@ -15,12 +15,15 @@ namespace kinerja::server {
 
 // Training needs for `period` (e.g. "2026") over the submitted competency assessments the
 // caller may read (HR and admin: the whole city; a supervisor: the staff they appraise),
-// with positions, employees' names and units read whatever the scope (reference data).
-// The numbers and the output are engine/competency/training_report.h's
-// (TrainingNeedsFromRecords; docs/reports.md). kPermissionDenied for employees and
-// enumerators; kInvalidArgument for a period that is not 1-20 characters.
+// limited to the staff of `unit_id` and its subtree unless it is "", with positions,
+// employees' names and units read whatever the scope (reference data). The numbers and the
+// output are engine/competency/training_report.h's (TrainingReportJson; docs/reports.md),
+// plus "unit"; HR's and admins' city-wide answer leaves out the "employees" list (each need
+// names its staff below the standard). kPermissionDenied for employees and enumerators;
+// kInvalidArgument for a period that is not 1-20 characters; kNotFound for an unknown unit.
+// (server/reports/training_needs.cpp)
 Result<Json> TrainingNeedsReport(CentralStore& store, const Principal& who,
-                                 const std::string& period);
+                                 const std::string& period, const std::string& unit_id = "");
 
 // The HR workspace's reports, GET /api/v1/reports/<name> (docs/reports.md): each reads the
 // caller's scope (HR and admin: the city; a supervisor: the staff they appraise; employees and

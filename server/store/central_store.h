@@ -137,6 +137,9 @@ class CentralStore {
   // "appraisal") or self-assessments ("self_assessment") of `period`.
   Result<std::vector<AppraisalRow>> AppraisalRows(const Principal& who, const std::string& kind,
                                                   const std::string& period);
+  // Competency assessments of `period` or `other_period` ("" for none) in the caller's scope.
+  Result<std::vector<CompetencyRow>> CompetencyRows(const Principal& who, const std::string& period,
+                                                    const std::string& other_period);
   // Queue tickets in the caller's scope, and survey responses whose unit path starts with
   // `unit_path` ("/" for all; as RecordsUnder), each handed to `visit` in seq order, one row
   // object reused (a city holds 200,000 tickets: none is copied). `visit` runs inside the

@@ -1,5 +1,5 @@
 // The store's reads of report rows (server/store/report_rows.h; the tables and their triggers:
-// schema.cpp, v9). Scope: HR and admins read every row; every other caller the rows of
+// schema.cpp, v9 and v10). Scope: HR and admins read every row; every other caller the rows of
 // records its pull would give (the same ScopeSql over `records`, by seq).
 #include <string_view>
 
@@ -47,6 +47,43 @@ Result<std::vector<AppraisalRow>> CentralStore::AppraisalRows(const Principal& w
     ForEachPair(st.ColumnView(10), [&r](std::string_view code, std::string_view rating) {
       r.perilaku.emplace_back(code, rating);
     });
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+Result<std::vector<CompetencyRow>> CentralStore::CompetencyRows(const Principal& who,
+                                                                const std::string& period,
+                                                                const std::string& other_period) {
+  std::string sql =
+      "SELECT seq, id, subject_id, period, status, position_id, levels FROM report_competency"
+      " WHERE period IN (?1, ?2)";
+  if (!CityWide(who)) {
+    sql += " AND seq IN (SELECT seq FROM records WHERE kind='competency_assessment' AND (" +
+           ScopeSql(who) + "))";
+  }
+  ReadAccess read(readers_.get(), mu_, *db_, lock_times_, LockedOp::kPull);
+  KINERJA_RETURN_IF_ERROR(read.status());
+  KINERJA_ASSIGN_OR_RETURN(auto st, read.db().Prepare(sql + " ORDER BY seq"));
+  st.Bind(1, period).Bind(2, other_period.empty() ? period : other_period);
+  if (!CityWide(who)) st.Bind(3, who.unit_path).Bind(4, who.user_id).Bind(5, who.employee_id);
+  std::vector<CompetencyRow> out;
+  for (;;) {
+    KINERJA_ASSIGN_OR_RETURN(auto row, st.Step());
+    if (!row) break;
+    CompetencyRow r;
+    r.seq = st.ColumnInt(0);
+    r.id = st.ColumnView(1);
+    r.subject_id = st.ColumnView(2);
+    r.period = st.ColumnView(3);
+    r.status = st.ColumnView(4);
+    r.position_id = st.ColumnView(5);
+    if (!st.ColumnIsNull(6)) {
+      r.levels.emplace();
+      ForEachPair(st.ColumnView(6), [&r](std::string_view code, std::string_view value) {
+        r.levels->emplace_back(code, value);
+      });
+    }
     out.push_back(std::move(r));
   }
   return out;

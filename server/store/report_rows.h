@@ -1,5 +1,5 @@
 #pragma once
-// What reports read of the records they count, as narrow rows (schema v9; docs/store.md
+// What reports read of the records they count, as narrow rows (schema v9, v10; docs/store.md
 // §"Report rows"). A report over a city touches every appraisal, survey answer and queue
 // ticket; parsing each record's whole JSON body for it cost 0.4-0.6 s a kind at 10,000 staff,
 // 100,000 answers and 200,000 tickets (docs/performance.md, "Reports at city scale"). So the
@@ -31,6 +31,19 @@ struct AppraisalRow {
   std::string hasil_kerja_code;  // result.rating_hasil_kerja_code ("di_bawah", "sesuai", "di_atas")
   // result.perilaku as (BerAKHLAK code, rating code), in the result's order.
   std::vector<std::pair<std::string, std::string>> perilaku;
+};
+
+// A competency assessment's state and levels (schema v10).
+struct CompetencyRow {
+  int64_t seq = 0;
+  std::string id;           // the record id
+  std::string subject_id;   // the employee assessed
+  std::string period;       // body.period
+  std::string status;       // body.status ("draft", "submitted")
+  std::string position_id;  // body.position_id
+  // body.assessed as (competency code, value text) pairs: the value is the whole number's
+  // digits, or "?" for anything else. nullopt when `assessed` is not an object.
+  std::optional<std::vector<std::pair<std::string, std::string>>> levels;
 };
 
 // A queue ticket's unit, officer and times, as stored (ISO-8601 text; parsed by the report

@@ -7,7 +7,7 @@ namespace {
 
 // The schema version this binary writes: the number of steps below. Add a step, never edit
 // one: databases in the field have run it.
-constexpr int64_t kSchemaVersion = 9;
+constexpr int64_t kSchemaVersion = 10;
 
 // v1: the first schema.
 constexpr const char* kSchemaV1 = R"sql(
@@ -157,6 +157,7 @@ CREATE INDEX IF NOT EXISTS records_kind ON records(kind);
 // from the records already stored. A step that rebuilds `records` must create the triggers
 // again (DROP TABLE drops them).
 struct ReportTable {
+  int version;          // the schema step that creates it
   const char* table;
   const char* kinds;    // SQL list of the record kinds it holds
   const char* columns;  // after seq and id
@@ -164,7 +165,7 @@ struct ReportTable {
 };
 
 constexpr ReportTable kReportTables[] = {
-    {"report_appraisals", "'appraisal', 'self_assessment'",
+    {9, "report_appraisals", "'appraisal', 'self_assessment'",
      "kind, subject_id, author_id, period, status, result_kind, template, predikat_code,"
      " hasil_kerja_code, perilaku",
      "{r}.kind, {r}.subject_id, {r}.author_id, json_extract({r}.body, '$.period'),"
@@ -176,12 +177,12 @@ constexpr ReportTable kReportTables[] = {
      " (SELECT group_concat(ifnull(json_extract(p.value, '$.code'), '') || char(31) ||"
      " ifnull(json_extract(p.value, '$.rating_code'), ''), char(30))"
      " FROM json_each({r}.body, '$.result.perilaku') p WHERE p.type = 'object')"},
-    {"report_tickets", "'queue_ticket'",
+    {9, "report_tickets", "'queue_ticket'",
      "unit_path, unit_id, officer, ticket, issued_at, called_at, finished_at",
      "{r}.unit_path, json_extract({r}.body, '$.unit_id'), json_extract({r}.body, '$.officer'),"
      " json_extract({r}.body, '$.ticket'), json_extract({r}.body, '$.issued_at'),"
      " json_extract({r}.body, '$.called_at'), json_extract({r}.body, '$.finished_at')"},
-    {"report_surveys", "'survey_response'",
+    {9, "report_surveys", "'survey_response'",
      "unit_path, unit_id, service, date, answers, gender, age_band, education, occupation",
      "{r}.unit_path, json_extract({r}.body, '$.unit_id'), json_extract({r}.body, '$.service'),"
      " json_extract({r}.body, '$.date'),"
@@ -191,6 +192,17 @@ constexpr ReportTable kReportTables[] = {
      " json_extract({r}.body, '$.profile.gender'), json_extract({r}.body, '$.profile.age_band'),"
      " json_extract({r}.body, '$.profile.education'),"
      " json_extract({r}.body, '$.profile.occupation')"},
+    // v10: the training-needs report read every competency assessment's body and parsed it
+    // (130 ms of its 550 at 10,000 staff; docs/performance.md, "Reports at city scale").
+    {10, "report_competency", "'competency_assessment'",
+     "subject_id, period, status, position_id, levels",
+     "{r}.subject_id, json_extract({r}.body, '$.period'), json_extract({r}.body, '$.status'),"
+     " json_extract({r}.body, '$.position_id'),"
+     // competency code, unit separator, the whole number ("?" for anything else); NULL when
+     // `assessed` is not an object, "" when it is an empty one.
+     " CASE json_type({r}.body, '$.assessed') WHEN 'object' THEN ifnull((SELECT"
+     " group_concat(a.key || char(31) || CASE a.type WHEN 'integer' THEN a.value ELSE '?' END,"
+     " char(30)) FROM json_each({r}.body, '$.assessed') a), '') END"},
 };
 
 std::string Named(std::string sql, const char* r) {
@@ -200,9 +212,10 @@ std::string Named(std::string sql, const char* r) {
 
 // The report tables' columns (typed loosely: a row holds what the body holds, and the store's
 // reads check it), their triggers and their first fill.
-std::string ReportRowsSql() {
+std::string ReportRowsSql(int version) {
   std::string sql;
   for (const auto& t : kReportTables) {
+    if (t.version != version) continue;
     const std::string table = t.table;
     const std::string insert = "INSERT OR REPLACE INTO " + table + "(seq, id, " + t.columns +
                                ") SELECT {r}.seq, {r}.id, " + t.select;
@@ -218,7 +231,8 @@ std::string ReportRowsSql() {
     sql += Named(insert, "r") + " FROM records r WHERE r.kind IN (" + t.kinds +
            ") AND json_valid(r.body);\n";
   }
-  sql += "CREATE INDEX report_appraisals_period ON report_appraisals(kind, period);\n";
+  if (version == 9) sql += "CREATE INDEX report_appraisals_period ON report_appraisals(kind, period);\n";
+  if (version == 10) sql += "CREATE INDEX report_competency_period ON report_competency(period);\n";
   return sql;
 }
 
@@ -239,9 +253,11 @@ Status CentralStore::Migrate() {
       SqlStep(7, "a change stored once: the current one in its record's row", kSchemaV7),
       SqlStep(8, "records found by kind", kSchemaV8),
       MigrationStep{9, "report rows: what reports read of appraisals, tickets and surveys",
-                    [](Database& db) { return db.Exec(ReportRowsSql()); }},
+                    [](Database& db) { return db.Exec(ReportRowsSql(9)); }},
+      MigrationStep{10, "report rows of competency assessments",
+                    [](Database& db) { return db.Exec(ReportRowsSql(10)); }},
   };
-  static_assert(kSchemaVersion == 9, "one step per schema version");
+  static_assert(kSchemaVersion == 10, "one step per schema version");
   return kinerja::Migrate(*db_, steps, [](int64_t found, int64_t latest) {
     return "database schema " + std::to_string(found) + " is newer than this binary (" +
            std::to_string(latest) + "); upgrade kinerja";

@@ -38,8 +38,18 @@ Result<int64_t> UserVersionOf(const std::string& path) {
 
 // Turns a current (v7) file back into the v6 layout an older binary left: one `changes`
 // table holding every change, and records without the columns of their current change.
+// Takes a current store back to version 9: no competency report rows (v10).
+Status UndoSchemaV10(Database& db) {
+  for (const char* e : {"INSERT", "UPDATE", "DELETE"}) {
+    KINERJA_RETURN_IF_ERROR(db.Exec(std::string("DROP TRIGGER report_competency_") + e));
+  }
+  KINERJA_RETURN_IF_ERROR(db.Exec("DROP TABLE report_competency"));
+  return db.SetUserVersion(9);
+}
+
 // Takes a current store back to version 8: no report rows (v9), no triggers on records.
 Status UndoSchemaV9(Database& db) {
+  KINERJA_RETURN_IF_ERROR(UndoSchemaV10(db));
   for (const char* t : {"report_appraisals", "report_tickets", "report_surveys"}) {
     for (const char* e : {"INSERT", "UPDATE", "DELETE"}) {
       KINERJA_RETURN_IF_ERROR(db.Exec(std::string("DROP TRIGGER ") + t + "_" + e));

@@ -138,6 +138,34 @@ TEST_F(ReportRows, ASurveyRowHoldsItsAnswersAndProfileButNothingFinerThanTheDate
   EXPECT_TRUE(Surveys("/pemkot/disdukcapil/").empty());
 }
 
+TEST_F(ReportRows, ACompetencyRowHoldsTheLevelsOfItsCurrentVersion) {
+  auto assessment = [](const char* status, const Json& assessed) {
+    return Json{{"employee_id", "e-ani"}, {"period", "2026"}, {"status", status},
+                {"assessed", assessed}};
+  };
+  PushAs("budi", Json::array({Change("cmp-ani-2026", "competency_assessment", 0,
+                                     assessment("draft", {{"M.01", 2}}))}));
+  PushAs("budi", Json::array({Change("cmp-ani-2026", "competency_assessment", 1,
+                                     assessment("draft", {{"M.01", 3}, {"M.03", 2}}))}));
+  auto rows = store_->CompetencyRows(As("hr"), "2026", "2025");
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  ASSERT_EQ(rows->size(), 1u) << "the second version replaced the first row";
+  const CompetencyRow& r = rows->front();
+  EXPECT_EQ(r.id, "cmp-ani-2026");
+  EXPECT_EQ(r.subject_id, "e-ani");
+  EXPECT_EQ(r.status, "draft");
+  EXPECT_EQ(r.position_id, "pengadministrasi-perizinan") << "the server sets the position it scored";
+  using Levels = std::vector<std::pair<std::string, std::string>>;
+  ASSERT_TRUE(r.levels.has_value());
+  EXPECT_EQ(*r.levels, (Levels{{"M.01", "3"}, {"M.03", "2"}}));
+  auto other = store_->CompetencyRows(As("hr"), "2024", "");
+  ASSERT_TRUE(other.ok());
+  EXPECT_TRUE(other->empty());
+  auto rina = store_->CompetencyRows(As("rina"), "2026", "");
+  ASSERT_TRUE(rina.ok());
+  EXPECT_TRUE(rina->empty()) << "Ani is not Rina's to read";
+}
+
 TEST_F(ReportRows, ASupervisorReadsTheRowsOfTheRecordsHerPullHolds) {
   PushAs("budi", Json::array({Change("skp-e-ani-2026", "appraisal", 0, Appraisal("e-ani", "submitted")),
                               Change("skp-e-dedi-2026", "appraisal", 0, Appraisal("e-dedi", "submitted"))}));
@@ -161,7 +189,7 @@ TEST_F(ReportRows, ASupervisorReadsTheRowsOfTheRecordsHerPullHolds) {
   EXPECT_EQ(budi->size(), 2u) << "Ani and Dedi; not Rina's Agus";
 }
 
-TEST(ReportRowsMigration, AVersionEightStoreFillsThemFromTheRecordsItHolds) {
+TEST(ReportRowsMigration, AVersionEightStoreFillsThemFromTheRecordsItHoldsCompetencyRowsToo) {
   ASSERT_TRUE(InitCrypto().ok());
   const auto dir = std::filesystem::temp_directory_path() /
                    ("kinerja-report-rows-" + std::to_string(::getpid()));
@@ -192,7 +220,12 @@ TEST(ReportRowsMigration, AVersionEightStoreFillsThemFromTheRecordsItHolds) {
                           {"changes", Json::array({Change("skp-e-ani-2026", "appraisal", 0,
                                                           Appraisal("e-ani", "submitted")),
                                                    Change("skp-e-sri-2026", "appraisal", 0,
-                                                          Appraisal("e-sri", "draft"))})}},
+                                                          Appraisal("e-sri", "draft")),
+                                                   Change("cmp-ani-2026", "competency_assessment", 0,
+                                                          Json{{"employee_id", "e-ani"},
+                                                               {"period", "2026"},
+                                                               {"status", "draft"},
+                                                               {"assessed", {{"M.01", 2}}}})})}},
                      token);
     ASSERT_EQ(push.status, 200) << push.body;
   }
@@ -201,7 +234,7 @@ TEST(ReportRowsMigration, AVersionEightStoreFillsThemFromTheRecordsItHolds) {
     auto db = Database::Open(path);
     ASSERT_TRUE(db.ok());
     std::string undo;
-    for (const char* t : {"report_appraisals", "report_tickets", "report_surveys"}) {
+    for (const char* t : {"report_appraisals", "report_tickets", "report_surveys", "report_competency"}) {
       for (const char* e : {"INSERT", "UPDATE", "DELETE"}) {
         undo += std::string("DROP TRIGGER ") + t + "_" + e + "; ";
       }
@@ -222,6 +255,10 @@ TEST(ReportRowsMigration, AVersionEightStoreFillsThemFromTheRecordsItHolds) {
   EXPECT_EQ((*rows)[0].id, "skp-e-ani-2026");
   EXPECT_EQ((*rows)[0].predikat_code, "sangat_baik");
   EXPECT_EQ((*rows)[1].status, "draft");
+  auto competency = (*store)->CompetencyRows(*hr, "2026", "");
+  ASSERT_TRUE(competency.ok()) << competency.status().ToString();
+  ASSERT_EQ(competency->size(), 1u) << "v10 filled from the assessment already stored";
+  EXPECT_EQ((*competency)[0].levels, (std::vector<std::pair<std::string, std::string>>{{"M.01", "2"}}));
   store->reset();
   std::filesystem::remove_all(dir);
 }

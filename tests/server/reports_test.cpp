@@ -103,11 +103,38 @@ TEST_F(TrainingNeedsApi, HrSeesEverySubmittedAssessmentOfThePeriodSummedPerUnitW
   EXPECT_EQ((*pengaduan)["staff"], 1);
   EXPECT_FALSE(pengaduan->contains("remeasure")) << "no earlier assessment there";
 
+  // The city-wide answer names who is short under each need, not every employee's gaps.
+  EXPECT_FALSE(r.contains("employees")) << "HR reads the employee list per unit";
+  EXPECT_EQ((*m03)["staff_below_standard"], Json::array({{{"employee_id", "e-ani"}, {"name", "Ani Lestari"}}}));
+  EXPECT_EQ((*m04)["staff_below_standard"], Json::array({{{"employee_id", "e-dedi"}, {"name", "Dedi Kurniawan"}}}));
+  EXPECT_TRUE(r["unit"].is_null());
+}
+
+TEST_F(TrainingNeedsApi, HrDrillsIntoAUnitAndItsSubtreeWithEveryEmployeesGaps) {
+  Json r = Report("hr", "?period=2026&unit=pelayanan");
+  EXPECT_EQ(r["unit"], Json({{"unit_id", "pelayanan"}, {"name", "Bidang Pelayanan Perizinan Terpadu"}}));
+  EXPECT_EQ(r["assessed"], 2) << "Ani and Dedi; Agus is in pengaduan";
+  ASSERT_EQ(r["training_needs"].size(), 1u);
+  ASSERT_EQ(r["employees"].size(), 2u);
   const Json* ani = Find(r["employees"], "id", "e-ani");
   ASSERT_NE(ani, nullptr);
   EXPECT_EQ((*ani)["name"], "Ani Lestari");
   EXPECT_EQ((*ani)["unit_id"], "pelayanan");
   EXPECT_EQ((*ani)["competencies_below_required"], 1);
+  EXPECT_EQ(Report("hr", "?period=2026&unit=dpmptsp")["assessed"], 3) << "the dinas holds both bidang";
+  EXPECT_NE(Report("hr", "?period=2026&unit=nowhere", 404).dump().find("unit nowhere does not exist"),
+            std::string::npos);
+  // A supervisor's unit filter stays inside their scope.
+  EXPECT_EQ(Report("budi", "?period=2026&unit=pengaduan")["assessed"], 0);
+
+  auto xlsx = Call("GET", "/api/v1/reports/training-needs?period=2026&unit=pelayanan&format=xlsx", "",
+                   LoginAs("hr", "hr-pc"));
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.headers[0].second, "attachment; filename=\"kebutuhan-pelatihan-2026-pelayanan.xlsx\"");
+  testing::ScratchFile file("training-needs-unit.xlsx", xlsx.body);
+  std::string workbook = testing::ZipMember(file.path(), "xl/workbook.xml");
+  EXPECT_NE(workbook.find("name=\"employees\""), std::string::npos) << workbook;
+  EXPECT_NE(workbook.find("name=\"gaps\""), std::string::npos) << workbook;
 }
 
 TEST_F(TrainingNeedsApi, ASupervisorSeesOnlyTheStaffTheyAppraise) {
@@ -115,6 +142,7 @@ TEST_F(TrainingNeedsApi, ASupervisorSeesOnlyTheStaffTheyAppraise) {
   EXPECT_EQ(r["assessed"], 2);
   ASSERT_EQ(r["training_needs"].size(), 1u);
   EXPECT_EQ(r["training_needs"][0]["unit_id"], "pelayanan");
+  EXPECT_EQ(r["employees"].size(), 2u) << "a supervisor's own staff are listed";
   EXPECT_EQ(Find(r["employees"], "id", "e-agus"), nullptr);
   EXPECT_EQ(Report("rina", "?period=2026")["assessed"], 1);
 }
@@ -132,7 +160,7 @@ TEST_F(TrainingNeedsApi, HrCanTakeTheReportAsCsvForASpreadsheet) {
   EXPECT_NE(r.body.find("format must be json, csv or xlsx"), std::string::npos) << r.body;
 }
 
-TEST_F(TrainingNeedsApi, HrCanTakeTheReportAsAnXlsxWorkbookWithOneSheetPerTable) {
+TEST_F(TrainingNeedsApi, HrCanTakeTheReportAsAnXlsxWorkbook) {
   auto r = Call("GET", "/api/v1/reports/training-needs?period=2026&format=xlsx", "",
                 LoginAs("hr", "hr-pc"));
   ASSERT_EQ(r.status, 200) << r.body;
@@ -143,8 +171,8 @@ TEST_F(TrainingNeedsApi, HrCanTakeTheReportAsAnXlsxWorkbookWithOneSheetPerTable)
   testing::ScratchFile file("training-needs.xlsx", r.body);
   std::string workbook = testing::ZipMember(file.path(), "xl/workbook.xml");
   EXPECT_NE(workbook.find("name=\"training_needs\""), std::string::npos) << workbook;
-  EXPECT_NE(workbook.find("name=\"employees\""), std::string::npos) << workbook;
-  EXPECT_NE(workbook.find("name=\"gaps\""), std::string::npos) << workbook;
+  EXPECT_EQ(workbook.find("name=\"employees\""), std::string::npos)
+      << "the city's workbook is its needs; a unit's adds employees and gaps";
   // training_needs: staff_assessed, staff_with_gap and total_gap (G, H, I) are numbers.
   std::string needs = testing::ZipMember(file.path(), "xl/worksheets/sheet1.xml");
   for (const char* cell : {"<c r=\"G2\"><v>", "<c r=\"H2\"><v>", "<c r=\"I2\"><v>"}) {

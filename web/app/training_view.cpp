@@ -71,7 +71,7 @@ void App::OpenTraining(const std::string& period) {
           in.positions[position_id] = (*p)->body;
         }
       }
-      in.assessments.push_back({r.id, r.subject_id, std::move(r.body)});
+      in.assessments.push_back(AssessmentFromBody(r.id, r.subject_id, r.body));
     }
   }
   for (const auto& e : roster_) {

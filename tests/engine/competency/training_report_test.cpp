@@ -18,9 +18,10 @@ Json Position(const char* id, int m01, int t01) {
 
 AssessmentRecord Record(const std::string& id, const std::string& employee, const std::string& period,
                         const std::string& status, const std::string& position, int m01, int t01) {
-  return {id, employee,
-          Json{{"employee_id", employee}, {"period", period}, {"status", status},
-               {"position_id", position}, {"assessed", {{"M.01", m01}, {"T.X.01", t01}}}}};
+  return AssessmentFromBody(
+      id, employee,
+      Json{{"employee_id", employee}, {"period", period}, {"status", status},
+           {"position_id", position}, {"assessed", {{"M.01", m01}, {"T.X.01", t01}}}});
 }
 
 TrainingReportInput City() {
@@ -81,7 +82,7 @@ TEST(TrainingReport, TheSubmittedAssessmentOfTheYearBeforeIsTheRemeasureBaseline
 
   // A draft of the year before is no baseline; neither is a non-year period's "before".
   TrainingReportInput in = City();
-  in.assessments[0].body["status"] = "draft";
+  in.assessments[0].status = "draft";
   auto no_base = TrainingNeedsFromRecords(in);
   ASSERT_TRUE(no_base.ok());
   EXPECT_FALSE((*no_base)["training_needs"][0].contains("remeasure"));
@@ -91,7 +92,10 @@ TEST(TrainingReport, TheSubmittedAssessmentOfTheYearBeforeIsTheRemeasureBaseline
 
 TEST(TrainingReport, ABaselineKeepsOnlyLevelsThePositionStillRequires) {
   TrainingReportInput in = City();
-  in.assessments[0].body["assessed"] = Json{{"M.01", 2}, {"T.X.01", 1}, {"M.09", 4}, {"M.02", "x"}};
+  in.assessments[0] = AssessmentFromBody(
+      "a25", "e-ani",
+      Json{{"period", "2025"}, {"status", "submitted"}, {"position_id", "loket"},
+           {"assessed", {{"M.01", 2}, {"T.X.01", 1}, {"M.09", 4}, {"M.02", "x"}}}});
   auto r = TrainingNeedsFromRecords(in);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ((*r)["assessed"], 2);
@@ -116,6 +120,58 @@ TEST(TrainingReport, AnAssessmentThatNoLongerFitsItsPositionIsSkippedWithTheReas
   const Json* agus = Find((*r)["skipped"], "record_id", "x26");
   ASSERT_NE(agus, nullptr);
   EXPECT_NE((*agus)["reason"].get<std::string>().find("position gone"), std::string::npos) << *agus;
+}
+
+TEST(TrainingReport, EachNeedNamesTheStaffBelowTheStandardAndTheEmployeeListIsOptional) {
+  auto built = BuildTrainingReport(City());
+  ASSERT_TRUE(built.ok()) << built.status().ToString();
+  Json full = TrainingReportJson(**built);
+  Json needs_only = TrainingReportJson(**built, /*with_employees=*/false);
+  EXPECT_EQ(full["employees"].size(), 2u);
+  EXPECT_FALSE(needs_only.contains("employees"));
+  EXPECT_EQ(needs_only["training_needs"], full["training_needs"]);
+  const Json& unit = needs_only["training_needs"][0];
+  EXPECT_EQ((*Find(unit["manajerial"], "code", "M.01"))["staff_below_standard"],
+            Json::array({{{"employee_id", "e-dedi"}, {"name", "Dedi"}}}));
+  EXPECT_EQ((*Find(unit["teknis"], "code", "T.X.01"))["staff_below_standard"],
+            Json::array({{{"employee_id", "e-ani"}, {"name", "Ani"}}}));
+  auto below = StaffBelowStandard(needs_only);
+  EXPECT_EQ(below["pelayanan"]["T.X.01"], std::vector<std::string>{"Ani"});
+  EXPECT_EQ(TrainingNeedsCsv(needs_only), TrainingNeedsCsv(full)) << "the CSV needs no employee list";
+}
+
+TEST(TrainingReport, TheLastSubmittedAssessmentOfAnEmployeeCountsAndTheEarlierIsSkipped) {
+  TrainingReportInput in = City();
+  in.assessments.push_back(Record("a26b", "e-ani", "2026", "submitted", "loket", 2, 3));
+  auto r = TrainingNeedsFromRecords(in);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ((*r)["assessed"], 2);
+  ASSERT_EQ((*r)["skipped"].size(), 1u);
+  EXPECT_EQ((*r)["skipped"][0]["record_id"], "a26");
+  EXPECT_NE((*r)["skipped"][0]["reason"].get<std::string>().find("(a26b) replaces it"), std::string::npos);
+  EXPECT_EQ(Find((*r)["training_needs"][0]["teknis"], "code", "T.X.01"), nullptr)
+      << "Ani's later assessment meets T.X.01";
+}
+
+TEST(TrainingReport, ALevelThatIsNotAWholeNumberOneToFiveIsSkippedNamingTheCode) {
+  TrainingReportInput in = City();
+  in.assessments[1] = AssessmentFromBody(
+      "a26", "e-ani",
+      Json{{"period", "2026"}, {"status", "submitted"}, {"position_id", "loket"},
+           {"assessed", {{"M.01", 2.5}, {"T.X.01", 2}}}});
+  in.assessments[2].assessed->at(0).level = 6;
+  auto r = TrainingNeedsFromRecords(in);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ((*r)["assessed"], 0);
+  ASSERT_EQ((*r)["skipped"].size(), 2u);
+  for (const auto& s : (*r)["skipped"]) {
+    EXPECT_NE(s["reason"].get<std::string>().find("must be an integer level 1-5"), std::string::npos) << s;
+  }
+  EXPECT_TRUE((*r)["employees"].empty());
+  // A body whose `assessed` is not an object reads as no levels at all.
+  AssessmentRecord odd = AssessmentFromBody("x", "e-x", Json{{"assessed", Json::array({1})}, {"period", 2026}});
+  EXPECT_FALSE(odd.assessed.has_value());
+  EXPECT_EQ(odd.period, "") << "a period that is not text";
 }
 
 TEST(TrainingReport, NothingToReportIsAnEmptyReportAndABadPeriodIsRefused) {
