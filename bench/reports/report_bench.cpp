@@ -305,6 +305,7 @@ int main(int argc, char** argv) {
                     pdf = "application/pdf";
   std::vector<Endpoint> endpoints = {
       {"progress", "/api/v1/reports/progress?period=2026", &hr, true, json},
+      {"workspace", "/api/v1/reports/workspace?period=2026", &hr, true, json},
       {"distribution", "/api/v1/reports/distribution?period=2026", &hr, true, json},
       {"objectivity", "/api/v1/reports/objectivity?period=2026", &hr, true, json},
       {"satisfaction", "/api/v1/reports/satisfaction?period=2026", &hr, true, json},

@@ -2,7 +2,8 @@
 // login"; docs/performance.md, "HR workspace: first screen"), in Debian's headless Chromium
 // against the real server on loopback. For each store: from the tap on "Masuk" to
 //   shown   the HR workspace is the screen (hr_home),
-//   units   it shows the unit tree (units from the device store),
+//   units   it shows the unit tree (the server's workspace summary until the first pull has
+//           ended, then the device store's units),
 //   synced  the first sync has ended (the tree's counts are the city's).
 // On a fresh device (cold: the first sync pulls HR's whole scope) and on the same device after
 // logging out and in again (warm: only what changed). Prints each figure and one TARGET line.
@@ -55,7 +56,8 @@ async function login(page, waitMs) {
   const units = await until(page, t0, (s) => s.screen === 'hr_home' && s.hr && s.hr.units.length > 0, waitMs);
   const synced = await until(page, t0, (s) => s.screen === 'hr_home' && !s.busy && s.last_sync !== '', waitMs);
   const s = await appState(page).catch(() => ({}));
-  return { shown, units, synced, staff: s.hr ? s.hr.staff : 0, unitCount: s.hr ? s.hr.units.length : 0 };
+  return { shown, units, synced, staff: s.hr ? s.hr.staff : 0, unitCount: s.hr ? s.hr.units.length : 0,
+    source: s.hr ? s.hr.source : '' };
 }
 
 async function measure(label, base) {
@@ -66,7 +68,7 @@ async function measure(label, base) {
     await page.goto(base + '/');
     const cold = await login(page, WAIT_S * 1000);
     console.log(`${label} cold:  shown ${show(cold.shown)}, units ${show(cold.units)}, synced ${show(cold.synced)}` +
-      ` (${cold.unitCount} units, ${cold.staff} staff on the screen)`);
+      ` (${cold.unitCount} units, ${cold.staff} staff on the screen, drawn from the ${cold.source || '?'})`);
     target(`${label} cold: workspace shown`, cold.shown);
     target(`${label} cold: workspace with its units`, cold.units);
     if (cold.synced !== null) {

@@ -38,6 +38,7 @@ constexpr NamedReport kReports[] = {
     {"satisfaction", SatisfactionReport},       // server/reports/satisfaction.cpp
     {"service-time", ServiceTimeReport},        // server/reports/service_time.cpp
     {"unit-timeline", UnitTimelineReport},      // server/reports/unit_timeline.cpp
+    {"workspace", WorkspaceReport},             // server/reports/workspace.cpp
 };
 }  // namespace
 
@@ -49,7 +50,8 @@ ReportFn FindReport(std::string_view name) {
 }
 
 const char* ReportNames() {
-  return "training-needs, progress, distribution, objectivity, satisfaction, service-time, unit-timeline";
+  return "training-needs, progress, distribution, objectivity, satisfaction, service-time, unit-timeline, "
+         "workspace";
 }
 
 }  // namespace kinerja::server

@@ -53,8 +53,12 @@ Result<Json> ServiceTimeReport(CentralStore& store, const Principal& who, const 
 // ending with this WIB month; at most 36): queue waits, IKM and the trainings that started.
 Result<Json> UnitTimelineReport(CentralStore& store, const Principal& who, const ReportQuery& q);
 
+// The HR workspace's first screen: every unit (name, kind, parent_id) with the caller's staff
+// in it by appraisal status (not_started, draft, submitted, signed_off), and the totals.
+Result<Json> WorkspaceReport(CentralStore& store, const Principal& who, const ReportQuery& q);
+
 // The report named `name` ("progress", "distribution", "objectivity", "satisfaction",
-// "service-time", "unit-timeline"); nullptr for another name.
+// "service-time", "unit-timeline", "workspace"); nullptr for another name.
 ReportFn FindReport(std::string_view name);
 // Those names, for messages.
 const char* ReportNames();

@@ -119,6 +119,9 @@ class CentralStore {
   // For reports: the records of `kind` in the caller's scope (what a pull would give them),
   // in seq order, read on a read connection beside the writer.
   Result<std::vector<wire::Record>> ScopedRecords(const Principal& who, const std::string& kind);
+  // The same records' ids and unit paths alone (no body read): for counts per unit.
+  Result<std::vector<std::pair<std::string, std::string>>> ScopedPaths(const Principal& who,
+                                                                       const std::string& kind);
   // For reports of aggregates (survey answers a supervisor may not pull one by one): the
   // records of `kind` whose unit path starts with `unit_path` ("/" for all), in seq order.
   Result<std::vector<wire::Record>> RecordsUnder(const std::string& kind,

@@ -78,6 +78,23 @@ Result<std::vector<wire::Record>> CentralStore::ScopedRecords(const Principal& w
   return RecordsOf(st);
 }
 
+Result<std::vector<std::pair<std::string, std::string>>> CentralStore::ScopedPaths(
+    const Principal& who, const std::string& kind) {
+  std::string scope = ScopeSql(who);
+  ReadAccess read(readers_.get(), mu_, *db_, lock_times_, LockedOp::kPull);
+  KINERJA_RETURN_IF_ERROR(read.status());
+  KINERJA_ASSIGN_OR_RETURN(auto st, read.db().Prepare("SELECT id, unit_path FROM records WHERE kind=?1 AND (" +
+                                                      scope + ") ORDER BY seq"));
+  st.Bind(1, kind).Bind(3, who.unit_path).Bind(4, who.user_id).Bind(5, who.employee_id);
+  std::vector<std::pair<std::string, std::string>> out;
+  for (;;) {
+    KINERJA_ASSIGN_OR_RETURN(auto row, st.Step());
+    if (!row) break;
+    out.emplace_back(st.ColumnView(0), st.ColumnView(1));
+  }
+  return out;
+}
+
 Result<std::vector<wire::Record>> CentralStore::RecordsAbout(
     const std::string& kind, const std::vector<std::string>& subject_ids) {
   ReadAccess read(readers_.get(), mu_, *db_, lock_times_, LockedOp::kPull);

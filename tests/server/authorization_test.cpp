@@ -601,6 +601,7 @@ TEST_F(Authorization, EveryRoleGetsTheExpectedAnswerForTrainingRecordsAndEveryRe
                              "objectivity?period=2026", "satisfaction?period=2026",
                              "service-time?period=2026&split=2026-07-01",
                              "unit-timeline?unit=dpmptsp", "training-needs?period=2026",
+                             "workspace?period=2026",
                              "progress?period=2026&format=csv", "distribution?period=2026&format=xlsx",
                              "unit-recap?unit=pelayanan&period=2026"}) {
       auto got = Call("GET", std::string("/api/v1/reports/") + path, "", tokens[row.user]);

@@ -332,9 +332,35 @@ TEST_F(HrReports, ServiceTimeGivesMedianAndP90PerMonthAndTheChangeAfterTheSplit)
   EXPECT_EQ(r["note"], "no queue tickets in this period");
 }
 
+// The workspace's first screen from the server: every unit with its parent and kind, and the
+// staff in it by the status the tablet counts (the appraisal's own; objections are progress's).
+TEST_F(HrReports, TheWorkspaceSummaryGivesEveryUnitItsOwnStaffByStatusAsTheTabletCounts) {
+  Json r = Report("hr", "workspace?period=2026");
+  EXPECT_EQ(r["report"], "workspace");
+  EXPECT_EQ(r["period"], "2026");
+  const Json& t = r["totals"];
+  EXPECT_EQ(t, Json({{"staff", 10}, {"not_started", 5}, {"draft", 1}, {"submitted", 3},
+                     {"signed_off", 1}}))
+      << "Ani's objected appraisal counts as what it is, submitted; the progress report shows the objection";
+  const Json* pelayanan = Find(r["units"], "unit_id", "pelayanan");
+  ASSERT_NE(pelayanan, nullptr) << r.dump();
+  EXPECT_EQ((*pelayanan)["name"], "Bidang Pelayanan Perizinan Terpadu");
+  EXPECT_EQ((*pelayanan)["parent_id"], "dpmptsp");
+  EXPECT_EQ((*pelayanan)["staff"], 5);
+  EXPECT_EQ((*pelayanan)["signed_off"], 1);
+  const Json* dinas = Find(r["units"], "unit_id", "dpmptsp");
+  ASSERT_NE(dinas, nullptr);
+  EXPECT_EQ((*dinas)["parent_id"], "pemkot");
+  int staff = 0;
+  for (const auto& u : r["units"]) staff += u["staff"].get<int>();
+  EXPECT_EQ(staff, 10) << "each employee counted once, in their own unit (the tablet rolls up)";
+  EXPECT_EQ(Report("budi", "workspace?period=2026")["totals"]["staff"], 4) << "a supervisor's own staff";
+  EXPECT_EQ(Report("hr", "workspace?period=2025")["totals"]["not_started"], 10);
+}
+
 TEST_F(HrReports, EveryReportRefusesEmployeesAndEnumeratorsABadPeriodAndAnUnknownUnit) {
   for (const char* name :
-       {"progress", "distribution", "objectivity", "satisfaction", "service-time"}) {
+       {"progress", "distribution", "objectivity", "satisfaction", "service-time", "workspace"}) {
     std::string n = name;
     EXPECT_EQ(Report("ani", n + "?period=2026", 403)["error"]["code"], "permission_denied") << n;
     EXPECT_EQ(Report("loket1", n + "?period=2026", 403)["error"]["code"], "permission_denied") << n;

@@ -30,6 +30,7 @@ void App::Start() {
   auto session = store_->LoadSession();
   if (session.ok() && session->has_value()) session_ = **session;
   last_sync_ = MetaGet("last_sync");
+  hr_pulled_ = !last_sync_.empty();
   if (MetaGet("lang") == "en") SetLang(Lang::kEn);
   for (float z : kUiZooms) {
     if (MetaGet("ui_zoom") == std::to_string(std::lround(z * 100))) ui_zoom_ = z;
@@ -217,6 +218,12 @@ void App::Login(const std::string& username, const std::string& password) {
     session_ = *s;
     LoadKiosk();
     screen_ = HomeScreen();
+    if (IsHrSession()) {
+      // The city's tree from the server now; the device's own once the pull has brought it.
+      hr_pulled_ = false;
+      LoadHrWorkspace();
+      FetchHrSummary();
+    }
     StartSync();  // fetch the roster right away
   });
 }
@@ -233,7 +240,8 @@ void App::Logout(bool discard_unsynced) {
   }
   logout_blocked_ = false;
   // Reports fetched by HR hold the city's data: they leave with the session.
-  for (const char* key : {"kiosk_unit", "kiosk_unit_path", "kiosk_service", kHrReportCacheKey}) {
+  for (const char* key :
+       {"kiosk_unit", "kiosk_unit_path", "kiosk_service", kHrReportCacheKey, kHrSummaryCacheKey}) {
     MetaDelete(key);
   }
   hr_report_ = HrReportScreen{};
@@ -275,6 +283,7 @@ void App::FinishSync() {
   busy_ = false;
   progress_ = ended->progress();
   FlushStorage();  // whatever the pull stored, also when it ended early
+  if (ended->outcome() == SyncOutcome::kOk) hr_pulled_ = true;
   Refresh();
   if (session_) LoadKiosk();  // units may have arrived
   if (screen_ == Screen::kQueue) LoadQueue();  // other officers' tickets may have arrived

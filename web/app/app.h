@@ -302,6 +302,9 @@ class App {
   void PublishTrainingState(Json& state) const;  // training_view.cpp
   void PublishQueueState(Json& state) const;
   void LoadHrWorkspace();
+  // Asks the server for the workspace summary of the chosen period while this session has not
+  // finished a pull, so a fresh device draws the city's tree at once (hr_home.cpp).
+  void FetchHrSummary();
   void PublishHrState(Json& state) const;  // hr_home.cpp
   void LoadCachedHrReport();  // hr_reports.cpp
   void FetchHrReport();
@@ -371,6 +374,9 @@ class App {
 
   TrainingView training_;
   HrWorkspace hr_;
+  // This session's device store holds HR's scope: a pull ended well since login (or, for a
+  // session restored at start, some sync did). Until then the workspace is the server's.
+  bool hr_pulled_ = false;
   HrReportScreen hr_report_;
 
   std::vector<QueueUnit> queue_units_;

@@ -1,6 +1,9 @@
 // The App actions of the HR workspace (web/app/hr_workspace.h): open it, pick a unit or a
-// period, and go on to the roster.
+// period, and go on to the roster. Until this session's first pull has ended, the tree and
+// counts are the server's workspace summary (fetched at login and on a period change, kept
+// under kHrSummaryCacheKey); then the device's own records.
 #include "engine/org/period.h"
+#include "shared/json_util.h"
 #include "web/app/app.h"
 #include "web/platform/platform.h"
 
@@ -22,16 +25,47 @@ void App::LoadHrWorkspace() {
   std::vector<std::string> periods = HrPeriods(org::AppraisalPeriod(NowUnixSeconds()), 4);
   size_t period_index = 0;
   for (size_t i = 0; i < periods.size(); ++i) period_index = periods[i] == year ? i : period_index;
-  auto units = store_->List("unit");
-  auto statuses = LoadAppraisalStatuses(*store_, HrPeriodKey(periods[period_index], part));
-  hr_ = BuildHrWorkspace(units.ok() ? *units : std::vector<wire::Record>{}, roster_,
-                         statuses.ok() ? *statuses : AppraisalStatuses{});
+  const std::string key = HrPeriodKey(periods[period_index], part);
+  bool from_server = false;
+  if (!hr_pulled_) {
+    auto cache = ParseJson(MetaGet(kHrSummaryCacheKey));
+    if (cache.ok() && cache->is_object() && cache->contains(key)) {
+      auto summary = BuildHrWorkspaceFromSummary((*cache)[key]);
+      if (summary.ok()) {
+        hr_ = std::move(summary).value();
+        from_server = true;
+      }
+    }
+  }
+  if (!from_server) {
+    auto units = store_->List("unit");
+    auto statuses = LoadAppraisalStatuses(*store_, key);
+    hr_ = BuildHrWorkspace(units.ok() ? *units : std::vector<wire::Record>{}, roster_,
+                           statuses.ok() ? *statuses : AppraisalStatuses{});
+  }
   hr_.periods = std::move(periods);
   hr_.period_index = period_index;
   hr_.part = part;
   for (size_t i = 0; i < hr_.units.size(); ++i) {
     if (hr_.units[i].id == selected) hr_.selected = static_cast<int>(i);
   }
+}
+
+void App::FetchHrSummary() {
+  if (!session_ || hr_pulled_ || !BrowserOnline() || hr_.periods.empty()) return;
+  const std::string period = hr_.period();
+  HttpRequest("GET", "/api/v1/reports/workspace?period=" + period, "", session_->token,
+              [this, period](const HttpResult& r) {
+                // Late answers change nothing: the device's own tree has taken over.
+                if (!session_ || hr_pulled_ || r.status != 200) return;
+                auto summary = ParseJson(r.body);
+                if (!summary.ok() || !BuildHrWorkspaceFromSummary(*summary).ok()) return;
+                auto cache = ParseJson(MetaGet(kHrSummaryCacheKey));
+                Json entries = cache.ok() && cache->is_object() ? std::move(*cache) : Json::object();
+                entries[period] = std::move(*summary);
+                MetaSet(kHrSummaryCacheKey, entries.dump());
+                if (!hr_.periods.empty() && hr_.period() == period) LoadHrWorkspace();
+              });
 }
 
 void App::SelectHrUnit(int index) {
@@ -42,12 +76,14 @@ void App::SelectHrPeriod(size_t index) {
   if (index >= hr_.periods.size() || index == hr_.period_index) return;
   hr_.period_index = index;
   LoadHrWorkspace();
+  FetchHrSummary();
 }
 
 void App::SelectHrPeriodPart(int part) {
   if (part < 0 || part > 2 || part == hr_.part) return;
   hr_.part = part;
   LoadHrWorkspace();
+  FetchHrSummary();
 }
 
 void App::OpenHrRoster() {
@@ -72,6 +108,8 @@ void App::PublishHrState(Json& j) const {
              {"periods", hr_.periods},
              {"selected", hr_.selected >= 0 ? hr_.units[static_cast<size_t>(hr_.selected)].id : ""},
              {"staff", hr_.staff},
+             {"source", hr_.server_as_of.empty() ? "device" : "server"},
+             {"as_of", hr_.server_as_of},
              {"units", units}};
 }
 

@@ -17,6 +17,8 @@ namespace kinerja::web {
 
 inline constexpr const char* kHrReportCacheKey = "hr_reports";
 inline constexpr size_t kHrReportCacheEntries = 24;
+// The workspace summaries fetched this session, by period key (dropped at log-out).
+inline constexpr const char* kHrSummaryCacheKey = "hr_workspace";
 
 struct HrReportScreen {
   HrReportKind kind = HrReportKind::kProgress;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/sync/roster_view.h"
+#include "shared/result.h"
 #include "shared/wire/sync.h"
 
 namespace kinerja::web {
@@ -35,6 +36,9 @@ struct HrWorkspace {
   size_t period_index = 0;
   int part = 0;       // of the chosen year: 0 the whole year (annual), 1 Semester I, 2 Semester II
   int selected = -1;  // index into units; -1 is the whole city
+  // Set when the tree and counts are the server's workspace summary (its as_of), drawn while
+  // a fresh device's first pull runs; empty when they are this device's own records.
+  std::string server_as_of;
   // The chosen period's key (docs/rules/periods.md): "2026", "2026-S1" or "2026-S2".
   std::string period() const { return HrPeriodKey(periods[period_index], part); }
 };
@@ -46,6 +50,12 @@ struct HrWorkspace {
 HrWorkspace BuildHrWorkspace(const std::vector<wire::Record>& unit_records,
                              const std::vector<wire::Record>& employees,
                              const AppraisalStatuses& statuses);
+
+// The same tree from the server's workspace summary (GET /api/v1/reports/workspace,
+// docs/reports.md §"Workspace": every unit with its own staff by status), the counts rolled up
+// as above and server_as_of set; staff the totals hold beyond the units' count in the whole
+// city only. kInvalidArgument for anything that is not such an answer. Periods are the caller's.
+Result<HrWorkspace> BuildHrWorkspaceFromSummary(const Json& summary);
 
 // The annual periods offered by the picker: `current` ("2026") and the `count` - 1 years
 // before it, newest first. A current period that is not a year is offered alone.

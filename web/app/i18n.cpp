@@ -403,6 +403,8 @@ constexpr Entry kCatalogue[] = {
     {"hr_no_staff", "Belum ada pegawai di unit ini", "No staff in this unit yet"},
     {"hr_status_local", "Dari data yang sudah tersinkron ke perangkat ini.",
      "From the data already synced to this device."},
+    {"hr_status_server", "Dari server per %s; data kota sedang diunduh ke perangkat ini.",
+     "From the server as of %s; the city's data is still coming to this device."},
     {"hr_reports_heading", "Laporan dari server", "Reports from the server"},
     {"hr_needs_connection", "Laporan dihitung server; salinan terakhir tetap bisa dibuka luring.",
      "Reports are computed by the server; the last copy opens offline too."},

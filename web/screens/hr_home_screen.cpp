@@ -86,7 +86,15 @@ void DrawStatusChart(const HrWorkspace& hr) {
   c.empty_text = T("hr_no_staff");
   chart::DrawBarChart(c, ImVec2(std::min(ImGui::GetContentRegionAvail().x, 560.0f), 220));
   TestMarkItem("hr.status_chart");
-  ImGui::TextDisabled("%s", T("hr_status_local"));
+  if (hr.server_as_of.empty()) {
+    ImGui::TextDisabled("%s", T("hr_status_local"));
+  } else {
+    char line[300];
+    std::snprintf(line, sizeof line, T("hr_status_server"), hr.server_as_of.c_str());
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("%s", line);
+    ImGui::PopTextWrapPos();
+  }
 }
 
 }  // namespace
