@@ -3,14 +3,12 @@
 #include <httplib.h>
 #include <sys/socket.h>
 
-#include <condition_variable>
-#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <memory>
-#include <mutex>
 
+#include "server/http/fair_gate.h"
 #include "server/http/security_headers.h"
 
 namespace kinerja::server {
@@ -40,61 +38,6 @@ std::string PrecompressedPath(const std::string& public_dir, const httplib::Requ
   if (ec || gz_time < plain_time) return "";
   return gz.string();
 }
-
-// At most `slots` API requests in Api::Handle at once, admitted in arrival order. httplib
-// serves a kept-alive connection on one worker until it closes, so with keep-alive every
-// open connection's worker can be inside a handler at the same time (200 devices: 200
-// threads on the store's locks); those locks are not fair, so some requests waited behind
-// many others (keep-alive p99 250-280 ms against 180 without, at a higher throughput).
-// Without keep-alive the pool itself bounded this, and its queue is first come, first served.
-class FairGate {
- public:
-  explicit FairGate(int slots) : free_(slots) {}
-
-  void Enter() {
-    std::unique_lock<std::mutex> lock(mu_);
-    if (free_ > 0 && waiters_.empty()) {
-      --free_;
-      return;
-    }
-    Waiter w;
-    waiters_.push_back(&w);
-    w.cv.wait(lock, [&w] { return w.admitted; });
-  }
-
-  // Hands the slot to the longest-waiting request, if any.
-  void Leave() {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (waiters_.empty()) {
-      ++free_;
-      return;
-    }
-    Waiter* w = waiters_.front();
-    waiters_.pop_front();
-    w->admitted = true;
-    w->cv.notify_one();
-  }
-
- private:
-  struct Waiter {
-    std::condition_variable cv;
-    bool admitted = false;
-  };
-  std::mutex mu_;
-  int free_;
-  std::deque<Waiter*> waiters_;
-};
-
-class GateSlot {
- public:
-  explicit GateSlot(FairGate& gate) : gate_(gate) { gate_.Enter(); }
-  ~GateSlot() { gate_.Leave(); }
-  GateSlot(const GateSlot&) = delete;
-  GateSlot& operator=(const GateSlot&) = delete;
-
- private:
-  FairGate& gate_;
-};
 
 }  // namespace
 
@@ -144,7 +87,7 @@ Result<int> HttpServer::Bind() {
   });
 
   Api& api = impl_->api;
-  impl_->gate = std::make_unique<FairGate>(o.max_active_requests > 0 ? o.max_active_requests : 1 << 30);
+  impl_->gate = std::make_unique<FairGate>(o.max_active_requests);
   FairGate& gate = *impl_->gate;
   auto handler = [&api, &gate](const httplib::Request& req, httplib::Response& res) {
     HttpRequest r;
