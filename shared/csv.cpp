@@ -2,15 +2,9 @@
 
 #include <array>
 
-namespace kinerja {
+#include "shared/text.h"
 
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
+namespace kinerja {
 
 std::string GuardFormula(std::string_view text) {
   if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||

@@ -89,9 +89,6 @@ class CsvReader {
   std::optional<CsvFault> fault_;
 };
 
-// Lower-cases ASCII letters; other bytes unchanged (header matching).
-std::string AsciiLower(std::string_view s);
-
 // --- Writing -----------------------------------------------------------------------------
 // Formula-injection guard for text a spreadsheet will show (every CSV and XLSX export): a
 // text cell starting with = + - @, a tab or a carriage return would be evaluated or

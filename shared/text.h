@@ -2,9 +2,13 @@
 // Small text helpers for reading input written by people (rating names, header names, CSV
 // cells).
 
+#include <string>
 #include <string_view>
 
 namespace kinerja {
+
+// Lower-cases ASCII letters; other bytes unchanged (header and code matching).
+std::string AsciiLower(std::string_view s);
 
 // True when `a` and `b` are equal ignoring ASCII letter case ("Di Atas" == "di atas").
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);

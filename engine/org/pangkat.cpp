@@ -3,7 +3,6 @@
 #include <array>
 #include <cctype>
 
-#include "shared/csv.h"
 #include "shared/text.h"
 
 namespace kinerja::org {

@@ -6,7 +6,7 @@
 #include <cstring>
 #include <map>
 
-#include "shared/csv.h"
+#include "shared/text.h"
 #include "engine/numeric/rounding.h"
 
 namespace kinerja {

@@ -5,7 +5,7 @@
 #include <set>
 
 #include "engine/org/date.h"
-#include "shared/csv.h"
+#include "shared/text.h"
 
 namespace kinerja::server::exports {
 

@@ -28,6 +28,13 @@ Result<wire::PullResponse> CentralStore::Pull(const Principal& who, int64_t sinc
     return Status::InvalidArgument("limit must be 1-" + std::to_string(wire::kMaxPullLimit));
   }
   std::string scope = ScopeSql(who);
+  // HR and admin devices do not receive survey answers and queue tickets one by one: the
+  // city's run to hundreds of thousands (minutes of a first sync), they only ever see them
+  // aggregated in the server's reports, and an answer is anonymous (docs/sync.md §"Pull").
+  // Reports still read them: this is the pull's rule, not ScopeSql's.
+  if (who.role == wire::Role::kHr || who.role == wire::Role::kAdmin) {
+    scope = "(" + scope + " AND kind NOT IN ('survey_response', 'queue_ticket'))";
+  }
   // One read transaction: the records and the head cursor below come from one committed
   // state, so a batch being pushed meanwhile is seen whole or not at all.
   ReadAccess read(readers_.get(), mu_, *db_, lock_times_, LockedOp::kPull);

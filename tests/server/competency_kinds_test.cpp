@@ -260,7 +260,7 @@ TEST_F(FieldKinds, ATicketsTimesOnceSetNeverChange) {
   EXPECT_EQ(PushAs(LoginAs("budi", "budi-tab"), "budi-tab", Ticket("c-5", "q-1", 1, finished)).status, 400);
 }
 
-TEST_F(FieldKinds, OfficersWriteTicketsAndTheirSupervisorsAndHrReadThem) {
+TEST_F(FieldKinds, OfficersWriteTicketsAndTheirSupervisorsPullThemHrOnlyInReports) {
   struct Case { const char* user; const char* officer; int status; };
   const Case cases[] = {
       {"ani", "e-ani", 200}, {"budi", "e-budi", 200}, {"rina", "e-rina", 200},
@@ -280,8 +280,9 @@ TEST_F(FieldKinds, OfficersWriteTicketsAndTheirSupervisorsAndHrReadThem) {
   EXPECT_EQ(PulledIds(LoginAs("budi", "budi-tab"), "queue_ticket"),
             (std::set<std::string>{"q-ani", "q-budi"}));
   EXPECT_EQ(PulledIds(LoginAs("rina", "rina-tab"), "queue_ticket"), (std::set<std::string>{"q-rina"}));
-  EXPECT_EQ(PulledIds(LoginAs("hr", "hr-pc"), "queue_ticket"),
-            (std::set<std::string>{"q-ani", "q-budi", "q-rina"}));
+  EXPECT_TRUE(PulledIds(LoginAs("hr", "hr-pc"), "queue_ticket").empty())
+      << "HR reads tickets in the service-time report, not one by one";
+  EXPECT_TRUE(PulledIds(LoginAs("admin", "admin-pc"), "queue_ticket").empty());
   EXPECT_TRUE(PulledIds(LoginAs("loket1", "kiosk-1"), "queue_ticket").empty());
 }
 
