@@ -12,23 +12,37 @@ bool CityWide(const Principal& who) {
   return who.role == wire::Role::kHr || who.role == wire::Role::kAdmin;
 }
 
+// `select` (a report table's SELECT, with or without a WHERE) in seq order, limited for a
+// caller who does not read city-wide to the rows of records of `kind` (SQL: "?1" or
+// "'queue_ticket'") in `scope` (ScopeSql, whose ?3-?5 BindScope binds).
+std::string InScope(const Principal& who, std::string select, const std::string& kind,
+                    const std::string& scope) {
+  if (!CityWide(who)) {
+    select += select.find(" WHERE ") == std::string::npos ? " WHERE" : " AND";
+    select += " seq IN (SELECT seq FROM records WHERE kind=" + kind + " AND (" + scope + "))";
+  }
+  return select + " ORDER BY seq";
+}
+
+void BindScope(Statement& st, const Principal& who) {
+  if (!CityWide(who)) st.Bind(3, who.unit_path).Bind(4, who.user_id).Bind(5, who.employee_id);
+}
+
 }  // namespace
 
 Result<std::vector<AppraisalRow>> CentralStore::AppraisalRows(const Principal& who,
                                                               const std::string& kind,
                                                               const std::string& period) {
-  std::string sql =
-      "SELECT seq, id, subject_id, author_id, period, status, result_kind, template,"
-      " predikat_code, hasil_kerja_code, perilaku FROM report_appraisals"
-      " WHERE kind=?1 AND period=?2";
-  if (!CityWide(who)) {
-    sql += " AND seq IN (SELECT seq FROM records WHERE kind=?1 AND (" + ScopeSql(who) + "))";
-  }
+  const std::string sql = InScope(who,
+                                  "SELECT seq, id, subject_id, author_id, period, status, result_kind,"
+                                  " template, predikat_code, hasil_kerja_code, perilaku"
+                                  " FROM report_appraisals WHERE kind=?1 AND period=?2",
+                                  "?1", ScopeSql(who));
   ReadAccess read(readers_.get(), mu_, *db_, lock_times_, LockedOp::kPull);
   KINERJA_RETURN_IF_ERROR(read.status());
-  KINERJA_ASSIGN_OR_RETURN(auto st, read.db().Prepare(sql + " ORDER BY seq"));
+  KINERJA_ASSIGN_OR_RETURN(auto st, read.db().Prepare(sql));
   st.Bind(1, kind).Bind(2, period);
-  if (!CityWide(who)) st.Bind(3, who.unit_path).Bind(4, who.user_id).Bind(5, who.employee_id);
+  BindScope(st, who);
   std::vector<AppraisalRow> out;
   for (;;) {
     KINERJA_ASSIGN_OR_RETURN(auto row, st.Step());
@@ -55,18 +69,15 @@ Result<std::vector<AppraisalRow>> CentralStore::AppraisalRows(const Principal& w
 Result<std::vector<CompetencyRow>> CentralStore::CompetencyRows(const Principal& who,
                                                                 const std::string& period,
                                                                 const std::string& other_period) {
-  std::string sql =
-      "SELECT seq, id, subject_id, period, status, position_id, levels FROM report_competency"
-      " WHERE period IN (?1, ?2)";
-  if (!CityWide(who)) {
-    sql += " AND seq IN (SELECT seq FROM records WHERE kind='competency_assessment' AND (" +
-           ScopeSql(who) + "))";
-  }
+  const std::string sql = InScope(who,
+                                  "SELECT seq, id, subject_id, period, status, position_id, levels"
+                                  " FROM report_competency WHERE period IN (?1, ?2)",
+                                  "'competency_assessment'", ScopeSql(who));
   ReadAccess read(readers_.get(), mu_, *db_, lock_times_, LockedOp::kPull);
   KINERJA_RETURN_IF_ERROR(read.status());
-  KINERJA_ASSIGN_OR_RETURN(auto st, read.db().Prepare(sql + " ORDER BY seq"));
+  KINERJA_ASSIGN_OR_RETURN(auto st, read.db().Prepare(sql));
   st.Bind(1, period).Bind(2, other_period.empty() ? period : other_period);
-  if (!CityWide(who)) st.Bind(3, who.unit_path).Bind(4, who.user_id).Bind(5, who.employee_id);
+  BindScope(st, who);
   std::vector<CompetencyRow> out;
   for (;;) {
     KINERJA_ASSIGN_OR_RETURN(auto row, st.Step());
@@ -91,17 +102,14 @@ Result<std::vector<CompetencyRow>> CentralStore::CompetencyRows(const Principal&
 
 Status CentralStore::EachTicketRow(const Principal& who,
                                    const std::function<void(const TicketRow&)>& visit) {
-  std::string sql =
-      "SELECT seq, id, unit_path, unit_id, officer, ticket, issued_at, called_at, finished_at"
-      " FROM report_tickets";
-  if (!CityWide(who)) {
-    sql += " WHERE seq IN (SELECT seq FROM records WHERE kind='queue_ticket' AND (" +
-           ScopeSql(who) + "))";
-  }
+  const std::string sql = InScope(who,
+                                  "SELECT seq, id, unit_path, unit_id, officer, ticket, issued_at,"
+                                  " called_at, finished_at FROM report_tickets",
+                                  "'queue_ticket'", ScopeSql(who));
   ReadAccess read(readers_.get(), mu_, *db_, lock_times_, LockedOp::kPull);
   KINERJA_RETURN_IF_ERROR(read.status());
-  KINERJA_ASSIGN_OR_RETURN(auto st, read.db().Prepare(sql + " ORDER BY seq"));
-  if (!CityWide(who)) st.Bind(3, who.unit_path).Bind(4, who.user_id).Bind(5, who.employee_id);
+  KINERJA_ASSIGN_OR_RETURN(auto st, read.db().Prepare(sql));
+  BindScope(st, who);
   TicketRow t;  // reused: assigning keeps each string's capacity
   for (;;) {
     KINERJA_ASSIGN_OR_RETURN(auto row, st.Step());
