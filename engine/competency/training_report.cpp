@@ -78,8 +78,8 @@ std::string Misfit(const AssessmentRecord& a, const PositionFit& fit) {
   return missing.empty() ? "" : "missing " + missing.dump();
 }
 
-// The levels of `a`, sorted by code; only those `fit` requires with a level 1-5 when
-// `required_only` (a baseline keeps what the position still requires).
+// The levels of `a`, sorted by code; with `fit`, only those it requires with a level 1-5 (a
+// baseline keeps what the position still requires).
 std::vector<AssessedLevel> Levels(const AssessmentRecord& a, const PositionFit* fit) {
   std::vector<AssessedLevel> out;
   if (!a.assessed.has_value()) return out;

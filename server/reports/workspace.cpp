@@ -13,12 +13,10 @@
 #include <utility>
 #include <vector>
 
+#include "engine/sync/roster_view.h"
 #include "server/reports/report_context.h"
 
 namespace kinerja::server {
-namespace {
-constexpr const char* kStatuses[] = {"not_started", "draft", "submitted", "signed_off"};
-}  // namespace
 
 Result<Json> WorkspaceReport(CentralStore& store, const Principal& who, const ReportQuery& q) {
   KINERJA_ASSIGN_OR_RETURN(const reports::Context ctx, reports::BeginReport(store, who, q));
@@ -41,26 +39,21 @@ Result<Json> WorkspaceReport(CentralStore& store, const Principal& who, const Re
   }
   KINERJA_ASSIGN_OR_RETURN(auto appraisals, reports::AppraisalsOfPeriod(store, who, "appraisal", ctx));
   const auto latest = reports::LatestBySubject(appraisals);
-  auto status_index = [](const std::string& s) {
-    for (int i = 1; i < 4; ++i) {
-      if (s == kStatuses[i]) return i;
-    }
-    return 1;  // a record without a known status is a draft, as on the device
-  };
-  std::map<std::string, std::array<int, 4>> counts;  // unit id -> own staff by status
-  std::array<int, 4> totals{};
-  int staff_total = 0;
+  // The statuses and their codes are the tablet's own (engine/sync/roster_view.h).
+  using Counts = std::array<int, kAppraisalStatusCount>;
+  std::map<std::string, Counts> counts;  // unit id -> own staff by status
+  Counts totals{};
   for (const auto& [id, unit_id] : staff) {
     auto it = latest.find(id);
-    const int s = it == latest.end() ? 0 : status_index(it->second->status);
-    ++counts[unit_id][static_cast<size_t>(s)];
-    ++totals[static_cast<size_t>(s)];
-    ++staff_total;
+    const auto s = static_cast<size_t>(it == latest.end() ? AppraisalStatus::kNotStarted
+                                                           : AppraisalStatusFromCode(it->second->status));
+    ++counts[unit_id][s];
+    ++totals[s];
   }
-  auto counted = [&](Json j, const std::array<int, 4>& c) {
+  auto counted = [](Json j, const Counts& c) {
     int n = 0;
-    for (size_t i = 0; i < 4; ++i) {
-      j[kStatuses[i]] = c[i];
+    for (size_t i = 0; i < c.size(); ++i) {
+      j[AppraisalStatusCode(static_cast<AppraisalStatus>(i))] = c[i];
       n += c[i];
     }
     j["staff"] = n;
@@ -74,11 +67,10 @@ Result<Json> WorkspaceReport(CentralStore& store, const Principal& who, const Re
                {"name", u.name},
                {"kind", u.body.value("kind", "")},
                {"parent_id", u.body.value("parent_id", "")}};
-    units.push_back(counted(std::move(entry), c == counts.end() ? std::array<int, 4>{} : c->second));
+    units.push_back(counted(std::move(entry), c == counts.end() ? Counts{} : c->second));
   }
   out["units"] = std::move(units);
   out["totals"] = counted(Json::object(), totals);
-  out["totals"]["staff"] = staff_total;
   return out;
 }
 
