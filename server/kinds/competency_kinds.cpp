@@ -18,7 +18,7 @@ const kinds::CommonRules kCompetencyAssessmentRules{
 Result<Accepted> CheckCompetencyAssessment(Database& db, const Principal& who,
                                            const wire::Change& c,
                                            const std::optional<StoredRecord>& existing,
-                                           const std::string& where, EmployeeCache& employees) {
+                                           const std::string& where, PushContext& push) {
   KINERJA_ASSIGN_OR_RETURN(const kinds::CommonFields f,
                            kinds::BeginCheck(who, c, existing, where, kCompetencyAssessmentRules));
   const std::string w = where + ".body";
@@ -29,7 +29,7 @@ Result<Accepted> CheckCompetencyAssessment(Database& db, const Principal& who,
   }
   KINERJA_ASSIGN_OR_RETURN(const StoredRecord* employee,
                            kinds::AppraisedEmployee(db, who, employee_id, existing,
-                                                    "a competency assessment", where, employees));
+                                                    "a competency assessment", where, push.employees));
   // The position and its required levels are the server's: from the employee record.
   std::string position_id = employee->body.value("position_id", "");
   auto position = position_id.empty() ? Result<std::optional<StoredRecord>>(std::optional<StoredRecord>())

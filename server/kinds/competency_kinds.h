@@ -17,7 +17,7 @@ namespace kinerja::server {
 Result<Accepted> CheckCompetencyAssessment(Database& db, const Principal& who,
                                            const wire::Change& c,
                                            const std::optional<StoredRecord>& existing,
-                                           const std::string& where, EmployeeCache& employees);
+                                           const std::string& where, PushContext& push);
 
 // A `position` record body as HR loads it (`kinerja import positions`, the demo city): the
 // position's required competency levels (PermenPANRB 38/2017) as the engine reads them
@@ -32,6 +32,6 @@ Status CheckPositionBody(const Json& body);
 // caller's own employee id. Stored in the officer's unit.
 Result<Accepted> CheckQueueTicket(Database& db, const Principal& who, const wire::Change& c,
                                   const std::optional<StoredRecord>& existing,
-                                  const std::string& where, EmployeeCache& employees);
+                                  const std::string& where, PushContext& push);
 
 }  // namespace kinerja::server

@@ -1,6 +1,8 @@
 #include "server/kinds/employee_kinds.h"
 
 #include "engine/appraisal/appraise_json.h"
+#include "engine/appraisal/objection.h"
+#include "engine/service/timestamp.h"
 #include "server/kinds/kind_checks.h"
 
 namespace kinerja::server {
@@ -57,11 +59,71 @@ Result<std::string> OtherRecordWith(Database& db, const char* kind, const char* 
   return id;
 }
 
+Json AppraisalSnapshot(const StoredRecord& a);
+
+// What the server adds to an objection (keberatan, PP 30/2019 Pasal 59), after checking it
+// is in time: the result is received at sign-off, and an objection to a signed-off appraisal
+// must arrive by the 14th WIB day after (engine/appraisal/objection.h; a late one is
+// refused as locked, so it is kept for HR). It is routed to the atasan pejabat penilai: the
+// appraiser's own supervisor in the roster at this moment ("" when the chain ends, then HR
+// decides), and carries what was objected to, so the atasan's tablet can show it without the
+// appraisal record (which it does not pull).
+Result<Json> ObjectionFacts(Database& db, const StoredRecord& a, const std::string& appraisal_id,
+                            int64_t now, const std::string& where) {
+  std::string appraiser_id, atasan_id;
+  auto employee = LoadRecord(db, a.subject_id);
+  if (!employee.ok()) return employee.status();
+  if (employee->has_value()) appraiser_id = (*employee)->body.value("supervisor_id", "");
+  if (!appraiser_id.empty()) {
+    auto appraiser = LoadRecord(db, appraiser_id);
+    if (!appraiser.ok()) return appraiser.status();
+    if (appraiser->has_value()) atasan_id = (*appraiser)->body.value("supervisor_id", "");
+  }
+  Json facts{{"appraiser_id", appraiser_id}, {"atasan_id", atasan_id},
+             {"appraisal", AppraisalSnapshot(a)}};
+  // Transitional: the app still offers an objection to a submitted appraisal, so the server
+  // still takes it; its window has not started (no signed_off_at, no deadline). Next step
+  // (issue 14): the app offers it only after sign-off and the server refuses it before.
+  if (a.body.value("status", "") != "signed_off") return facts;
+  // Appraisals signed off before the server stamped signed_off_at: their row's time (a
+  // signed-off record never changes again).
+  std::string signed_off_iso = a.body.value("signed_off_at", a.updated_at);
+  auto signed_off = ParseIsoTimestamp(signed_off_iso);
+  if (!signed_off.ok()) {
+    return Status::Corruption("appraisal " + appraisal_id + " has an unreadable sign-off time");
+  }
+  const std::string deadline = ObjectionDeadlineText(*signed_off);
+  if (ObjectionDaysLeft(*signed_off, now) < 0) {
+    return Status::Locked(where + ": the " + std::to_string(kObjectionWindowDays) +
+                          "-day window for an objection to appraisal " + appraisal_id +
+                          " closed on " + deadline + " (signed off " + signed_off_iso.substr(0, 10) +
+                          ", PP 30/2019 Pasal 59); the objection is kept for HR to review");
+  }
+  facts["signed_off_at"] = signed_off_iso;
+  facts["deadline"] = deadline;
+  return facts;
+}
+
+// What was objected to, for the atasan's screen: period, ratings, predikat, comments.
+Json AppraisalSnapshot(const StoredRecord& a) {
+  Json snapshot{{"period", a.body.value("period", "")}};
+  if (auto c = a.body.find("comments"); c != a.body.end() && c->is_string()) {
+    snapshot["comments"] = *c;
+  }
+  if (auto r = a.body.find("result"); r != a.body.end() && r->is_object()) {
+    for (const char* k : {"predikat", "predikat_code", "rating_hasil_kerja",
+                          "rating_hasil_kerja_code", "rating_perilaku", "rating_perilaku_code"}) {
+      if (auto f = r->find(k); f != r->end()) snapshot[k] = *f;
+    }
+  }
+  return snapshot;
+}
+
 }  // namespace
 
 Result<Accepted> CheckSelfAssessment(Database& db, const Principal& who, const wire::Change& c,
                                      const std::optional<StoredRecord>& existing,
-                                     const std::string& where, EmployeeCache& /*employees*/) {
+                                     const std::string& where, PushContext& /*push*/) {
   // No writer roles and no final status in the rules: whoever writes must be the employee
   // herself, and that is told before whether the record is final.
   KINERJA_ASSIGN_OR_RETURN(const kinds::CommonFields f,
@@ -106,11 +168,12 @@ Result<Accepted> CheckSelfAssessment(Database& db, const Principal& who, const w
 
 Result<Accepted> CheckAppraisalResponse(Database& db, const Principal& who, const wire::Change& c,
                                         const std::optional<StoredRecord>& existing,
-                                        const std::string& where, EmployeeCache& /*employees*/) {
+                                        const std::string& where, PushContext& push) {
   const std::string w = where + ".body";
   KINERJA_RETURN_IF_ERROR(RejectUnknownKeys(
       c.body,
-      {"appraisal_id", "decision", "reason", "employee_id", "appraisal_version", "appraisal_status"},
+      {"appraisal_id", "decision", "reason", "employee_id", "appraisal_version", "appraisal_status",
+       "signed_off_at", "deadline", "appraiser_id", "atasan_id", "appraisal"},
       w));
   auto appraisal_id = GetString(c.body, "appraisal_id", w);
   if (!appraisal_id.ok()) return appraisal_id.status();
@@ -158,22 +221,33 @@ Result<Accepted> CheckAppraisalResponse(Database& db, const Principal& who, cons
     return Status::Locked(where + ": appraisal " + *appraisal_id + " already has response " +
                           *other + "; a response is final; the edit is kept for HR to review");
   }
+  std::optional<Json> objection;
+  if (*decision == "object") {
+    KINERJA_ASSIGN_OR_RETURN(objection, ObjectionFacts(db, a, *appraisal_id, push.now, where));
+  }
   Json body{{"appraisal_id", *appraisal_id}, {"decision", *decision},
             {"employee_id", a.subject_id}, {"appraisal_version", a.version},
             {"appraisal_status", a_status}};
   if (!text.empty()) body["reason"] = text;
+  if (objection) body.update(*objection);
   return Accepted{a.unit_path, a.subject_id, std::move(body)};
 }
 
 const char* SupervisorReadsEmployeeKindsSql() {
-  return "((kind='appraisal_response' OR (kind='self_assessment' AND"
+  return "((kind IN ('appraisal_response', 'objection_decision') OR (kind='self_assessment' AND"
          " json_extract(body, '$.status')='submitted')) AND subject_id IN"
          " (SELECT e.id FROM records e WHERE e.kind='employee' AND"
          " json_extract(e.body, '$.supervisor_id')=?5))";
 }
 
 const char* EmployeeReadsOwnKindsSql() {
-  return "(kind IN ('self_assessment', 'appraisal_response') AND subject_id=?5)";
+  return "(kind IN ('self_assessment', 'appraisal_response', 'objection_decision') AND"
+         " subject_id=?5)";
+}
+
+const char* AtasanReadsObjectionsSql() {
+  return "(kind IN ('appraisal_response', 'objection_decision') AND ?5 <> '' AND"
+         " json_extract(body, '$.atasan_id')=?5)";
 }
 
 }  // namespace kinerja::server

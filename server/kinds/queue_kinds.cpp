@@ -6,7 +6,7 @@ namespace kinerja::server {
 
 Result<Accepted> CheckQueueTicket(Database& db, const Principal& who, const wire::Change& c,
                                   const std::optional<StoredRecord>& existing,
-                                  const std::string& where, EmployeeCache& /*employees*/) {
+                                  const std::string& where, PushContext& /*push*/) {
   // Officers at the counter log their own tickets; HR and admins read them. Enumerators only
   // collect survey responses (docs/sync.md).
   KINERJA_RETURN_IF_ERROR(

@@ -3,7 +3,9 @@
 #include <cstring>
 
 #include "engine/appraisal/appraise_json.h"
+#include "engine/sync/ids.h"
 #include "server/kinds/competency_kinds.h"
+#include "server/kinds/objection_kinds.h"
 #include "server/kinds/employee_kinds.h"
 #include "server/kinds/kind_checks.h"
 #include "server/kinds/unit_kinds.h"
@@ -23,7 +25,7 @@ const kinds::CommonRules kNoteRules{
 
 Result<Accepted> CheckAppraisalNote(Database& db, const Principal& who, const wire::Change& c,
                                     const std::optional<StoredRecord>& existing,
-                                    const std::string& where, EmployeeCache& employees) {
+                                    const std::string& where, PushContext& push) {
   KINERJA_ASSIGN_OR_RETURN(const kinds::CommonFields f,
                            kinds::BeginCheck(who, c, existing, where, kNoteRules));
   auto text = c.body.find("text");  // read in place: a note's text is its longest string
@@ -34,7 +36,7 @@ Result<Accepted> CheckAppraisalNote(Database& db, const Principal& who, const wi
       kinds::TextWithinLimit(text->get_ref<const std::string&>(), "text", where + ".body", 1));
   KINERJA_ASSIGN_OR_RETURN(const StoredRecord* employee,
                            kinds::AppraisedEmployee(db, who, f.employee_id, existing, "a note",
-                                                    where, employees));
+                                                    where, push.employees));
   return Accepted{employee->unit_path, f.employee_id, Json(), true};
 }
 
@@ -42,7 +44,7 @@ Result<Accepted> CheckAppraisalNote(Database& db, const Principal& who, const wi
 // respondent profile; no name, NIK or phone can be stored (unknown fields are refused).
 Result<Accepted> CheckSurveyResponse(Database& db, const Principal& who, const wire::Change& c,
                                      const std::optional<StoredRecord>& existing,
-                                     const std::string& where, EmployeeCache& /*employees*/) {
+                                     const std::string& where, PushContext& /*push*/) {
   KINERJA_RETURN_IF_ERROR(RoleMayWrite(who, c.kind, where,
                                        {wire::Role::kEnumerator, wire::Role::kHr, wire::Role::kAdmin}));
   if (existing || c.base_version != 0) {
@@ -107,12 +109,15 @@ Result<Accepted> CheckSurveyResponse(Database& db, const Principal& who, const w
 // or signed-off appraisal must score. Once signed off, the record is locked.
 const kinds::CommonRules kAppraisalRules{
     {wire::Role::kSupervisor, wire::Role::kHr, wire::Role::kAdmin}, "appraisal", "signed_off",
-    "signed off", {"employee_id", "period", "status", "skp", "comments", "result"}, true, false,
+    "signed off",
+    {"employee_id", "period", "status", "skp", "comments", "result", "signed_off_at",
+     "objection_decision"},
+    true, false,
     {"draft", "submitted", "signed_off"}};
 
 Result<Accepted> CheckAppraisal(Database& db, const Principal& who, const wire::Change& c,
                                 const std::optional<StoredRecord>& existing,
-                                const std::string& where, EmployeeCache& employees) {
+                                const std::string& where, PushContext& push) {
   KINERJA_ASSIGN_OR_RETURN(const kinds::CommonFields f,
                            kinds::BeginCheck(who, c, existing, where, kAppraisalRules));
   const std::string w = where + ".body";
@@ -124,9 +129,14 @@ Result<Accepted> CheckAppraisal(Database& db, const Principal& who, const wire::
   }
   KINERJA_ASSIGN_OR_RETURN(const StoredRecord* employee,
                            kinds::AppraisedEmployee(db, who, f.employee_id, existing,
-                                                    "an appraisal", where, employees));
+                                                    "an appraisal", where, push.employees));
   Json body = c.body;
   KINERJA_RETURN_IF_ERROR(kinds::ScoreSkpInto(db, *skp, f.status == "draft", w, body));
+  // The server's: when the result was given (an objection's 14 days count from it), and the
+  // decision that changed it (set only by an upheld objection, never by a device).
+  body.erase("objection_decision");
+  body.erase("signed_off_at");
+  if (f.status == "signed_off") body["signed_off_at"] = IsoUtc(push.now);
   return Accepted{employee->unit_path, f.employee_id, std::move(body)};
 }
 
@@ -134,7 +144,7 @@ struct Kind {
   const char* name;
   Result<Accepted> (*check)(Database&, const Principal&, const wire::Change&,
                             const std::optional<StoredRecord>&, const std::string&,
-                            EmployeeCache&);
+                            PushContext&);
 };
 
 constexpr Kind kKinds[] = {
@@ -147,18 +157,21 @@ constexpr Kind kKinds[] = {
     {"queue_ticket", CheckQueueTicket},
     {"unit_performance", CheckUnitPerformance},  // server/kinds/unit_kinds.cpp
     {"training_record", CheckTrainingRecord},    // server/kinds/unit_kinds.cpp
+    {"objection_decision", CheckObjectionDecision},  // server/kinds/objection_kinds.cpp
 };
 
 }  // namespace
 
 const char* PushableKinds() {
   return "appraisal_note, survey_response, appraisal, self_assessment, appraisal_response,"
-         " competency_assessment, queue_ticket, unit_performance, training_record";
+         " competency_assessment, queue_ticket, unit_performance, training_record,"
+         " objection_decision";
 }
 
 Result<std::optional<StoredRecord>> LoadRecord(Database& db, const std::string& id) {
   auto cached = db.Cached(
-      "SELECT version, kind, unit_path, subject_id, author_id, conflict, body FROM records"
+      "SELECT version, kind, unit_path, subject_id, author_id, conflict, body, updated_at"
+      " FROM records"
       " WHERE id=?");
   if (!cached.ok()) return cached.status();
   Statement* st = *cached;
@@ -176,6 +189,7 @@ Result<std::optional<StoredRecord>> LoadRecord(Database& db, const std::string& 
   auto body = ParseJson(st->ColumnText(6));
   if (!body.ok()) return Status::Corruption("record " + id + " has an unreadable body");
   r.body = std::move(body).value();
+  r.updated_at = st->ColumnText(7);
   return std::optional<StoredRecord>(std::move(r));
 }
 
@@ -191,15 +205,13 @@ Result<const std::optional<StoredRecord>*> EmployeeCache::Get(Database& db, cons
 
 Result<Accepted> CheckChange(Database& db, const Principal& who, const wire::Change& c,
                              const std::optional<StoredRecord>& existing, const std::string& where,
-                             EmployeeCache* employees) {
-  EmployeeCache own;
-  EmployeeCache& cache = employees ? *employees : own;
+                             PushContext& push) {
   if (existing && existing->kind != c.kind) {
     return Status::InvalidArgument(where + ": record " + c.record_id + " is a " + existing->kind +
                                    ", not a " + c.kind);
   }
   for (const auto& k : kKinds) {
-    if (c.kind == k.name) return k.check(db, who, c, existing, where, cache);
+    if (c.kind == k.name) return k.check(db, who, c, existing, where, push);
   }
   return Status::InvalidArgument(where + ".kind '" + c.kind + "' cannot be pushed; known kinds: " +
                                  PushableKinds());

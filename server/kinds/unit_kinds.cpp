@@ -90,7 +90,7 @@ std::string UnitPerformanceId(const std::string& unit_id, const std::string& per
 
 Result<Accepted> CheckUnitPerformance(Database& db, const Principal& who, const wire::Change& c,
                                       const std::optional<StoredRecord>& existing,
-                                      const std::string& where, EmployeeCache& /*employees*/) {
+                                      const std::string& where, PushContext& /*push*/) {
   KINERJA_ASSIGN_OR_RETURN(const kinds::CommonFields f,
                            kinds::BeginCheck(who, c, existing, where, kUnitPerformanceRules));
   const std::string w = where + ".body";
@@ -126,7 +126,7 @@ Result<Accepted> CheckUnitPerformance(Database& db, const Principal& who, const 
 
 Result<Accepted> CheckTrainingRecord(Database& db, const Principal& who, const wire::Change& c,
                                      const std::optional<StoredRecord>& existing,
-                                     const std::string& where, EmployeeCache& employees) {
+                                     const std::string& where, PushContext& push) {
   KINERJA_RETURN_IF_ERROR(kinds::BeginCheck(who, c, existing, where, kTrainingRules).status());
   const std::string w = where + ".body";
   KINERJA_ASSIGN_OR_RETURN(const std::string unit_id, GetString(c.body, "unit_id", w));
@@ -166,7 +166,7 @@ Result<Accepted> CheckTrainingRecord(Database& db, const Principal& who, const w
     if (!seen.insert(id).second) {
       return Status::InvalidArgument(at + ": employee " + id + " is listed twice");
     }
-    KINERJA_RETURN_IF_ERROR(kinds::EmployeeInScope(db, who, id, at, employees).status());
+    KINERJA_RETURN_IF_ERROR(kinds::EmployeeInScope(db, who, id, at, push.employees).status());
     participants.push_back(id);
   }
   body["participants"] = std::move(participants);

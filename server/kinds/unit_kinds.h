@@ -31,7 +31,7 @@ std::string UnitPerformanceId(const std::string& unit_id, const std::string& per
 // UnitPerformanceId) or kNotFound (no such unit).
 Result<Accepted> CheckUnitPerformance(Database& db, const Principal& who, const wire::Change& c,
                                       const std::optional<StoredRecord>& existing,
-                                      const std::string& where, EmployeeCache& employees);
+                                      const std::string& where, PushContext& push);
 
 // Checks a training_record change. Fails with kPermissionDenied (not HR or admin),
 // kInvalidArgument (unknown fields, wrong types, a title that is not 1-200 characters, a date
@@ -41,7 +41,7 @@ Result<Accepted> CheckUnitPerformance(Database& db, const Principal& who, const 
 // employee).
 Result<Accepted> CheckTrainingRecord(Database& db, const Principal& who, const wire::Change& c,
                                      const std::optional<StoredRecord>& existing,
-                                     const std::string& where, EmployeeCache& employees);
+                                     const std::string& where, PushContext& push);
 
 // Scope SQL over `records` (as SupervisorReadsEmployeeKindsSql; ?3 = the caller's unit path):
 // what a supervisor reads of these kinds, a parenthesised condition to OR into the scope.

@@ -166,7 +166,7 @@ std::string CentralStore::ScopeSql(const Principal& who) const {
     case wire::Role::kSupervisor:
       // Positions too come from above: one defined for the whole city or dinas reaches the
       // supervisors of every unit below it (their staff's required competency levels).
-      return "(" + units + " OR " + SupervisorReadsUnitKindsSql() +
+      return "(" + units + " OR " + SupervisorReadsUnitKindsSql() + " OR " + AtasanReadsObjectionsSql() +
              " OR (kind='position' AND substr(?3, 1, length(unit_path)) = unit_path)"
              " OR (substr(unit_path, 1, length(?3)) = ?3 AND (kind IN ('employee',"
              " 'position', 'queue_ticket') OR author_id=?4 OR (kind IN ('appraisal_note',"

@@ -42,6 +42,17 @@ Status CheckCreatedAt(const wire::Change& c, const std::string& where) {
                                  t.substr(0, 40) + "\"");
 }
 
+// The change that made a record's current version moves to past_changes, body and all ...
+constexpr const char* kKeepCurrentAsPast =
+    "INSERT INTO past_changes(change_id, record_id, kind, device_id, user_id, base_version,"
+    " body, outcome, result_version, created_at, received_at)"
+    " SELECT change_id, id, kind, device_id, author_id, version - 1, body, 'applied', version,"
+    " created_at, updated_at FROM records WHERE id=? AND change_id IS NOT NULL";
+// ... and the row takes the next version.
+constexpr const char* kNextVersion =
+    "UPDATE records SET version=version+1, body=?, author_id=?, seq=?, updated_at=?,"
+    " change_id=?, device_id=?, created_at=? WHERE id=?";
+
 // One batch applied to the ledger, change by change, inside the push's transaction. Each
 // step below is one decision of docs/sync.md's push; a failed step fails the batch (the
 // caller rolls it back). Holds cached statements of `db`: lives within one push.
@@ -49,7 +60,9 @@ class BatchWriter {
  public:
   BatchWriter(Database& db, const Principal& who, const wire::PushRequest& req,
               const std::vector<std::string>* body_texts, int64_t now)
-      : db_(db), who_(who), req_(req), body_texts_(body_texts), now_iso_(IsoUtc(now)) {}
+      : db_(db), who_(who), req_(req), body_texts_(body_texts), now_iso_(IsoUtc(now)) {
+    push_.now = now;
+  }
 
   // Reads the seq counter once: the batch counts on in memory and writes it back once in
   // Finish. The transaction holds SQLite's write lock from its start (BEGIN IMMEDIATE), so no
@@ -78,13 +91,14 @@ class BatchWriter {
     KINERJA_ASSIGN_OR_RETURN(const bool in_past, past->Step());
     past->Reset();  // done with it before this change writes
     if (in_past) return false;
-    auto accepted = CheckChange(db_, who_, c, kNew, where, &employees_);
+    auto accepted = CheckChange(db_, who_, c, kNew, where, push_);
     if (!accepted.ok()) return false;
     std::string made;
     Status created = Create(c, *accepted, BodyText(i, *accepted, &made), last_seq_ + 1);
     if (created.code() == Code::kAlreadyExists) return false;
     KINERJA_RETURN_IF_ERROR(created);
     ++last_seq_;
+    KINERJA_RETURN_IF_ERROR(WriteAlso(c, *accepted, where));
     ++applied_;
     resp.acks.push_back({c.change_id, wire::Outcome::kApplied, 1});
     return true;
@@ -116,13 +130,14 @@ class BatchWriter {
     const wire::Change& c = req_.changes[i];
     KINERJA_ASSIGN_OR_RETURN(const std::optional<StoredRecord> existing, LoadRecord(db_, c.record_id));
     KINERJA_ASSIGN_OR_RETURN(const Accepted accepted,
-                             CheckChange(db_, who_, c, existing, where, &employees_));
+                             CheckChange(db_, who_, c, existing, where, push_));
     if (!c.resolves.empty()) KINERJA_RETURN_IF_ERROR(CheckResolvesOpen(c, existing, where));
     const int64_t seq = ++last_seq_;
     std::string made;
     const std::string& body = BodyText(i, accepted, &made);
     KINERJA_ASSIGN_OR_RETURN(const wire::ChangeAck ack, ApplyOnto(c, existing, accepted, body, seq, where));
     if (ack.outcome == wire::Outcome::kConflict) KINERJA_RETURN_IF_ERROR(KeepConflictingEdit(c, ack, body));
+    if (ack.outcome == wire::Outcome::kApplied) KINERJA_RETURN_IF_ERROR(WriteAlso(c, accepted, where));
     if (!c.resolves.empty() && ack.outcome == wire::Outcome::kApplied) {
       KINERJA_RETURN_IF_ERROR(SettleResolutions(c));
     }
@@ -232,18 +247,9 @@ class BatchWriter {
   // The next version of a record: the change that made the version being replaced moves to
   // past_changes, body and all; the row takes `c`.
   Status Replace(const wire::Change& c, const std::string& body, int64_t seq) {
-    KINERJA_ASSIGN_OR_RETURN(
-        Statement* keep_past,
-        db_.Cached("INSERT INTO past_changes(change_id, record_id, kind, device_id, user_id,"
-                   " base_version, body, outcome, result_version, created_at, received_at)"
-                   " SELECT change_id, id, kind, device_id, author_id, version - 1, body,"
-                   " 'applied', version, created_at, updated_at FROM records WHERE id=? AND"
-                   " change_id IS NOT NULL"));
+    KINERJA_ASSIGN_OR_RETURN(Statement* keep_past, db_.Cached(kKeepCurrentAsPast));
     KINERJA_RETURN_IF_ERROR(keep_past->Bind(1, c.record_id).Run());
-    KINERJA_ASSIGN_OR_RETURN(
-        Statement* upd,
-        db_.Cached("UPDATE records SET version=version+1, body=?, author_id=?, seq=?,"
-                   " updated_at=?, change_id=?, device_id=?, created_at=? WHERE id=?"));
+    KINERJA_ASSIGN_OR_RETURN(Statement* upd, db_.Cached(kNextVersion));
     return upd->Bind(1, body)
         .Bind(2, who_.user_id)
         .Bind(3, seq)
@@ -252,6 +258,32 @@ class BatchWriter {
         .Bind(6, req_.device_id)
         .Bind(7, c.created_at)
         .Bind(8, c.record_id)
+        .Run();
+  }
+
+  // The record a check asked the server to write beside `c` (Accepted::also), as its next
+  // version at the next seq. The version it replaces moves to past_changes like any other;
+  // the new one is the server's, named after the change that caused it ("decision:" and the
+  // change id: a colon is never in a device's change id, so it cannot collide with one).
+  Status WriteAlso(const wire::Change& c, const Accepted& a, const std::string& where) {
+    if (!a.also) return Status::Ok();
+    KINERJA_ASSIGN_OR_RETURN(const std::optional<StoredRecord> target, LoadRecord(db_, a.also->id));
+    if (!target || target->version != a.also->base_version) {
+      return Status::StaleVersion(where + ": record " + a.also->id +
+                                  " changed while this change was checked; push it again");
+    }
+    KINERJA_ASSIGN_OR_RETURN(Statement* keep_past, db_.Cached(kKeepCurrentAsPast));
+    KINERJA_RETURN_IF_ERROR(keep_past->Bind(1, a.also->id).Run());
+    KINERJA_ASSIGN_OR_RETURN(Statement* upd, db_.Cached(kNextVersion));
+    const std::string change_id = "decision:" + c.change_id;
+    return upd->Bind(1, a.also->body.dump())
+        .Bind(2, who_.user_id)
+        .Bind(3, ++last_seq_)
+        .Bind(4, now_iso_)
+        .Bind(5, change_id)
+        .Bind(6, req_.device_id)
+        .Bind(7, c.created_at)
+        .Bind(8, a.also->id)
         .Run();
   }
 
@@ -309,7 +341,7 @@ class BatchWriter {
   const wire::PushRequest& req_;
   const std::vector<std::string>* body_texts_;
   const std::string now_iso_;
-  EmployeeCache employees_;  // a batch names the same few employees: load each once
+  PushContext push_;  // a batch names the same few employees: each loaded once
   int64_t first_seq_ = 0;
   int64_t last_seq_ = 0;
   size_t applied_ = 0;

@@ -437,7 +437,7 @@ TEST_F(Authorization, OnlyTheEmployeeWritesHerSelfAssessmentAndResponseAndOnlyHe
   std::map<std::string, std::string> tokens;
   for (const auto& e : kEmployeeKindsCallers) tokens[e.name] = TokenFor(caller_of(e));
 
-  // Budi submits the appraisals of Ani and Dedi; the employees respond to those.
+  // Budi signs off the appraisals of Ani and Dedi; the employees object to those.
   std::string budi = LoginAs("budi", "budi-appraiser");
   for (const char* employee : {"e-ani", "e-dedi"}) {
     Json skp{{"template", "permenpanrb-6-2022.v1"}, {"rating_hasil_kerja", "Sesuai"},
@@ -446,13 +446,13 @@ TEST_F(Authorization, OnlyTheEmployeeWritesHerSelfAssessmentAndResponseAndOnlyHe
                            {"adaptif", "Sesuai"}, {"kolaboratif", "Sesuai"}}}};
     Json change{{"change_id", std::string("a-") + employee}, {"record_id", std::string("skp-") + employee},
                 {"kind", "appraisal"}, {"base_version", 0},
-                {"body", {{"employee_id", employee}, {"period", "2026"}, {"status", "submitted"}, {"skp", skp}}}};
+                {"body", {{"employee_id", employee}, {"period", "2026"}, {"status", "signed_off"}, {"skp", skp}}}};
     ASSERT_EQ(Call("POST", "/api/v1/sync/push", Push("budi-appraiser", Json::array({change})), budi).status, 200);
   }
   // Ani's self-assessment is submitted, Dedi's stays a draft (hidden from his appraiser).
   struct Expect { std::string id, kind, subject, status; };
-  std::vector<Expect> stored = {{"skp-e-ani", "appraisal", "e-ani", "submitted"},
-                                {"skp-e-dedi", "appraisal", "e-dedi", "submitted"}};
+  std::vector<Expect> stored = {{"skp-e-ani", "appraisal", "e-ani", "signed_off"},
+                                {"skp-e-dedi", "appraisal", "e-dedi", "signed_off"}};
   for (const auto& e : kEmployeeKindsCallers) {
     const Caller& c = caller_of(e);
     SCOPED_TRACE(e.name);

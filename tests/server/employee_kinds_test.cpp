@@ -217,7 +217,7 @@ TEST_F(EmployeeKinds, AnEmployeeAcceptsHerSubmittedAppraisalOnceAndTheResponseNa
 }
 
 TEST_F(EmployeeKinds, AnObjectionNeedsAReasonAndKeepsItTrimmed) {
-  ASSERT_EQ(Appraise("a-1", "e-ani", "submitted").status, 200);
+  ASSERT_EQ(Appraise("a-1", "e-ani", "signed_off").status, 200);
   Json bare{{"appraisal_id", "skp-e-ani-2026"}, {"decision", "object"}, {"reason", "   "}};
   auto r = PushAs(ani_, "ani-hp", Change("r-1", "resp-1", "appraisal_response", 0, bare));
   EXPECT_EQ(r.status, 400) << r.body;

@@ -60,7 +60,7 @@ Json Ticket(int n, const char* issued, const char* called, const char* finished)
   return Change("tkt-" + std::to_string(n), "queue_ticket", body);
 }
 
-// The city of the demo: Budi appraises Ani (submitted, Baik; she objects), Dedi (signed off,
+// The city of the demo: Budi appraises Ani (signed off, Baik; she objects), Dedi (signed off,
 // Baik), Sri (a draft) and Yusuf (submitted, Sangat Baik); Rina appraises Agus (submitted,
 // Baik). Ani assesses herself Di Atas throughout. HR sets pelayanan's capaian kinerja
 // organisasi for 2026 to Butuh Perbaikan and dpmptsp's service users to 50. Enumerator loket1
@@ -75,7 +75,7 @@ class HrReports : public DemoCity {
 
   void SetUp() override {
     DemoCity::SetUp();
-    PushAll("budi", Json::array({Appraisal("e-ani", "submitted", "Sesuai", "Sesuai"),
+    PushAll("budi", Json::array({Appraisal("e-ani", "signed_off", "Sesuai", "Sesuai"),
                                  Appraisal("e-dedi", "signed_off", "Sesuai", "Sesuai"),
                                  Appraisal("e-sri", "draft", "Sesuai", "Sesuai"),
                                  Appraisal("e-yusuf", "submitted", "Di Atas", "Di Atas")}));
@@ -339,15 +339,15 @@ TEST_F(HrReports, TheWorkspaceSummaryGivesEveryUnitItsOwnStaffByStatusAsTheTable
   EXPECT_EQ(r["report"], "workspace");
   EXPECT_EQ(r["period"], "2026");
   const Json& t = r["totals"];
-  EXPECT_EQ(t, Json({{"staff", 10}, {"not_started", 5}, {"draft", 1}, {"submitted", 3},
-                     {"signed_off", 1}}))
-      << "Ani's objected appraisal counts as what it is, submitted; the progress report shows the objection";
+  EXPECT_EQ(t, Json({{"staff", 10}, {"not_started", 5}, {"draft", 1}, {"submitted", 2},
+                     {"signed_off", 2}}))
+      << "Ani's objected appraisal counts as what it is, signed off; the progress report shows the objection";
   const Json* pelayanan = Find(r["units"], "unit_id", "pelayanan");
   ASSERT_NE(pelayanan, nullptr) << r.dump();
   EXPECT_EQ((*pelayanan)["name"], "Bidang Pelayanan Perizinan Terpadu");
   EXPECT_EQ((*pelayanan)["parent_id"], "dpmptsp");
   EXPECT_EQ((*pelayanan)["staff"], 5);
-  EXPECT_EQ((*pelayanan)["signed_off"], 1);
+  EXPECT_EQ((*pelayanan)["signed_off"], 2);
   const Json* dinas = Find(r["units"], "unit_id", "dpmptsp");
   ASSERT_NE(dinas, nullptr);
   EXPECT_EQ((*dinas)["parent_id"], "pemkot");
