@@ -69,15 +69,17 @@ Json AppraisalSnapshot(const StoredRecord& a);
 // decides), and carries what was objected to, so the atasan's tablet can show it without the
 // appraisal record (which it does not pull).
 Result<Json> ObjectionFacts(Database& db, const StoredRecord& a, const std::string& appraisal_id,
-                            int64_t now, const std::string& where) {
-  std::string appraiser_id, atasan_id;
-  auto employee = LoadRecord(db, a.subject_id);
-  if (!employee.ok()) return employee.status();
-  if (employee->has_value()) appraiser_id = (*employee)->body.value("supervisor_id", "");
+                            PushContext& push, const std::string& where) {
+  const int64_t now = push.now;
+  // The supervisor of `id` in the roster ("" when none), through the push's employee cache.
+  auto supervisor_of = [&](const std::string& id) -> Result<std::string> {
+    KINERJA_ASSIGN_OR_RETURN(const std::optional<StoredRecord>* e, push.employees.Get(db, id));
+    return e->has_value() ? (*e)->body.value("supervisor_id", "") : std::string();
+  };
+  KINERJA_ASSIGN_OR_RETURN(const std::string appraiser_id, supervisor_of(a.subject_id));
+  std::string atasan_id;
   if (!appraiser_id.empty()) {
-    auto appraiser = LoadRecord(db, appraiser_id);
-    if (!appraiser.ok()) return appraiser.status();
-    if (appraiser->has_value()) atasan_id = (*appraiser)->body.value("supervisor_id", "");
+    KINERJA_ASSIGN_OR_RETURN(atasan_id, supervisor_of(appraiser_id));
   }
   Json facts{{"appraiser_id", appraiser_id}, {"atasan_id", atasan_id},
              {"appraisal", AppraisalSnapshot(a)}};
@@ -223,7 +225,7 @@ Result<Accepted> CheckAppraisalResponse(Database& db, const Principal& who, cons
   }
   std::optional<Json> objection;
   if (*decision == "object") {
-    KINERJA_ASSIGN_OR_RETURN(objection, ObjectionFacts(db, a, *appraisal_id, push.now, where));
+    KINERJA_ASSIGN_OR_RETURN(objection, ObjectionFacts(db, a, *appraisal_id, push, where));
   }
   Json body{{"appraisal_id", *appraisal_id}, {"decision", *decision},
             {"employee_id", a.subject_id}, {"appraisal_version", a.version},

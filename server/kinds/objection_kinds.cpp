@@ -5,16 +5,12 @@
 namespace kinerja::server {
 namespace {
 
-bool IsHrOrAdmin(const Principal& who) {
-  return who.role == wire::Role::kHr || who.role == wire::Role::kAdmin;
-}
-
 // Only the person the objection was routed to decides it. When the roster had no atasan
 // (the appraiser is at the top of the chain) HR names who decides and records it.
 Status MayDecide(const Principal& who, const std::string& atasan_id, const std::string& response_id,
                  const std::string& where) {
   if (atasan_id.empty()) {
-    if (IsHrOrAdmin(who)) return Status::Ok();
+    if (kinds::IsHrOrAdmin(who)) return Status::Ok();
     return Status::PermissionDenied(where + ": objection " + response_id +
                                     " has no atasan pejabat penilai in the roster; HR records "
                                     "the decision");
