@@ -113,13 +113,17 @@ Status SeedDemoCity(CentralStore& store) {
            {"queue_standard", {{"max_wait_minutes", 15}, {"max_total_minutes", 30}}}})
           .status());
 
+  // Darmawan, Kepala Dinas of the one-stop service office, heads Budi and Rina: he is the atasan
+  // pejabat penilai who decides their staff's objections (PP 30/2019 Pasal 59). Hendra's
+  // chain ends with him, so HR decides his staff's.
   const EmployeeSpec employees[] = {
-      {"e-budi", "197905122005011003", "Budi Santoso, S.Sos", "Kepala Bidang Pelayanan", "pelayanan", "", "kabid-pelayanan"},
+      {"e-darmawan", "197501012000031001", "Ir. Darmawan Saputra, M.Si.", "Kepala Dinas Penanaman Modal dan PTSP", "dpmptsp", "", ""},
+      {"e-budi", "197905122005011003", "Budi Santoso, S.Sos", "Kepala Bidang Pelayanan", "pelayanan", "e-darmawan", "kabid-pelayanan"},
       {"e-ani", "199203152019032012", "Ani Lestari", "Pengadministrasi Perizinan", "pelayanan", "e-budi", "pengadministrasi-perizinan"},
       {"e-dedi", "198811032014021001", "Dedi Kurniawan", "Analis Perizinan", "pelayanan", "e-budi", "analis-perizinan"},
       {"e-sri", "199507212020122009", "Sri Wahyuni", "Petugas Loket", "pelayanan", "e-budi", "petugas-loket"},
       {"e-yusuf", "199009182015031002", "Yusuf Pratama", "Verifikator Berkas", "pelayanan", "e-budi", "verifikator-berkas"},
-      {"e-rina", "198201052008012011", "Rina Marlina, S.H.", "Kepala Bidang Pengaduan", "pengaduan", "", "kabid-pengaduan"},
+      {"e-rina", "198201052008012011", "Rina Marlina, S.H.", "Kepala Bidang Pengaduan", "pengaduan", "e-darmawan", "kabid-pengaduan"},
       {"e-agus", "199304262018011001", "Agus Salim", "Pengelola Pengaduan", "pengaduan", "e-rina", "pengelola-pengaduan"},
       {"e-maya", "199612302022032006", "Maya Sari", "Petugas Informasi", "pengaduan", "e-rina", "petugas-informasi"},
       {"e-hendra", "198006142006041004", "Hendra Wijaya", "Kepala Bidang Pendaftaran", "pendaftaran", "", "kabid-pendaftaran"},
@@ -130,6 +134,7 @@ Status SeedDemoCity(CentralStore& store) {
   const UserSpec users[] = {
       {"admin", kDemoPassword, "Administrator Sistem", wire::Role::kAdmin, "pemkot", "", ""},
       {"hr", kDemoPassword, "Tim Penilai Kinerja BKPSDM", wire::Role::kHr, "bkpsdm", "", ""},
+      {"darmawan", kDemoPassword, "Darmawan Saputra", wire::Role::kSupervisor, "dpmptsp", "e-darmawan", ""},
       {"budi", kDemoPassword, "Budi Santoso", wire::Role::kSupervisor, "pelayanan", "e-budi", ""},
       {"rina", kDemoPassword, "Rina Marlina", wire::Role::kSupervisor, "pengaduan", "e-rina", ""},
       {"hendra", kDemoPassword, "Hendra Wijaya", wire::Role::kSupervisor, "pendaftaran", "e-hendra", ""},

@@ -71,22 +71,29 @@ Json AppraisalSnapshot(const StoredRecord& a);
 Result<Json> ObjectionFacts(Database& db, const StoredRecord& a, const std::string& appraisal_id,
                             PushContext& push, const std::string& where) {
   const int64_t now = push.now;
-  // The supervisor of `id` in the roster ("" when none), through the push's employee cache.
-  auto supervisor_of = [&](const std::string& id) -> Result<std::string> {
+  // PP 30/2019 Pasal 59: the window opens when the result is received, i.e. at sign-off.
+  if (a.body.value("status", "") != "signed_off") {
+    return Status::InvalidArgument(
+        where + ": appraisal " + appraisal_id + " is not signed off yet; an objection answers a "
+        "signed-off result, within " + std::to_string(kObjectionWindowDays) +
+        " days of the sign-off (PP 30/2019 Pasal 59)");
+  }
+  // An employee in the roster, through the push's employee cache (nullptr when none).
+  auto employee = [&](const std::string& id) -> Result<const StoredRecord*> {
     KINERJA_ASSIGN_OR_RETURN(const std::optional<StoredRecord>* e, push.employees.Get(db, id));
-    return e->has_value() ? (*e)->body.value("supervisor_id", "") : std::string();
+    return e->has_value() ? &**e : nullptr;
   };
-  KINERJA_ASSIGN_OR_RETURN(const std::string appraiser_id, supervisor_of(a.subject_id));
+  KINERJA_ASSIGN_OR_RETURN(const StoredRecord* objector, employee(a.subject_id));
+  const std::string appraiser_id = objector ? objector->body.value("supervisor_id", "") : "";
   std::string atasan_id;
   if (!appraiser_id.empty()) {
-    KINERJA_ASSIGN_OR_RETURN(atasan_id, supervisor_of(appraiser_id));
+    KINERJA_ASSIGN_OR_RETURN(const StoredRecord* appraiser, employee(appraiser_id));
+    if (appraiser) atasan_id = appraiser->body.value("supervisor_id", "");
   }
+  // The name travels with the objection: the atasan's tablet holds her own staff, not theirs.
   Json facts{{"appraiser_id", appraiser_id}, {"atasan_id", atasan_id},
+             {"employee_name", objector ? objector->body.value("name", "") : ""},
              {"appraisal", AppraisalSnapshot(a)}};
-  // Transitional: the app still offers an objection to a submitted appraisal, so the server
-  // still takes it; its window has not started (no signed_off_at, no deadline). Next step
-  // (issue 14): the app offers it only after sign-off and the server refuses it before.
-  if (a.body.value("status", "") != "signed_off") return facts;
   // Appraisals signed off before the server stamped signed_off_at: their row's time (a
   // signed-off record never changes again).
   std::string signed_off_iso = a.body.value("signed_off_at", a.updated_at);

@@ -37,11 +37,12 @@ export function tempDir(prefix) {
 // Starts `kinerja serve --demo` on a fresh database (plus `args`, e.g. ['--demo-staff', '5000']);
 // resolves once it answers /health. The small demo city alone (`--no-history`) unless `history`:
 // the tests count the city's records and time the first sync of its handful.
+// `db` and `port` restart a server that was stopped on its own database and address.
 export async function startServer({ args = [], publicDir = path.join(repoRoot, 'public'),
-  history = false } = {}) {
-  const dir = tempDir('kinerja-e2e-db-');
-  const port = await freePort();
-  const db = path.join(dir, 'kinerja.db');
+  history = false, db: existingDb = null, port: existingPort = null } = {}) {
+  const dir = existingDb ? path.dirname(existingDb) : tempDir('kinerja-e2e-db-');
+  const port = existingPort || await freePort();
+  const db = existingDb || path.join(dir, 'kinerja.db');
   const proc = spawn(kinerjaBin, ['serve', '--port', String(port), '--db', db, '--public',
     publicDir, '--demo', ...(history ? [] : ['--no-history']), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
@@ -51,7 +52,7 @@ export async function startServer({ args = [], publicDir = path.join(repoRoot, '
   for (let i = 0; i < 600; i++) {
     try {
       const r = await fetch(`${base}/api/v1/health`);
-      if (r.ok) return { proc, base, db, dir, log: () => log };
+      if (r.ok) return { proc, base, db, dir, port, log: () => log };
     } catch { /* not up yet */ }
     if (proc.exitCode !== null) break;
     await sleep(100);

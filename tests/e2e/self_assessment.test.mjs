@@ -1,7 +1,8 @@
 // Self-assessment and response (issue 5): supervisor budi submits his appraisal of Ani and
 // syncs; Ani logs in on her own browser profile and lands on "Penilaian saya", where budi's
 // rating stands beside her own form; she rates herself, sees the differing items marked,
-// submits, objects with a reason and syncs; the server holds her records; budi pulls and sees
+// submits; once budi signs off she objects with a reason (within the 14 days shown) and
+// syncs; the server holds her records; budi pulls and sees
 // her self-assessment and objection beside his rating. A portrait tablet stacks the two.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -113,7 +114,21 @@ test('Ani self-assesses beside budi\'s rating, objects, and budi sees both besid
     await tap(ani, 'my.confirm');
     a = await waitState(ani, (s) => s.my.self.status === 'submitted', 'her self-assessment submitted');
 
-    // 5. She objects: an empty reason is refused, then she writes one and sends it.
+    // 5. A response answers a signed-off result: until budi signs off she can only wait.
+    assert.equal(a.my.objection_window.signed_off, false);
+    await reveal(ani, 'my.response.wait', aniArea);
+    await shot(ani, 'self-05a-ani-waits-for-sign-off');
+    await tap(budi, 'appraise.signoff');
+    await tap(budi, 'appraise.confirm');
+    await waitState(budi, (s) => s.appraisal.status === 'signed_off', 'signed off');
+    await syncAndWait(budi, 'budi syncs the sign-off');
+    a = await syncAndWait(ani, 'Ani pulls the signed-off appraisal');
+    assert.equal(a.my.supervisor.status, 'signed_off');
+    assert.equal(a.my.objection_window.open, true);
+    assert.equal(a.my.objection_window.days_left, 14, 'the 14 days of PP 30/2019 Pasal 59');
+    await reveal(ani, 'my.objection.window', aniArea);
+
+    // She objects: an empty reason is refused, then she writes one and sends it.
     await tapVisible(ani, 'my.object', aniArea);
     await tap(ani, 'my.object.send');
     a = await waitState(ani, (s) => s.message_is_error, 'the empty objection refused');
@@ -143,7 +158,7 @@ test('Ani self-assesses beside budi\'s rating, objects, and budi sees both besid
       "SELECT id || '|' || subject_id || '|' || json_extract(body,'$.appraisal_id') || '|' || " +
       "json_extract(body,'$.decision') || '|' || json_extract(body,'$.reason') || '|' || " +
       "json_extract(body,'$.appraisal_status') FROM records WHERE kind='appraisal_response'"),
-    `resp-${appraisalId}|e-ani|${appraisalId}|object|${REASON}|submitted`);
+    `resp-${appraisalId}|e-ani|${appraisalId}|object|${REASON}|signed_off`);
 
     // 7. Budi pulls: her self-assessment stands beside his rating, with her objection.
     b = await syncAndWait(budi, 'budi pulls her records');

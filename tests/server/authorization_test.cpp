@@ -41,12 +41,13 @@ const std::map<std::string, std::string> kPositionPaths = {
 };
 
 const std::map<std::string, DemoEmployee> kEmployees = {
-    {"e-budi", {"/pemkot/dpmptsp/pelayanan/", ""}},
+    {"e-darmawan", {"/pemkot/dpmptsp/", ""}},
+    {"e-budi", {"/pemkot/dpmptsp/pelayanan/", "e-darmawan"}},
     {"e-ani", {"/pemkot/dpmptsp/pelayanan/", "e-budi"}},
     {"e-dedi", {"/pemkot/dpmptsp/pelayanan/", "e-budi"}},
     {"e-sri", {"/pemkot/dpmptsp/pelayanan/", "e-budi"}},
     {"e-yusuf", {"/pemkot/dpmptsp/pelayanan/", "e-budi"}},
-    {"e-rina", {"/pemkot/dpmptsp/pengaduan/", ""}},
+    {"e-rina", {"/pemkot/dpmptsp/pengaduan/", "e-darmawan"}},
     {"e-agus", {"/pemkot/dpmptsp/pengaduan/", "e-rina"}},
     {"e-maya", {"/pemkot/dpmptsp/pengaduan/", "e-rina"}},
     {"e-hendra", {"/pemkot/disdukcapil/pendaftaran/", ""}},
@@ -609,6 +610,94 @@ TEST_F(Authorization, EveryRoleGetsTheExpectedAnswerForTrainingRecordsAndEveryRe
       EXPECT_EQ(got.status, row.reports) << path << ": " << got.body.substr(0, 300);
       EXPECT_EQ(Call("GET", std::string("/api/v1/reports/") + path, "", "").status, 401) << path;
     }
+  }
+}
+
+// Objections decided (server/kinds/objection_kinds.cpp, docs/rules/objections.md) against
+// every role: Ani's objection is routed to Darmawan (Budi's supervisor), Lina's to nobody
+// (Hendra has no supervisor), so HR or an admin decides it. Only those may push the decision,
+// once; it reaches the employee, her appraiser, the atasan, HR and admins, nobody else.
+TEST_F(Authorization, OnlyTheAtasanDecidesAnObjectionHrWhenTheChainEndsAndOnlyTheirScopeReadsIt) {
+  ASSERT_TRUE(store_->AddUser({"lina", kDemoPassword, "Lina Kartika", wire::Role::kEmployee,
+                               "pendaftaran", "e-lina", ""}).ok());
+  auto appraisal = [](const std::string& employee) {
+    Json perilaku = Json::object();
+    for (const char* v : {"berorientasi_pelayanan", "akuntabel", "kompeten", "harmonis", "loyal",
+                          "adaptif", "kolaboratif"}) {
+      perilaku[v] = "Sesuai";
+    }
+    return Json{{"change_id", "a-" + employee}, {"record_id", "skp-" + employee}, {"kind", "appraisal"},
+                {"base_version", 0},
+                {"body", {{"employee_id", employee}, {"period", "2026"}, {"status", "signed_off"},
+                          {"skp", {{"template", "permenpanrb-6-2022.v1"}, {"rating_hasil_kerja", "Sesuai"},
+                                   {"perilaku", perilaku}}}}}};
+  };
+  auto objection = [](const std::string& employee) {
+    return Json{{"change_id", "o-" + employee}, {"record_id", "resp-" + employee},
+                {"kind", "appraisal_response"}, {"base_version", 0},
+                {"body", {{"appraisal_id", "skp-" + employee}, {"decision", "object"},
+                          {"reason", "Realisasi saya 105%."}}}};
+  };
+  for (const auto& [appraiser, employee] : {std::pair{"budi", "e-ani"}, std::pair{"hendra", "e-lina"}}) {
+    ASSERT_EQ(Call("POST", "/api/v1/sync/push",
+                   Push("tab", Json::array({appraisal(employee)})), LoginAs(appraiser, "tab")).status,
+              200);
+  }
+  ASSERT_EQ(Call("POST", "/api/v1/sync/push", Push("hp", Json::array({objection("e-ani")})),
+                 LoginAs("ani", "hp")).status, 200);
+  ASSERT_EQ(Call("POST", "/api/v1/sync/push", Push("hp", Json::array({objection("e-lina")})),
+                 LoginAs("lina", "hp")).status, 200);
+
+  struct Row {
+    const char* user;  // "" for no session
+    int ani, lina;     // the HTTP status of a decision of each objection, in this order
+    bool reads_ani, reads_lina;
+  };
+  // Those who may not decide come first; the decision is final, so after admin decided Lina's
+  // HR is told it is locked.
+  // clang-format off
+  const Row rows[] = {
+      {"",         401, 401, false, false},
+      {"loket1",   403, 403, false, false},
+      {"ani",      403, 403, true,  false},
+      {"lina",     403, 403, false, true},
+      {"budi",     403, 403, true,  false},
+      {"rina",     403, 403, false, false},
+      {"hendra",   403, 403, false, true},
+      {"darmawan", 200, 403, true,  false},
+      {"admin",    409, 200, true,  true},
+      {"hr",       409, 409, true,  true},
+  };
+  // clang-format on
+  for (const Row& row : rows) {
+    SCOPED_TRACE(row.user[0] ? row.user : "no session");
+    const std::string token = row.user[0] ? LoginAs(row.user, std::string(row.user) + "-dev") : "";
+    for (const auto& [employee, want] : {std::pair{std::string("e-ani"), row.ani},
+                                         std::pair{std::string("e-lina"), row.lina}}) {
+      Json decision{{"change_id", std::string("d-") + row.user + employee},
+                    {"record_id", "decision.resp-" + employee}, {"kind", "objection_decision"},
+                    {"base_version", 0},
+                    {"body", {{"response_id", "resp-" + employee}, {"outcome", "rejected"},
+                              {"reason", "Kedua pihak didengar."}}}};
+      auto r = Call("POST", "/api/v1/sync/push",
+                    Push(std::string(row.user) + "-dev", Json::array({decision})), token);
+      EXPECT_EQ(r.status, want) << employee << ": " << r.body;
+    }
+  }
+  EXPECT_EQ(*store_->CountRecords("objection_decision"), 2) << "one decision each, final";
+  for (const Row& row : rows) {
+    if (!row.user[0]) continue;
+    SCOPED_TRACE(row.user);
+    Json pulled = Json::parse(Call("GET", "/api/v1/sync/pull?since=0&limit=1000", "",
+                                   LoginAs(row.user, std::string(row.user) + "-dev")).body);
+    std::set<std::string> got;
+    for (const auto& rec : pulled["records"]) {
+      if (rec["kind"] == "objection_decision") got.insert(rec["id"].get<std::string>());
+    }
+    std::set<std::string> want;
+    if (row.reads_ani) want.insert("decision.resp-e-ani");
+    if (row.reads_lina) want.insert("decision.resp-e-lina");
+    EXPECT_EQ(got, want);
   }
 }
 

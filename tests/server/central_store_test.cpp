@@ -114,7 +114,7 @@ TEST(CentralStore, AVersionOneDatabaseIsUpgradedInPlaceToTheCurrentSchemaKeeping
   auto store = CentralStore::Open(path);
   ASSERT_TRUE(store.ok()) << store.status().ToString();
   EXPECT_EQ(*UserVersionOf(path), CentralStore::SchemaVersion()) << "every step up to the current schema ran";
-  EXPECT_EQ(*(*store)->CountRecords("employee"), 10) << "the data survived the upgrade";
+  EXPECT_EQ(*(*store)->CountRecords("employee"), 11) << "the data survived the upgrade";
 }
 
 TEST(CentralStore, AVersionFiveStoreGetsItsRecordsKeyedBySeqWithEveryRowAndItsOrderKept) {
@@ -277,7 +277,7 @@ TEST(CentralStore, ABackupIsACompleteDatabase) {
   ASSERT_TRUE((*store)->Backup(dir.File("backup.db")).ok());
   auto copy = CentralStore::Open(dir.File("backup.db"));
   ASSERT_TRUE(copy.ok());
-  EXPECT_EQ(*(*copy)->CountRecords("employee"), 10);
+  EXPECT_EQ(*(*copy)->CountRecords("employee"), 11);
 }
 
 }  // namespace

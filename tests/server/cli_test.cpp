@@ -220,7 +220,7 @@ TEST(Cli, DemoSeedsTheHistoryUnlessNoHistoryIsAsked) {
     auto employees = (*store)->ScopedRecords(hr, "employee");
     ASSERT_TRUE(appraisals.ok() && employees.ok());
     EXPECT_EQ(appraisals->empty(), !history);
-    EXPECT_EQ(employees->size(), history ? 58u : 10u);
+    EXPECT_EQ(employees->size(), history ? 59u : 11u);
   }
   std::filesystem::remove_all(dir);
 }

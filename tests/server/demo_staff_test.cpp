@@ -68,7 +68,7 @@ TEST_F(DemoStaff, AddingThemTwiceOrABadCountIsRefusedAndChangesNothing) {
   EXPECT_EQ(again.code(), Code::kAlreadyExists) << again.ToString();
   EXPECT_EQ(AddDemoStaff(*store_, 0, kToday).code(), Code::kInvalidArgument);
   EXPECT_EQ(AddDemoStaff(*store_, kMaxDemoStaff + 1, kToday).code(), Code::kInvalidArgument);
-  EXPECT_EQ(*store_->CountRecords("employee"), 10 + 10 + 1) << "the demo city's 10, 10 staff, 1 head";
+  EXPECT_EQ(*store_->CountRecords("employee"), 11 + 10 + 1) << "the demo city's 11, 10 staff, 1 head";
 }
 
 }  // namespace

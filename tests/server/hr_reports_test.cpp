@@ -132,16 +132,16 @@ TEST_F(HrReports, ProgressCountsTheCitysStaffByStatusAndNamesTheOverdue) {
   EXPECT_EQ(r["period_end"], "2026-12-31");
   EXPECT_EQ(r["as_of"], "2027-01-15T08:00:00Z");
   const Json& t = r["totals"];
-  EXPECT_EQ(t["staff"], 10);
-  EXPECT_EQ(t["not_started"], 5) << "Maya, Lina and the three heads";
+  EXPECT_EQ(t["staff"], 11);
+  EXPECT_EQ(t["not_started"], 6) << "Maya, Lina, the three heads and the Kepala Dinas";
   EXPECT_EQ(t["not_started"].get<int>() + t["draft"].get<int>() + t["submitted"].get<int>() +
                 t["signed_off"].get<int>() + t["objected"].get<int>(),
-            10);
+            11);
   EXPECT_EQ(t["draft"], 1);
   EXPECT_EQ(t["submitted"], 2) << "Yusuf and Agus";
   EXPECT_EQ(t["signed_off"], 1);
   EXPECT_EQ(t["objected"], 1);
-  EXPECT_EQ(t["overdue"], 8) << "2026 ended 15 days ago: all but the signed off and the objected";
+  EXPECT_EQ(t["overdue"], 9) << "2026 ended 15 days ago: all but the signed off and the objected";
   const Json* pelayanan = Find(r["units"], "unit_id", "pelayanan");
   ASSERT_NE(pelayanan, nullptr) << r.dump();
   EXPECT_EQ((*pelayanan)["staff"], 5);
@@ -174,7 +174,7 @@ TEST_F(HrReports, ASupervisorsProgressHoldsOnlyTheStaffTheyAppraise) {
   EXPECT_EQ(r["totals"]["staff"], 0);
   EXPECT_NE(r["note"].get<std::string>().find("appraiser"), std::string::npos) << r.dump();
   r = Report("hr", "progress?period=2026&unit=dpmptsp");
-  EXPECT_EQ(r["totals"]["staff"], 8) << "pelayanan's 5 and pengaduan's 3";
+  EXPECT_EQ(r["totals"]["staff"], 9) << "pelayanan's 5, pengaduan's 3 and the Kepala Dinas";
   EXPECT_EQ(r["unit"]["unit_id"], "dpmptsp");
 }
 
@@ -339,7 +339,7 @@ TEST_F(HrReports, TheWorkspaceSummaryGivesEveryUnitItsOwnStaffByStatusAsTheTable
   EXPECT_EQ(r["report"], "workspace");
   EXPECT_EQ(r["period"], "2026");
   const Json& t = r["totals"];
-  EXPECT_EQ(t, Json({{"staff", 10}, {"not_started", 5}, {"draft", 1}, {"submitted", 2},
+  EXPECT_EQ(t, Json({{"staff", 11}, {"not_started", 6}, {"draft", 1}, {"submitted", 2},
                      {"signed_off", 2}}))
       << "Ani's objected appraisal counts as what it is, signed off; the progress report shows the objection";
   const Json* pelayanan = Find(r["units"], "unit_id", "pelayanan");
@@ -353,9 +353,9 @@ TEST_F(HrReports, TheWorkspaceSummaryGivesEveryUnitItsOwnStaffByStatusAsTheTable
   EXPECT_EQ((*dinas)["parent_id"], "pemkot");
   int staff = 0;
   for (const auto& u : r["units"]) staff += u["staff"].get<int>();
-  EXPECT_EQ(staff, 10) << "each employee counted once, in their own unit (the tablet rolls up)";
+  EXPECT_EQ(staff, 11) << "each employee counted once, in their own unit (the tablet rolls up)";
   EXPECT_EQ(Report("budi", "workspace?period=2026")["totals"]["staff"], 4) << "a supervisor's own staff";
-  EXPECT_EQ(Report("hr", "workspace?period=2025")["totals"]["not_started"], 10);
+  EXPECT_EQ(Report("hr", "workspace?period=2025")["totals"]["not_started"], 11);
 }
 
 TEST_F(HrReports, EveryReportRefusesEmployeesAndEnumeratorsABadPeriodAndAnUnknownUnit) {

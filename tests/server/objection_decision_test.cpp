@@ -26,22 +26,15 @@ Json Change(const std::string& change_id, const std::string& record_id, const st
               {"base_version", 0}, {"body", body}};
 }
 
-// The demo city with a Kepala Dinas above Budi: Wati (e-wati, supervisor account "wati")
-// is the atasan pejabat penilai of Budi's staff.
+// The demo city: Darmawan (e-darmawan, supervisor account "darmawan"), Kepala Dinas above Budi, is the
+// atasan pejabat penilai of Budi's staff.
 class ObjectionDecision : public DemoCity {
  protected:
   void SetUp() override {
     DemoCity::SetUp();
-    ASSERT_TRUE(store_->UpsertEmployee({"e-wati", "197501012000032001", "Wati Rahayu",
-                                        "Kepala Dinas", "dpmptsp", "", ""}).ok());
-    ASSERT_TRUE(store_->UpsertEmployee({"e-budi", "197905122005011003", "Budi Santoso, S.Sos",
-                                        "Kepala Bidang Pelayanan", "pelayanan", "e-wati",
-                                        "kabid-pelayanan"}).ok());
-    ASSERT_TRUE(store_->AddUser({"wati", kDemoPassword, "Wati Rahayu", wire::Role::kSupervisor,
-                                 "dpmptsp", "e-wati"}).ok());
     budi_ = LoginAs("budi", "budi-tab");
     ani_ = LoginAs("ani", "ani-hp");
-    wati_ = LoginAs("wati", "wati-tab");
+    darmawan_ = LoginAs("darmawan", "darmawan-tab");
     hr_ = LoginAs("hr", "hr-pc");
     signed_off_at_ = now_;
     ASSERT_EQ(PushAs(budi_, "budi-tab",
@@ -77,19 +70,20 @@ class ObjectionDecision : public DemoCity {
     return Json::parse(r.body)["error"].value("code", "");
   }
 
-  std::string budi_, ani_, wati_, hr_;
+  std::string budi_, ani_, darmawan_, hr_;
   int64_t signed_off_at_ = 0;
 };
 
 TEST_F(ObjectionDecision, AnObjectionIsRoutedToTheAtasanWithItsDeadlineAndWhatWasObjectedTo) {
   ASSERT_EQ(Object("r-1").status, 200);
-  Json r = Pulled(wati_, "resp-ani");
+  Json r = Pulled(darmawan_, "resp-ani");
   ASSERT_FALSE(r.is_null()) << "the atasan pulls the objection routed to her";
-  EXPECT_EQ(r["body"]["atasan_id"], "e-wati");
+  EXPECT_EQ(r["body"]["atasan_id"], "e-darmawan");
   EXPECT_EQ(r["body"]["appraiser_id"], "e-budi");
   EXPECT_EQ(r["body"]["deadline"], ObjectionDeadlineText(signed_off_at_));
   EXPECT_EQ(r["body"]["appraisal"]["predikat_code"], "baik");
-  EXPECT_TRUE(Pulled(wati_, "skp-e-ani-2026").is_null()) << "not the appraisal itself";
+  EXPECT_EQ(r["body"]["employee_name"], "Ani Lestari") << "her name, for a tablet without her";
+  EXPECT_TRUE(Pulled(darmawan_, "skp-e-ani-2026").is_null()) << "not the appraisal itself";
   EXPECT_FALSE(Pulled(budi_, "resp-ani").is_null()) << "the appraiser reads it too";
 }
 
@@ -104,13 +98,30 @@ TEST_F(ObjectionDecision, ALateObjectionIsRefusedNamingTheRuleAndKeptForHr) {
   if (ObjectionDaysLeft(signed_off_at_, now_) >= 0) EXPECT_EQ(Object("r-2").status, 200);
 }
 
+TEST_F(ObjectionDecision, AnObjectionToAnAppraisalNotSignedOffIsRefusedNamingTheRule) {
+  ASSERT_EQ(PushAs(budi_, "budi-tab",
+                   Change("a-2", "skp-e-ani-2025", "appraisal",
+                          {{"employee_id", "e-ani"}, {"period", "2025"},
+                           {"status", "submitted"}, {"skp", Skp("Sesuai", "Sesuai")}}))
+                .status,
+            200);
+  auto early = PushAs(ani_, "ani-hp",
+                      Change("r-9", "resp-ani-2025", "appraisal_response",
+                             {{"appraisal_id", "skp-e-ani-2025"}, {"decision", "object"},
+                              {"reason", "Belum ditandatangani."}}));
+  EXPECT_EQ(early.status, 400) << early.body;
+  EXPECT_NE(early.body.find("not signed off yet"), std::string::npos) << early.body;
+  EXPECT_NE(early.body.find("Pasal 59"), std::string::npos) << early.body;
+  EXPECT_EQ(*store_->CountRecords("appraisal_response"), 0) << "nothing stored";
+}
+
 TEST_F(ObjectionDecision, OnlyTheAtasanDecides) {
   ASSERT_EQ(Object("r-1").status, 200);
   for (const auto& [token, device] : {std::pair{budi_, "budi-tab"}, std::pair{ani_, "ani-hp"},
                                        std::pair{hr_, "hr-pc"}}) {
     auto r = PushAs(token, device, Decision("rejected"));
     EXPECT_EQ(r.status, 403) << device << ": " << r.body;
-    EXPECT_NE(r.body.find("atasan pejabat penilai e-wati"), std::string::npos) << r.body;
+    EXPECT_NE(r.body.find("atasan pejabat penilai e-darmawan"), std::string::npos) << r.body;
   }
   auto rina = PushAs(LoginAs("rina", "rina-tab"), "rina-tab", Decision("rejected"));
   EXPECT_EQ(rina.status, 403) << rina.body;
@@ -119,7 +130,7 @@ TEST_F(ObjectionDecision, OnlyTheAtasanDecides) {
 
 TEST_F(ObjectionDecision, UpheldTheServerRescoresTheAppraisalAsItsNextVersionOnceAndForAll) {
   ASSERT_EQ(Object("r-1").status, 200);
-  auto r = PushAs(wati_, "wati-tab", Decision("upheld", {{"rating_hasil_kerja", "Di Atas"},
+  auto r = PushAs(darmawan_, "darmawan-tab", Decision("upheld", {{"rating_hasil_kerja", "Di Atas"},
                                                          {"rating_perilaku", "Di Atas"}}));
   ASSERT_EQ(r.status, 200) << r.body;
   Json a = Pulled(ani_, "skp-e-ani-2026");
@@ -130,11 +141,11 @@ TEST_F(ObjectionDecision, UpheldTheServerRescoresTheAppraisalAsItsNextVersionOnc
   Json d = Pulled(budi_, "decision.resp-ani");
   EXPECT_EQ(d["body"]["predikat_before"], "baik");
   EXPECT_EQ(d["body"]["predikat_after"], "sangat_baik");
-  EXPECT_EQ(d["body"]["decided_by"], "e-wati");
+  EXPECT_EQ(d["body"]["decided_by"], "e-darmawan");
   EXPECT_FALSE(Pulled(ani_, "decision.resp-ani").is_null()) << "she sees the decision";
 
   // The same change again (a lost answer): acknowledged once, nothing written twice.
-  auto again = PushAs(wati_, "wati-tab", Decision("upheld", {{"rating_hasil_kerja", "Di Atas"},
+  auto again = PushAs(darmawan_, "darmawan-tab", Decision("upheld", {{"rating_hasil_kerja", "Di Atas"},
                                                              {"rating_perilaku", "Di Atas"}}));
   ASSERT_EQ(again.status, 200) << again.body;
   EXPECT_EQ(Json::parse(again.body)["acks"][0]["outcome"], "duplicate");
@@ -142,7 +153,7 @@ TEST_F(ObjectionDecision, UpheldTheServerRescoresTheAppraisalAsItsNextVersionOnc
   // Final: another decision on the same objection is refused.
   Json other = Decision("rejected");
   other["change_id"] = "d-2";
-  auto later = PushAs(wati_, "wati-tab", other);
+  auto later = PushAs(darmawan_, "darmawan-tab", other);
   EXPECT_EQ(later.status, 409) << later.body;
   EXPECT_EQ(Code(later), "locked");
 }
@@ -168,7 +179,7 @@ TEST_F(ObjectionDecision, BadDecisionsNameTheFieldAndChangeNothing) {
       {no_reason, 400, "reason is required"},
   };
   for (const auto& b : bad) {
-    auto r = PushAs(wati_, "wati-tab", b.change);
+    auto r = PushAs(darmawan_, "darmawan-tab", b.change);
     EXPECT_EQ(r.status, b.status) << b.change.dump() << " -> " << r.body;
     EXPECT_NE(r.body.find(b.says), std::string::npos) << r.body;
   }
@@ -181,7 +192,7 @@ TEST_F(ObjectionDecision, WithNoAtasanInTheRosterHrRecordsTheDecision) {
                                       "Kepala Bidang Pelayanan", "pelayanan", "",
                                       "kabid-pelayanan"}).ok());
   ASSERT_EQ(Object("r-1").status, 200);
-  EXPECT_EQ(PushAs(wati_, "wati-tab", Decision("rejected")).status, 403);
+  EXPECT_EQ(PushAs(darmawan_, "darmawan-tab", Decision("rejected")).status, 403);
   auto r = PushAs(hr_, "hr-pc", Decision("rejected"));
   EXPECT_EQ(r.status, 200) << r.body;
 }

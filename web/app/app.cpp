@@ -62,6 +62,7 @@ void App::Refresh() {
   LoadOpenNotes();
   RefreshEmployeeViews();
   LoadQueueUnits();
+  LoadObjections();
   if (IsHrSession()) LoadHrWorkspace();
   refresh_ms_ = (NowSeconds() - started) * 1000;
 }
@@ -179,6 +180,7 @@ void App::Frame() {
     case Screen::kTraining: DrawTrainingScreen(*this); break;
     case Screen::kHrHome: DrawHrHomeScreen(*this); break;
     case Screen::kHrReport: DrawHrReportScreen(*this); break;
+    case Screen::kObjections: DrawObjectionsScreen(*this); break;
   }
   if (first_interactive_ms_ == 0 && screen_ != Screen::kLoading) {
     first_interactive_ms_ = NowSeconds() * 1000;  // since navigation start (performance.now)
@@ -353,7 +355,8 @@ void App::Back() {
   }
   // The queue log and training needs open from the first screen (an employee's is her own
   // appraisal, HR's the workspace, from which the roster opens too).
-  screen_ = screen_ == Screen::kQueue || screen_ == Screen::kTraining || screen_ == Screen::kRoster
+  screen_ = screen_ == Screen::kQueue || screen_ == Screen::kTraining || screen_ == Screen::kRoster ||
+                    screen_ == Screen::kObjections
                 ? HomeScreen()
                 : Screen::kRoster;
   SetMessage("", false);
@@ -377,7 +380,7 @@ bool App::SaveNote(const std::string& text) {
 void App::PublishTestState() {
   const char* names[] = {"loading", "login",    "roster", "note",         "kiosk_setup",
                          "kiosk",   "appraise", "sync",   "my_appraisal", "competency",
-                         "queue",   "training", "hr_home", "hr_report"};
+                         "queue",   "training", "hr_home", "hr_report", "objections"};
   Json j{{"screen", names[static_cast<int>(screen_)]},
          {"storage_ready", StorageReady()},
          {"flushes_pending", FlushesPending()},
@@ -419,6 +422,11 @@ void App::PublishTestState() {
                    {"fraction", progress_.Fraction()}};
   if (screen_ == Screen::kSync) {
     j["conflict_views"] = conflict_views_.size();
+    Json aside = Json::array();
+    for (const auto& c : set_aside_list_) {
+      aside.push_back({{"kind", c.kind}, {"record_id", c.record_id}, {"code", c.code}, {"reason", c.reason}});
+    }
+    j["set_aside_list"] = aside;
     j["conflicts_loading"] = conflicts_loading_;
   }
   if (screen_ == Screen::kKioskSetup || screen_ == Screen::kKiosk) {
@@ -451,6 +459,7 @@ void App::PublishTestState() {
   PublishQueueState(j);
   PublishHrState(j);
   PublishHrReportState(j);
+  PublishObjectionState(j);
   TestSetState(j.dump());
 }
 

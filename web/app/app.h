@@ -5,7 +5,7 @@
 // sync_center.cpp (the Sync screen: conflicts, export), kiosk.cpp (SKM survey kiosk),
 // appraisal_form.cpp (SKP), competency_form.cpp (competency assessment), my_appraisal.cpp (the
 // employee's own appraisal and self-assessment), training_view.cpp (training needs),
-// queue_log.cpp (queue log), hr_home.cpp (the HR workspace), hr_reports.cpp (its report
+// queue_log.cpp (queue log), objections.cpp (the atasan's objections), hr_home.cpp (the HR workspace), hr_reports.cpp (its report
 // screens) and bench_fill.cpp (a test and benchmark hook).
 
 #include <memory>
@@ -24,6 +24,7 @@
 #include "web/app/hr_workspace.h"
 #include "web/app/kiosk.h"
 #include "web/app/my_appraisal.h"
+#include "web/app/objection_view.h"
 #include "web/app/queue_log.h"
 #include "web/app/training_view.h"
 
@@ -43,7 +44,8 @@ enum class Screen {
   kQueue,
   kTraining,
   kHrHome,
-  kHrReport
+  kHrReport,
+  kObjections
 };
 
 // A record in conflict as the server keeps it: its stored version and the edits it kept.
@@ -136,6 +138,24 @@ class App {
   bool RespondToAppraisal(bool accept, const std::string& reason);
   // On the appraise screen: the open employee's submitted self-assessment and response.
   const SelfBeside& self_beside() const { return self_beside_; }
+  // --- objections (the atasan pejabat penilai, HR; web/app/objections.cpp) ---
+  // The objections routed to this session's employee (as atasan) or, for HR, every objection
+  // on the device, open ones first, with her decisions; reloaded by Refresh.
+  const std::vector<ObjectionCase>& objections() const { return objections_; }
+  int objections_open() const { return OpenCount(objections_); }
+  void OpenObjections();
+  // Opens objections()[index] for a decision (ignored when out of range).
+  void SelectObjection(size_t index);
+  const ObjectionCase* selected_objection() const;
+  // Whether this session records the decision: the atasan named in the objection, or HR and
+  // admins when none is.
+  bool CanDecide(const ObjectionCase& c) const;
+  // The screen edits decision() in place (outcome, ratings), then sends it with her reason:
+  // the objection_decision is written on the device and queued (final once synced). False
+  // with a message when incomplete or not hers to decide.
+  DecisionForm& decision() { return decision_; }
+  bool SendDecision(const std::string& reason);
+
   // --- competency assessment (supervisor; her own for an employee; competency_form.cpp) ---
   // Opens this period's competency assessment of the open employee against their position's
   // required levels: the stored one, or a fresh form. Stays put, with a message, when the
@@ -314,6 +334,8 @@ class App {
   void DownloadReportFile(const std::string& path, const std::string& filename,
                           const std::string& mime);
   void PublishHrReportState(Json& state) const;
+  void LoadObjections();                         // objections.cpp
+  void PublishObjectionState(Json& state) const;
  public:
   // TEST AND BENCHMARK ONLY (bench/web, kinerja_test_fill_store): fills the device store with
   // synthetic, already-synced appraisal records (ids "bench-fill-N", never queued for the
@@ -371,6 +393,9 @@ class App {
   CompetencyForm competency_;
   CompetencyScore competency_score_;
   Draft competency_draft_;
+
+  std::vector<ObjectionCase> objections_;
+  DecisionForm decision_;
 
   TrainingView training_;
   HrWorkspace hr_;

@@ -74,6 +74,7 @@ Json SkpJson(const AppraisalForm& f, const Template& t) {
     perilaku[t.behaviour_values[i].code] = RatingCode(static_cast<Rating>(f.value_ratings[i]));
   }
   if (!perilaku.empty()) skp["perilaku"] = perilaku;
+  if (f.rating_perilaku >= 0) skp["rating_perilaku"] = RatingCode(static_cast<Rating>(f.rating_perilaku));
   return skp;
 }
 
@@ -106,6 +107,7 @@ AppraisalForm FormFromBody(const Template& t, const std::string& record_id, cons
   }
   if (f.rows.empty()) f.rows.resize(1);
   if (skp.contains("rating_hasil_kerja")) f.rating_hasil_kerja = RatingFromText(t, skp["rating_hasil_kerja"]);
+  if (skp.contains("rating_perilaku")) f.rating_perilaku = RatingFromText(t, skp["rating_perilaku"]);
   if (skp.contains("perilaku") && skp["perilaku"].is_object()) {
     for (size_t i = 0; i < t.behaviour_values.size(); ++i) {
       auto it = skp["perilaku"].find(t.behaviour_values[i].code);

@@ -34,6 +34,9 @@ struct AppraisalForm {
   std::vector<IkiRow> rows;
   int rating_hasil_kerja = -1;     // a Rating (0..2), -1 = not chosen
   std::vector<int> value_ratings;  // per template behaviour value: a Rating, -1 = not rated
+  // The rating perilaku set over the values' (an upheld objection's, stamped by the server):
+  // a Rating, -1 = none, derived from the values. Kept so a stored body round-trips whole.
+  int rating_perilaku = -1;
   char comments[wire::kTextFieldBytes] = "";
 
   bool read_only() const { return status != "draft"; }

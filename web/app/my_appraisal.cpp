@@ -4,9 +4,12 @@
 #include "web/app/my_appraisal.h"
 
 #include "engine/appraisal/levels.h"
+#include "engine/appraisal/objection.h"
+#include "engine/service/timestamp.h"
 #include "engine/sync/ids.h"
 #include "web/app/app.h"
 #include "web/app/i18n.h"
+#include "web/app/objection_view.h"
 #include "web/platform/platform.h"
 
 namespace kinerja::web {
@@ -28,6 +31,8 @@ RatingsView ViewOf(const wire::Record& r, const Template& t) {
   v.present = true;
   v.record_id = r.id;
   v.status = r.body.value("status", "draft");
+  // Appraisals signed off before the server stamped the time: their row's, as the server does.
+  if (v.status == "signed_off") v.signed_off_at = r.body.value("signed_off_at", r.updated_at);
   v.form = FormFromBody(t, r.id, r.body);
   v.score = ScoreAppraisal(v.form, t);
   return v;
@@ -42,9 +47,14 @@ Json RatingsJson(const RatingsView& v) {
               {"ok", v.score.ok}, {"predikat_code", v.score.predikat_code}};
 }
 
+Json WindowJson(const ObjectionWindow& w) {
+  return Json{{"signed_off", w.signed_off}, {"open", w.open}, {"days_left", w.days_left},
+              {"deadline", w.deadline}};
+}
+
 Json ResponseJson(const ResponseView& r) {
   return Json{{"present", r.present}, {"sent", r.sent}, {"decision", r.decision},
-              {"reason", r.reason}};
+              {"reason", r.reason}, {"decided", r.decided}};
 }
 
 Json DifferencesJson(const AppraisalForm& a, const AppraisalForm& b, const Template& t) {
@@ -76,6 +86,21 @@ ResponseView ResponseFromRecord(const wire::Record& r, bool sent) {
   v.decision = r.body.value("decision", "");
   v.reason = r.body.value("reason", "");
   return v;
+}
+
+ObjectionWindow ObjectionWindowOf(const RatingsView& appraisal, int64_t now_unix) {
+  ObjectionWindow w;
+  if (!appraisal.present || appraisal.status != "signed_off") return w;
+  w.signed_off = true;
+  auto signed_off = ParseIsoTimestamp(appraisal.signed_off_at);
+  if (!signed_off.ok()) {
+    w.open = true;  // the server holds the time and decides; the tablet only cannot count
+    return w;
+  }
+  w.days_left = ObjectionDaysLeft(*signed_off, now_unix);
+  w.deadline = ObjectionDeadlineText(*signed_off);
+  w.open = w.days_left >= 0;
+  return w;
 }
 
 int ItemRating(const AppraisalForm& f, size_t item) {
@@ -139,6 +164,10 @@ void App::LoadMyAppraisal() {
   if (my_.supervisor.present) {
     if (auto resp = store_->Get(ResponseId(my_.supervisor.record_id)); resp.ok() && resp->has_value()) {
       my_.response = ResponseFromRecord(**resp, !RecordQueued((*resp)->id));
+      if (auto d = store_->Get(DecisionId((*resp)->id)); d.ok() && d->has_value()) {
+        my_.response.decided = (*d)->body.value("outcome", "");
+        my_.response.decided_reason = (*d)->body.value("reason", "");
+      }
     }
   }
   // Her own form: the stored copy when it changed (a pull, another device), never over edits.
@@ -219,6 +248,15 @@ bool App::SubmitSelfAssessment() {
 
 bool App::RespondToAppraisal(bool accept, const std::string& reason) {
   if (!store_ || !my_.supervisor.present || my_.response.present) return false;
+  const ObjectionWindow window = ObjectionWindowOf(my_.supervisor, NowUnixSeconds());
+  if (!window.signed_off) {
+    SetMessage(T("response_after_signoff"), true);
+    return false;
+  }
+  if (!accept && !window.open) {
+    SetMessage(T("objection_closed_message"), true);
+    return false;
+  }
   if (!accept && !NotBlank(reason)) {
     SetMessage(T("response_reason_needed"), true);
     return false;
@@ -267,7 +305,8 @@ void App::PublishEmployeeViews(Json& j) const {
                {"differences", my_.supervisor.present
                                    ? DifferencesJson(my_.self, my_.supervisor.form, *template_)
                                    : Json::array()},
-               {"response", ResponseJson(my_.response)}};
+               {"response", ResponseJson(my_.response)},
+               {"objection_window", WindowJson(ObjectionWindowOf(my_.supervisor, NowUnixSeconds()))}};
   }
   if (screen_ == Screen::kAppraise) {
     j["self_beside"] = {{"self", RatingsJson(self_beside_.self)},

@@ -6,6 +6,7 @@
 // appraisal_response: accept, or object with a reason; final once written). The supervisor's
 // appraise screen shows the same comparison from his side. Bodies: docs/sync.md.
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,7 @@ struct RatingsView {
   bool present = false;
   std::string record_id;
   std::string status;  // draft | submitted | signed_off
+  std::string signed_off_at;  // ISO UTC, stamped by the server at sign-off ("" before)
   AppraisalForm form;
   AppraisalScore score;
 };
@@ -30,7 +32,20 @@ struct ResponseView {
   bool sent = false;     // acknowledged by the server (no edit of it is queued)
   std::string decision;  // accept | object
   std::string reason;
+  // The atasan's decision of an objection, once pulled (docs/rules/objections.md).
+  std::string decided;  // upheld | rejected ("" before)
+  std::string decided_reason;
 };
+
+// Whether she may still respond to a signed-off appraisal by objecting (PP 30/2019 Pasal 59,
+// engine/appraisal/objection.h): nothing before sign-off, 14 WIB days after it.
+struct ObjectionWindow {
+  bool signed_off = false;
+  bool open = false;       // signed off and the last day not passed
+  int64_t days_left = 0;   // 0 on the last day
+  std::string deadline;    // the last day, YYYY-MM-DD ("" when the sign-off time is unknown)
+};
+ObjectionWindow ObjectionWindowOf(const RatingsView& appraisal, int64_t now_unix);
 
 // The employee's screen state ("Penilaian saya").
 struct MyAppraisal {

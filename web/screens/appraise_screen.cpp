@@ -15,6 +15,7 @@
 #include "web/screens/screens.h"
 #include "web/screens/self_beside.h"
 #include "web/widgets/compare_cell.h"
+#include "web/widgets/rating_row.h"
 #include "web/widgets/widgets.h"
 
 namespace kinerja::web {
@@ -24,25 +25,6 @@ const char* StatusText(const std::string& status) {
   if (status == "submitted") return T("status_submitted");
   if (status == "signed_off") return T("status_signed_off");
   return T("status_draft");
-}
-
-// Three rating buttons in a row; true when the choice changed.
-bool RatingRow(const Template& t, const std::string& id_prefix, int* rating, float width) {
-  bool changed = false;
-  // Shown best first, as on the official form.
-  const Rating order[] = {Rating::kDiAtas, Rating::kSesuai, Rating::kDiBawah};
-  for (int i = 0; i < 3; ++i) {
-    Rating r = order[i];
-    if (i > 0) ImGui::SameLine();
-    std::string id = id_prefix + "." + RatingCode(r);
-    if (BigChoice(("##" + id).c_str(), RatingName(t, r).c_str(), *rating == static_cast<int>(r),
-                  ImVec2(width, 56))) {
-      *rating = static_cast<int>(r);
-      changed = true;
-    }
-    TestMarkItem(id.c_str());
-  }
-  return changed;
 }
 
 void DrawIndicators(App& app, AppraisalForm& f) {

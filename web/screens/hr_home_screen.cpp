@@ -133,6 +133,14 @@ void DrawHrHomeScreen(App& app) {
     return;
   }
   TestMarkItem("hr.roster");
+  ImGui::SameLine();
+  if (ImGui::Button((Tf("objections_open", app.objections_open()) + "###hr_objections").c_str(),
+                    ImVec2(240, 52))) {
+    app.OpenObjections();
+    ImGui::EndChild();
+    return;
+  }
+  TestMarkItem("hr.objections");
   ImGui::Spacing();
   DrawStatusChart(hr);
   ImGui::Separator();

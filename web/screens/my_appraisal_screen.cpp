@@ -2,7 +2,9 @@
 // realisasi, rating hasil kerja, the seven BerAKHLAK values with their panduan perilaku),
 // scored live by the engine and autosaved; beside each item the supervisor's rating once he
 // has submitted it, marked where the two differ; and her response: accept, or object with a
-// reason. Submitting and responding each ask for confirmation and are final.
+// reason, once the supervisor has signed off and, for an objection, within its 14 days (the
+// deadline and the days left are shown). Submitting and responding each ask for confirmation
+// and are final.
 #include <cstdio>
 #include <string>
 
@@ -15,6 +17,7 @@
 #include "web/screens/iki_editor.h"
 #include "web/screens/screens.h"
 #include "web/widgets/compare_cell.h"
+#include "web/widgets/rating_row.h"
 #include "web/widgets/widgets.h"
 
 namespace kinerja::web {
@@ -26,28 +29,11 @@ const char* RatingText(const Template& t, int rating) {
   return rating < 0 ? T("not_rated") : RatingName(t, static_cast<Rating>(rating)).c_str();
 }
 
-// Three rating buttons; true when the choice changed.
-bool RatingButtons(const Template& t, const std::string& id_prefix, int* rating, float width) {
-  bool changed = false;
-  const Rating order[] = {Rating::kDiAtas, Rating::kSesuai, Rating::kDiBawah};  // best first
-  for (int i = 0; i < 3; ++i) {
-    if (i > 0) ImGui::SameLine();
-    std::string id = id_prefix + "." + RatingCode(order[i]);
-    if (BigChoice(("##" + id).c_str(), RatingName(t, order[i]).c_str(),
-                  *rating == static_cast<int>(order[i]), ImVec2(width, 56))) {
-      *rating = static_cast<int>(order[i]);
-      changed = true;
-    }
-    TestMarkItem(id.c_str());
-  }
-  return changed;
-}
-
 // Her rating of one item with the supervisor's beside (or below) it.
 void ComparedItem(App& app, const Template& t, const std::string& code, int* mine, int theirs) {
   MyAppraisal& m = app.my();
   ImGui::BeginDisabled(m.self.read_only());
-  if (RatingButtons(t, "my." + code, mine, CompareButtonsWidth())) app.SelfAssessmentEdited();
+  if (RatingRow(t, "my." + code, mine, CompareButtonsWidth())) app.SelfAssessmentEdited();
   ImGui::EndDisabled();
   if (!m.supervisor.present) return;
   CompareCellPlacement();
@@ -97,14 +83,41 @@ void DrawResponse(App& app) {
     }
     ImGui::PopTextWrapPos();
     TestMarkItem("my.response.shown");
+    if (!m.response.decided.empty()) {
+      ImGui::PushTextWrapPos(0);
+      ImGui::Text(T(m.response.decided == "upheld" ? "objection_decided_upheld" : "objection_decided_rejected"),
+                  m.response.decided_reason.c_str());
+      ImGui::PopTextWrapPos();
+      TestMarkItem("my.response.decided");
+    }
     ImGui::TextDisabled("%s - %s", m.response.sent ? T("sent") : T("not_sent"), T("response_final"));
     return;
   }
+  // A response answers a signed-off result; an objection only within its 14 days.
+  const ObjectionWindow window = ObjectionWindowOf(m.supervisor, NowUnixSeconds());
+  ImGui::PushTextWrapPos(0);
+  if (!window.signed_off) {
+    ImGui::TextDisabled("%s", T("response_after_signoff"));
+    ImGui::PopTextWrapPos();
+    TestMarkItem("my.response.wait");
+    return;
+  }
+  if (!window.deadline.empty()) {
+    if (window.open) {
+      ImGui::Text(T("objection_days_left"), window.deadline.c_str(), static_cast<int>(window.days_left));
+    } else {
+      ImGui::TextColored(ImVec4(0.75f, 0.35f, 0.0f, 1), T("objection_closed"), window.deadline.c_str());
+    }
+    TestMarkItem("my.objection.window");
+  }
+  ImGui::PopTextWrapPos();
   const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
   if (ImGui::Button(T("response_accept"), ImVec2(w, 56))) ImGui::OpenPopup("###accept");
   TestMarkItem("my.accept");
   ImGui::SameLine();
+  ImGui::BeginDisabled(!window.open);
   if (ImGui::Button(T("response_object"), ImVec2(w, 56))) ImGui::OpenPopup("###object");
+  ImGui::EndDisabled();
   TestMarkItem("my.object");
 
   std::string accept_title = std::string(T("confirm_title")) + "###accept";

@@ -97,6 +97,15 @@ void DrawRosterScreen(App& app) {
     }
     TestMarkItem("roster.queue");
   }
+  // The atasan pejabat penilai: the objections routed to her (PP 30/2019 Pasal 59).
+  if (!app.objections().empty() && !app.IsHrSession()) {
+    if (ImGui::Button((Tf("objections_open", app.objections_open()) + "###roster_objections").c_str(),
+                      ImVec2(240, 52))) {
+      app.OpenObjections();
+      return;
+    }
+    TestMarkItem("roster.objections");
+  }
   const auto& c = view.counts();  // below the buttons: the summary is long with 5,000 staff
   ImGui::TextDisabled(T("roster_summary"), static_cast<int>(view.rows().size()), c[0], c[1], c[2], c[3]);
   ImGui::SetNextItemWidth(360);

@@ -21,5 +21,6 @@ void DrawQueueScreen(App& app);
 void DrawTrainingScreen(App& app);
 void DrawHrHomeScreen(App& app);
 void DrawHrReportScreen(App& app);
+void DrawObjectionsScreen(App& app);
 
 }  // namespace kinerja::web
