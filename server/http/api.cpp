@@ -29,7 +29,8 @@ int HttpStatusFor(Code code) {
     case Code::kStaleVersion: return 409;
     case Code::kTooLarge: return 413;
     case Code::kRateLimited: return 429;
-    case Code::kUnavailable: return 503;
+    case Code::kUnavailable:
+    case Code::kBusy: return 503;
     case Code::kCorruption:
     case Code::kIo:
     case Code::kInternal: return 500;
