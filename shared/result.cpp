@@ -5,10 +5,11 @@
 namespace kinerja {
 namespace {
 
-constexpr std::array<const char*, 15> kNames = {
+constexpr std::array<const char*, 16> kNames = {
     "ok",           "invalid_argument", "not_found",   "already_exists", "conflict",
     "locked",       "stale_version",    "unauthenticated", "permission_denied", "too_large",
     "rate_limited", "corruption",       "io",          "unavailable",    "internal",
+    "busy",
 };
 
 }  // namespace

@@ -31,6 +31,7 @@ enum class Code {
   kIo,                // the storage or network failed
   kUnavailable,       // offline or the peer did not answer
   kInternal,          // a bug; the message helps find it
+  kBusy,              // the server is at capacity now; retry after the time it names
 };
 
 // "invalid_argument", "not_found", ...: the wire and log spelling of a code.
@@ -58,6 +59,7 @@ class Status {
   static Status Io(std::string m) { return {Code::kIo, std::move(m)}; }
   static Status Unavailable(std::string m) { return {Code::kUnavailable, std::move(m)}; }
   static Status Internal(std::string m) { return {Code::kInternal, std::move(m)}; }
+  static Status Busy(std::string m) { return {Code::kBusy, std::move(m)}; }
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }

@@ -80,5 +80,6 @@ inline std::string Fixed(double v, int decimals) {
 // 1 on a failure or when changes were lost or duplicated, 2 on bad flags.
 int RunIngest(int argc, char** argv);
 int RunLoad(int argc, char** argv);
+int RunLoginBurst(int argc, char** argv);
 
 }  // namespace kinerja::bench

@@ -2,6 +2,7 @@
 //
 //   kinerja_sync_bench ingest [--changes N] [--batches 500,100]
 //   kinerja_sync_bench load   [--devices N] [--rounds K] [--think-ms MS]
+//   kinerja_sync_bench login-burst [--devices N] [--bound SECONDS]
 //   kinerja_sync_bench all    (ingest, then load back to back, then load with --think-ms 1000)
 //   add --keep to leave the scratch databases in the temp folder
 //
@@ -41,10 +42,11 @@ namespace {
 
 void Usage() {
   std::fprintf(stderr,
-               "usage: kinerja_sync_bench ingest|load|all [flags]\n"
+               "usage: kinerja_sync_bench ingest|load|login-burst|all [flags]\n"
                "  ingest [--changes N=100000] [--batches 500,100] [--server-only] [--keep]\n"
                "  load   [--devices N=200] [--rounds K=10] [--think-ms MS=0] [--keep-alive]\n"
-               "         [--read-connections N=8] [--workers N=64] [--keep]\n");
+               "         [--read-connections N=8] [--workers N=64] [--keep]\n"
+               "  login-burst [--devices N=200] [--bound SECONDS=1.5] [--keep]\n");
 }
 
 }  // namespace
@@ -61,6 +63,7 @@ int main(int argc, char** argv) {
   std::string cmd = argv[1];
   if (cmd == "ingest") return kinerja::bench::RunIngest(argc - 2, argv + 2);
   if (cmd == "load") return kinerja::bench::RunLoad(argc - 2, argv + 2);
+  if (cmd == "login-burst") return kinerja::bench::RunLoginBurst(argc - 2, argv + 2);
   if (cmd == "all") {
     // Ingest, then load twice: devices syncing back to back (saturation), and paced.
     char think[] = "--think-ms", paced[] = "1000";

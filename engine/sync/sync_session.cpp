@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "engine/sync/session_refresh.h"
 #include "shared/json_util.h"
 
 namespace kinerja {
@@ -34,6 +35,12 @@ SyncSession::SyncSession(LocalStore& store, std::string token, Options options)
     return;
   }
   progress_.to_send = *pending;
+  if (options_.now > 0) {
+    // An unreadable stored session is no reason to stop the sync: it just is not refreshed.
+    auto stored = store_.LoadSession();
+    refresh_due_ = stored.ok() && stored->has_value() && (*stored)->token == token_ &&
+                   SessionRefreshDue((*stored)->expires_at, options_.now);
+  }
 }
 
 void SyncSession::End(SyncOutcome outcome, std::string message) {
@@ -45,6 +52,12 @@ void SyncSession::End(SyncOutcome outcome, std::string message) {
 
 std::optional<SyncCall> SyncSession::Next() {
   if (done()) return std::nullopt;
+  if (!call_ && refresh_due_) {
+    refresh_due_ = false;
+    refreshing_ = true;
+    call_ = SessionRefreshCall(token_);
+    return call_;
+  }
   if (!call_) {
     if (progress_.phase == SyncProgress::kSending) PreparePush();
     if (!done() && !call_) PreparePull();
@@ -82,11 +95,14 @@ void SyncSession::PreparePull() {
 bool SyncSession::Deliver(const SyncAnswer& answer) {
   if (done() || !call_) return false;
   bool push = call_->method == "POST";
+  bool refresh = refreshing_;
+  refreshing_ = false;
   call_.reset();
   if (answer.status == 0) {
     End(SyncOutcome::kOffline);
     return false;
   }
+  if (refresh) return DeliverRefresh(answer);
   if (push) return DeliverPush(answer);
   DeliverPull(answer);
   return false;
@@ -175,6 +191,21 @@ bool SyncSession::DeliverPush(const SyncAnswer& answer) {
   }
   progress_.sent += *before - *after;
   if (single_left_ > 0) --single_left_;
+  return true;
+}
+
+bool SyncSession::DeliverRefresh(const SyncAnswer& answer) {
+  auto fresh = ParseSessionRefreshAnswer(answer);
+  if (!fresh.ok()) {
+    if (fresh.status().code() == Code::kUnauthenticated) End(SyncOutcome::kSessionExpired);
+    return false;  // busy, a server error: the old session still has days left
+  }
+  if (Status s = store_.SaveSession(*fresh); !s.ok()) {
+    End(SyncOutcome::kStoreError, s.ToString());
+    return false;
+  }
+  token_ = fresh->token;
+  refreshed_ = true;
   return true;
 }
 

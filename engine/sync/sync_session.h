@@ -18,6 +18,11 @@
 //   401          ends with kSessionExpired. No answer (status 0) ends with kOffline.
 //   any other error (stale_version, 5xx, rate limit, ...) ends with kPushRefused and the
 //                server's message; the outbox is kept for the next sync.
+// Before the push, when Options::now is set and the store's session (LocalStore::LoadSession)
+// is this token's and due for a refresh (engine/sync/session_refresh.h), the session is
+// refreshed first: 200 saves the new session and the sync carries on with its token
+// (refreshed(), token()); 401 ends with kSessionExpired, no answer with kOffline; any other
+// answer (busy, 5xx) leaves the old session, still valid for days, and the sync carries on.
 // Pull answers: 200 stores the page and asks for the next while `more`; errors end as above
 // (kPullRefused for a refusal). An unreadable answer ends with kBadAnswer ("HTTP <status>").
 // A store failure ends with kStoreError. Nothing is retried within one session, so a session
@@ -84,6 +89,8 @@ class SyncSession {
   struct Options {
     size_t push_batch = kPushBatch;
     int64_t pull_limit = wire::kMaxPullLimit;
+    // Unix seconds now; > 0 lets the session refresh a session near its end first.
+    int64_t now = 0;
   };
   // `store` must outlive the session. Starts in the sending phase.
   SyncSession(LocalStore& store, std::string token, Options options);
@@ -107,12 +114,17 @@ class SyncSession {
   int64_t received() const { return progress_.received; }
   // Changes set aside during this session (those following a set-aside change included).
   int64_t set_aside() const { return set_aside_; }
+  // True when the session was refreshed (the new one is saved in the store); token() is then
+  // the new token, which the caller should use from now on: the old one no longer works.
+  bool refreshed() const { return refreshed_; }
+  const std::string& token() const { return token_; }
 
  private:
   void End(SyncOutcome outcome, std::string message = {});
   void PreparePush();
   void PreparePull();
   bool DeliverPush(const SyncAnswer& answer);
+  bool DeliverRefresh(const SyncAnswer& answer);
   void DeliverPull(const SyncAnswer& answer);
 
   LocalStore& store_;
@@ -122,6 +134,9 @@ class SyncSession {
   SyncOutcome outcome_ = SyncOutcome::kRunning;
   std::string message_;
   int64_t set_aside_ = 0;
+  bool refresh_due_ = false;  // a refresh is to go before the push
+  bool refreshing_ = false;   // the call out is the refresh
+  bool refreshed_ = false;
   std::optional<SyncCall> call_;  // the request out, until its answer is delivered
   size_t batch_ = 0;              // changes in the push out
   int64_t pull_since_ = 0;        // the cursor of the pull out

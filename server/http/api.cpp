@@ -1,6 +1,7 @@
 #include "server/http/api.h"
 
 #include <cstdlib>
+#include <optional>
 
 #include "engine/competency/training_report.h"
 #include "engine/org/period.h"
@@ -29,7 +30,8 @@ int HttpStatusFor(Code code) {
     case Code::kStaleVersion: return 409;
     case Code::kTooLarge: return 413;
     case Code::kRateLimited: return 429;
-    case Code::kUnavailable: return 503;
+    case Code::kUnavailable:
+    case Code::kBusy: return 503;
     case Code::kCorruption:
     case Code::kIo:
     case Code::kInternal: return 500;
@@ -159,6 +161,17 @@ HttpResponse ExportResponse(const ReportExport& e, const Json& report, const std
   return Attachment({200, std::move(*csv), "text/csv; charset=utf-8"}, file + ".csv");
 }
 
+// 503 busy: come back in `retry_after` seconds, said in the header and in the error's JSON.
+HttpResponse BusyResponse(int retry_after) {
+  Status s = Status::Busy("the server is busy with other logins; try again in " +
+                          std::to_string(retry_after) + " s");
+  Json j = wire::ErrorJson(s);
+  j["error"]["retry_after_seconds"] = retry_after;
+  HttpResponse r{HttpStatusFor(s.code()), Dump(j)};
+  r.headers.emplace_back("Retry-After", std::to_string(retry_after));
+  return r;
+}
+
 Status CheckBodySize(const HttpRequest& req, size_t limit) {
   if (req.body.size() > limit) {
     return Status::TooLarge("the request body is " + std::to_string(req.body.size()) +
@@ -187,7 +200,11 @@ Result<int64_t> QueryInt(const HttpRequest& req, const std::string& key, int64_t
 }  // namespace
 
 Api::Api(CentralStore& store, ApiLimits limits, std::function<int64_t()> clock)
-    : store_(store), limits_(limits), clock_(std::move(clock)) {}
+    : store_(store),
+      limits_(limits),
+      clock_(std::move(clock)),
+      login_queue_(HashQueueOptions{.cores = limits.login_hash_cores,
+                                    .wait_bound_seconds = limits.login_wait_bound_seconds}) {}
 
 HttpResponse Api::Handle(const HttpRequest& req) {
   const std::string& p = req.path;
@@ -197,6 +214,7 @@ HttpResponse Api::Handle(const HttpRequest& req) {
   if (route("GET", "/api/v1/health")) return JsonResponse({{"ok", true}, {"protocol", wire::kProtocolVersion}});
   if (route("POST", "/api/v1/login")) return Login(req);
   if (route("POST", "/api/v1/logout")) return Logout(req);
+  if (route("POST", "/api/v1/session/refresh")) return RefreshSession(req);
   if (route("GET", "/api/v1/me")) return Me(req);
   if (route("POST", "/api/v1/sync/push")) return Push(req);
   if (route("GET", "/api/v1/sync/pull")) return Pull(req);
@@ -215,7 +233,8 @@ HttpResponse Api::Handle(const HttpRequest& req) {
     return Report(req);
   }
   for (const char* known :
-       {"/api/v1/health", "/api/v1/login", "/api/v1/logout", "/api/v1/me", "/api/v1/sync/push",
+       {"/api/v1/health", "/api/v1/login", "/api/v1/logout", "/api/v1/session/refresh",
+        "/api/v1/me", "/api/v1/sync/push",
         "/api/v1/sync/pull", "/api/v1/conflicts", "/api/v1/audit", "/api/v1/refused",
         "/api/v1/devices", "/api/v1/devices/revoke", "/api/v1/reports/training-needs",
         "/api/v1/reports/evaluation-document", "/api/v1/reports/evaluation-documents",
@@ -268,7 +287,12 @@ HttpResponse Api::Login(const HttpRequest& req) {
                                              std::to_string(limits_.login_window_seconds / 60) +
                                              " minutes and try again"));
   }
-  auto session = store_.Login(*login, now);
+  // The Argon2id hash waits in the bounded queue; a refused login stores nothing, is not
+  // audited and does not count toward the lockout: it is the server's load, not a guess.
+  std::optional<Result<wire::Session>> done;
+  HashAdmission admission = login_queue_.Run([&] { done.emplace(store_.Login(*login, now)); });
+  if (!admission.admitted) return BusyResponse(admission.retry_after_seconds);
+  Result<wire::Session>& session = *done;
   if (!session.ok()) {
     if (session.status().code() == Code::kUnauthenticated) {
       NoteLoginFailure(user_key, now);
@@ -286,6 +310,24 @@ HttpResponse Api::Logout(const HttpRequest& req) {
   Status s = store_.Logout(req.authorization.substr(7));
   if (!s.ok()) return ErrorResponse(s);
   return JsonResponse({{"ok", true}});
+}
+
+HttpResponse Api::RefreshSession(const HttpRequest& req) {
+  const std::string prefix = "Bearer ";
+  if (req.authorization.compare(0, prefix.size(), prefix) != 0) {
+    return ErrorResponse(
+        Status::Unauthenticated("missing 'Authorization: Bearer <token>'; log in first"));
+  }
+  // The body is empty or {}: the token is the whole request.
+  if (req.body.size() > 4096) return ErrorResponse(Status::TooLarge("a refresh has no body"));
+  if (!req.body.empty()) {
+    auto body = ParseJson(req.body);
+    if (!body.ok()) return ErrorResponse(body.status());
+    if (Status s = RejectUnknownKeys(*body, {}, "refresh"); !s.ok()) return ErrorResponse(s);
+  }
+  auto session = store_.RefreshSession(req.authorization.substr(prefix.size()), clock_());
+  if (!session.ok()) return ErrorResponse(session.status());
+  return JsonResponse(wire::ToJson(*session));
 }
 
 HttpResponse Api::Me(const HttpRequest& req) {

@@ -5,7 +5,9 @@
 //
 // Routes (protocol v1, see docs/sync.md):
 //   GET  /api/v1/health              liveness, no auth
-//   POST /api/v1/login               {username, password, device_id, device_label?} -> session
+//   POST /api/v1/login               {username, password, device_id, device_label?} -> session;
+//                                    503 busy with Retry-After when the hash queue is full
+//   POST /api/v1/session/refresh     the caller's session for a new 30-day one (no password)
 //   POST /api/v1/logout              ends this session
 //   GET  /api/v1/me                  the caller's principal
 //   POST /api/v1/sync/push           a batch of changes -> acks
@@ -26,6 +28,7 @@
 #include <utility>
 #include <vector>
 
+#include "server/auth/hash_queue.h"
 #include "server/store/central_store.h"
 
 namespace kinerja::server {
@@ -51,6 +54,11 @@ struct ApiLimits {
   size_t max_body_bytes = 4 * 1024 * 1024;
   int login_failures_allowed = 5;      // per username and per address ...
   int64_t login_window_seconds = 300;  // ... within this window
+  // A password login is admitted only when its Argon2id hash is estimated to be done within
+  // this bound; otherwise it is answered `busy` (503, Retry-After) at once
+  // (server/auth/hash_queue.h). <= 0: no bound, every login waits its turn.
+  double login_wait_bound_seconds = 1.5;
+  int login_hash_cores = 0;  // hashes at once; <= 0: the machine's cores
 };
 
 class Api {
@@ -60,10 +68,13 @@ class Api {
 
   // Routes and answers one request. Never throws.
   HttpResponse Handle(const HttpRequest& req);
+  // The queue password logins wait in (tests and the bench look at it).
+  HashQueue& login_queue() { return login_queue_; }
 
  private:
   HttpResponse Login(const HttpRequest& req);
   HttpResponse Logout(const HttpRequest& req);
+  HttpResponse RefreshSession(const HttpRequest& req);
   HttpResponse Me(const HttpRequest& req);
   HttpResponse Push(const HttpRequest& req);
   HttpResponse Pull(const HttpRequest& req);
@@ -84,6 +95,7 @@ class Api {
   CentralStore& store_;
   ApiLimits limits_;
   std::function<int64_t()> clock_;
+  HashQueue login_queue_;
   std::mutex failures_mu_;
   std::map<std::string, std::pair<int64_t, int>> failures_;  // key -> (window start, count)
 };

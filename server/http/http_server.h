@@ -24,6 +24,7 @@ struct ServeOptions {
   // idle workers cost no CPU. 0: httplib's own default (8 on this machine).
   int worker_threads = 64;
   // API requests inside the handlers at once; the others wait their turn in arrival order.
+  // Password logins pass beside it: their own queue bounds them (server/auth/hash_queue.h).
   // 0: no bound. With keep-alive every open connection holds a worker, so without this bound
   // every device's request ran at once on the store's (unfair) locks; 32 measured best on
   // 2 cores (docs/performance.md, "Keep-alive tail"). Lets worker_threads exceed the number

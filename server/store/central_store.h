@@ -97,6 +97,13 @@ class CentralStore {
   // session cache when it can (see server/store/session_cache.h for how fresh that is).
   Result<Principal> Authenticate(const std::string& token, int64_t now);
   Status Logout(const std::string& token);
+  // Trades a valid session for a new one of the full length (same user and device) in one
+  // transaction, audited as session_refresh, with no password and so no Argon2id: devices
+  // refresh before their session runs out instead of logging in again. The old token stops
+  // working at once (also in the session cache). kUnauthenticated for an unknown or expired
+  // token (a revoked device's or disabled account's sessions are gone: unknown),
+  // kPermissionDenied for a disabled account or revoked device still holding one.
+  Result<wire::Session> RefreshSession(const std::string& token, int64_t now);
   // The user `username` as a device of theirs is seen, without a session: for applying a
   // tablet's exported changes on its behalf (`kinerja import unsynced`). kNotFound for an
   // unknown user, kPermissionDenied for a disabled one. A revoked device is allowed: its file

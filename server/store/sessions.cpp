@@ -113,6 +113,64 @@ Result<Principal> CentralStore::Authenticate(const std::string& token, int64_t n
   return who;
 }
 
+Result<wire::Session> CentralStore::RefreshSession(const std::string& token, int64_t now) {
+  const std::string old_hash = TokenHash(token);
+  TimedLock lock(mu_, lock_times_, LockedOp::kLogin);
+  Transaction tx(*db_);
+  KINERJA_RETURN_IF_ERROR(tx.status());
+  KINERJA_ASSIGN_OR_RETURN(
+      auto st,
+      db_->Prepare(
+          "SELECT u.id, u.username, u.display_name, u.role, un.path, u.employee_id, s.device_id,"
+          " s.expires_at, u.disabled, coalesce(d.revoked, 0) FROM sessions s"
+          " JOIN users u ON u.id=s.user_id JOIN units un ON un.id=u.unit_id"
+          " LEFT JOIN devices d ON d.id=s.device_id WHERE s.token_hash=?"));
+  st.Bind(1, old_hash);
+  KINERJA_ASSIGN_OR_RETURN(auto row, st.Step());
+  if (!row) return Status::Unauthenticated("the session is unknown; log in again");
+  if (st.ColumnInt(7) <= now) return Status::Unauthenticated("the session expired; log in again");
+  if (st.ColumnInt(8) != 0) return Status::PermissionDenied("this account is disabled; ask HR");
+  if (st.ColumnInt(9) != 0) return Status::PermissionDenied("this device has been revoked");
+  auto role = wire::RoleFromName(st.ColumnText(3));
+  if (!role.ok()) return Status::Corruption("a user has a bad role");
+  wire::Session s;
+  s.token = NewToken();
+  s.expires_at = IsoUtc(now + kSessionSeconds);
+  s.user_id = st.ColumnText(0);
+  s.username = st.ColumnText(1);
+  s.display_name = st.ColumnText(2);
+  s.role = *role;
+  s.unit_path = st.ColumnText(4);
+  s.employee_id = st.ColumnText(5);
+  const std::string device_id = st.ColumnText(6);
+  st.Reset();
+
+  KINERJA_ASSIGN_OR_RETURN(auto del, db_->Prepare("DELETE FROM sessions WHERE token_hash=?"));
+  KINERJA_RETURN_IF_ERROR(del.Bind(1, old_hash).Run());
+  const std::string new_hash = TokenHash(s.token);
+  const std::string now_iso = IsoUtc(now);
+  KINERJA_ASSIGN_OR_RETURN(
+      auto ins,
+      db_->Prepare("INSERT INTO sessions(token_hash, user_id, device_id, created_at, expires_at)"
+                   " VALUES(?,?,?,?,?)"));
+  KINERJA_RETURN_IF_ERROR(ins.Bind(1, new_hash)
+                              .Bind(2, s.user_id)
+                              .Bind(3, device_id)
+                              .Bind(4, now_iso)
+                              .Bind(5, now + kSessionSeconds)
+                              .Run());
+  KINERJA_ASSIGN_OR_RETURN(auto seen, db_->Prepare("UPDATE devices SET last_seen=? WHERE id=?"));
+  KINERJA_RETURN_IF_ERROR(seen.Bind(1, now_iso).Bind(2, device_id).Run());
+  Principal p{s.user_id, s.username, s.role, s.unit_path, s.employee_id, device_id};
+  KINERJA_RETURN_IF_ERROR(AuditWhileHeld(&p, "session_refresh", "device " + device_id, now));
+  KINERJA_RETURN_IF_ERROR(tx.Commit());
+  // After the commit, still under the lock: a token check that read the old session before
+  // the commit cannot keep it in the cache (Forget moves the generation it compares).
+  sessions_.Forget(old_hash);
+  sessions_.Put(new_hash, p, now + kSessionSeconds, now, sessions_.Generation());
+  return s;
+}
+
 Result<Principal> CentralStore::PrincipalOf(const std::string& username,
                                             const std::string& device_id) {
   ReadAccess read(readers_.get(), mu_, *db_, lock_times_, LockedOp::kAuthenticate);

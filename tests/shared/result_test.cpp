@@ -8,10 +8,15 @@ namespace kinerja {
 namespace {
 
 TEST(Result, CodeNamesRoundTripForEveryCode) {
-  for (int i = 0; i <= static_cast<int>(Code::kInternal); ++i) {
+  for (int i = 0; i <= static_cast<int>(Code::kBusy); ++i) {
     auto c = static_cast<Code>(i);
     EXPECT_EQ(CodeFromName(CodeName(c)), c) << CodeName(c);
   }
+}
+
+TEST(Result, BusyIsSpelledBusyOnTheWire) {
+  EXPECT_STREQ(CodeName(Code::kBusy), "busy");
+  EXPECT_EQ(CodeFromName("busy"), Code::kBusy);
 }
 
 TEST(Result, StatusToStringNamesTheCodeAndMessage) {

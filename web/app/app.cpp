@@ -201,6 +201,13 @@ void App::Login(const std::string& username, const std::string& password) {
     if (r.status == 0) return SetMessage(T("offline_try_later"), true);
     auto j = ParseJson(r.body);
     if (!j.ok()) return SetMessage("HTTP " + std::to_string(r.status), true);
+    if (r.status == 503 && j->is_object() && (*j)["error"].is_object() &&
+        (*j)["error"].value("code", "") == "busy") {
+      // The server's password queue is full: it names when to come back (at least 1 s).
+      const Json& after = (*j)["error"]["retry_after_seconds"];
+      const int seconds = after.is_number_integer() ? std::max(1, after.get<int>()) : 1;
+      return SetMessage(Tf("login_busy", seconds), true);
+    }
     if (r.status != 200) {
       char buf[512];
       std::snprintf(buf, sizeof buf, T("login_failed"),
@@ -262,7 +269,11 @@ void App::StartSync() {
   if (my_.dirty) SaveSelfAssessment();
   if (competency_draft_.dirty()) SaveCompetency();
   busy_ = true;
-  sync_ = std::make_unique<SyncSession>(*store_, session_->token);
+  // A session in its last week is refreshed first (engine/sync/session_refresh.h), so the
+  // tablet never needs its password again while it syncs at least weekly.
+  SyncSession::Options options;
+  options.now = NowUnixSeconds();
+  sync_ = std::make_unique<SyncSession>(*store_, session_->token, options);
   progress_ = sync_->progress();
   SetMessage(T("syncing"), false);
   SyncStep();
@@ -276,6 +287,11 @@ void App::SyncStep() {
     if (!sync_) return;
     // Acks and set-aside changes are persisted at once; pulled pages when the sync ends.
     if (sync_->Deliver({r.status, r.body})) FlushStorage();
+    if (sync_->refreshed() && session_ && session_->token != sync_->token()) {
+      // The old token stopped working: everything else the app sends uses the new session.
+      auto fresh = store_->LoadSession();
+      if (fresh.ok() && fresh->has_value()) session_ = **fresh;
+    }
     SyncStep();
   });
 }

@@ -37,6 +37,7 @@ constexpr Entry kCatalogue[] = {
     {"login_needs_network", "Masuk pertama kali memerlukan koneksi internet.",
      "The first login needs a network connection."},
     {"login_failed", "Gagal masuk: %s", "Login failed: %s"},
+    {"login_busy", "Server sibuk, coba lagi dalam %d detik", "Server busy, try again in %d s"},
     {"offline_try_later", "Tidak ada koneksi. Coba lagi saat daring.",
      "No connection. Try again when online."},
     // Roster
