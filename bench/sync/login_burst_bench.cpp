@@ -127,6 +127,7 @@ class LoopbackServer {
     server::ApiLimits l;
     l.login_wait_bound_seconds = bound;  // 0: unbounded
     l.login_failures_allowed = 1 << 20;  // the bench is one address
+    l.login_hash_seconds = server::TimeOneHash();  // as `kinerja serve` starts
     return l;
   }
   static server::ServeOptions Serve() {

@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <chrono>
 #include <semaphore>
 #include <thread>
 
@@ -48,6 +49,12 @@ Result<std::string> HashPassword(std::string_view password) {
     return Status::Internal("out of memory while hashing a password");
   }
   return std::string(out);
+}
+
+double TimeOneHash() {
+  const auto start = std::chrono::steady_clock::now();
+  (void)HashPassword("kinerja-calibration");
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
 bool VerifyPassword(std::string_view encoded, std::string_view password) {

@@ -18,6 +18,10 @@ Status InitCrypto();
 Result<std::string> HashPassword(std::string_view password);
 // True when `password` matches `encoded`.
 bool VerifyPassword(std::string_view encoded, std::string_view password);
+// Seconds one Argon2id hash takes on this machine now: hashes a fixed text once. The login
+// queue starts its moving average from it, so the first burst after a start is estimated
+// from this machine's speed instead of a guess (server/auth/hash_queue.h).
+double TimeOneHash();
 // A fresh random token (64 hex characters).
 std::string NewToken();
 // Hex SHA-256 of `token`: what the sessions table stores.

@@ -198,7 +198,9 @@ int Serve(const std::vector<std::string>& args, std::ostream& out, std::ostream&
       if (*staff > 0) out << "kinerja: " << *staff << " demo staff added under login upt\n";
     }
   }
-  Api api(**store, ApiLimits{}, [] { return NowUnix(); });
+  ApiLimits limits;
+  limits.login_hash_seconds = TimeOneHash();  // the login queue's first estimate, measured
+  Api api(**store, limits, [] { return NowUnix(); });
   HttpServer server(api, o);
   auto bound = server.Bind();
   if (!bound.ok()) return Fail(err, bound.status());

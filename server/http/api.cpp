@@ -203,8 +203,10 @@ Api::Api(CentralStore& store, ApiLimits limits, std::function<int64_t()> clock)
     : store_(store),
       limits_(limits),
       clock_(std::move(clock)),
-      login_queue_(HashQueueOptions{.cores = limits.login_hash_cores,
-                                    .wait_bound_seconds = limits.login_wait_bound_seconds}) {}
+      login_queue_(HashQueueOptions{
+          .cores = limits.login_hash_cores,
+          .wait_bound_seconds = limits.login_wait_bound_seconds,
+          .initial_hash_seconds = limits.login_hash_seconds > 0 ? limits.login_hash_seconds : 0.1}) {}
 
 HttpResponse Api::Handle(const HttpRequest& req) {
   const std::string& p = req.path;

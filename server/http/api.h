@@ -59,6 +59,8 @@ struct ApiLimits {
   // (server/auth/hash_queue.h). <= 0: no bound, every login waits its turn.
   double login_wait_bound_seconds = 1.5;
   int login_hash_cores = 0;  // hashes at once; <= 0: the machine's cores
+  // One hash's time to start the queue's average from (TimeOneHash at start-up); <= 0: 0.1 s.
+  double login_hash_seconds = 0;
 };
 
 class Api {

@@ -8,6 +8,35 @@ namespace {
 
 constexpr int64_t kSessionSeconds = 30 * 24 * 3600;  // tablets stay offline for weeks
 
+// A live session's principal and what a refresh needs of it; one read, one set of refusals,
+// for the token check and the refresh alike.
+struct SessionRow {
+  Principal who;
+  std::string display_name;
+  int64_t expires_at = 0;
+};
+
+Result<SessionRow> ReadSession(Database& db, const std::string& token_hash, int64_t now) {
+  KINERJA_ASSIGN_OR_RETURN(
+      auto st,
+      db.Prepare(
+          "SELECT u.id, u.username, u.role, un.path, u.employee_id, s.device_id, s.expires_at,"
+          " u.disabled, coalesce(d.revoked, 0), u.display_name FROM sessions s"
+          " JOIN users u ON u.id=s.user_id JOIN units un ON un.id=u.unit_id"
+          " LEFT JOIN devices d ON d.id=s.device_id WHERE s.token_hash=?"));
+  st.Bind(1, token_hash);
+  KINERJA_ASSIGN_OR_RETURN(auto row, st.Step());
+  if (!row) return Status::Unauthenticated("the session is unknown; log in again");
+  if (st.ColumnInt(6) <= now) return Status::Unauthenticated("the session expired; log in again");
+  if (st.ColumnInt(7) != 0) return Status::PermissionDenied("this account is disabled; ask HR");
+  if (st.ColumnInt(8) != 0) return Status::PermissionDenied("this device has been revoked");
+  auto role = wire::RoleFromName(st.ColumnText(2));
+  if (!role.ok()) return Status::Corruption("a user has a bad role");
+  return SessionRow{Principal{st.ColumnText(0), st.ColumnText(1), *role, st.ColumnText(3),
+                              st.ColumnText(4), st.ColumnText(5)},
+                    st.ColumnText(9), st.ColumnInt(6)};
+}
+
 }  // namespace
 
 Result<wire::Session> CentralStore::Login(const wire::LoginRequest& req, int64_t now) {
@@ -92,25 +121,9 @@ Result<Principal> CentralStore::Authenticate(const std::string& token, int64_t n
   const uint64_t generation = sessions_.Generation();
   ReadAccess read(readers_.get(), mu_, *db_, lock_times_, LockedOp::kAuthenticate);
   KINERJA_RETURN_IF_ERROR(read.status());
-  KINERJA_ASSIGN_OR_RETURN(
-      auto st,
-      read.db().Prepare(
-          "SELECT u.id, u.username, u.role, un.path, u.employee_id, s.device_id, s.expires_at,"
-          " u.disabled, coalesce(d.revoked, 0) FROM sessions s JOIN users u ON u.id=s.user_id"
-          " JOIN units un ON un.id=u.unit_id LEFT JOIN devices d ON d.id=s.device_id"
-          " WHERE s.token_hash=?"));
-  st.Bind(1, hash);
-  KINERJA_ASSIGN_OR_RETURN(auto row, st.Step());
-  if (!row) return Status::Unauthenticated("the session is unknown; log in again");
-  if (st.ColumnInt(6) <= now) return Status::Unauthenticated("the session expired; log in again");
-  if (st.ColumnInt(7) != 0) return Status::PermissionDenied("this account is disabled; ask HR");
-  if (st.ColumnInt(8) != 0) return Status::PermissionDenied("this device has been revoked");
-  auto role = wire::RoleFromName(st.ColumnText(2));
-  if (!role.ok()) return Status::Corruption("a user has a bad role");
-  Principal who{st.ColumnText(0), st.ColumnText(1), *role,
-                st.ColumnText(3), st.ColumnText(4), st.ColumnText(5)};
-  sessions_.Put(hash, who, st.ColumnInt(6), now, generation);
-  return who;
+  KINERJA_ASSIGN_OR_RETURN(SessionRow row, ReadSession(read.db(), hash, now));
+  sessions_.Put(hash, row.who, row.expires_at, now, generation);
+  return row.who;
 }
 
 Result<wire::Session> CentralStore::RefreshSession(const std::string& token, int64_t now) {
@@ -118,32 +131,17 @@ Result<wire::Session> CentralStore::RefreshSession(const std::string& token, int
   TimedLock lock(mu_, lock_times_, LockedOp::kLogin);
   Transaction tx(*db_);
   KINERJA_RETURN_IF_ERROR(tx.status());
-  KINERJA_ASSIGN_OR_RETURN(
-      auto st,
-      db_->Prepare(
-          "SELECT u.id, u.username, u.display_name, u.role, un.path, u.employee_id, s.device_id,"
-          " s.expires_at, u.disabled, coalesce(d.revoked, 0) FROM sessions s"
-          " JOIN users u ON u.id=s.user_id JOIN units un ON un.id=u.unit_id"
-          " LEFT JOIN devices d ON d.id=s.device_id WHERE s.token_hash=?"));
-  st.Bind(1, old_hash);
-  KINERJA_ASSIGN_OR_RETURN(auto row, st.Step());
-  if (!row) return Status::Unauthenticated("the session is unknown; log in again");
-  if (st.ColumnInt(7) <= now) return Status::Unauthenticated("the session expired; log in again");
-  if (st.ColumnInt(8) != 0) return Status::PermissionDenied("this account is disabled; ask HR");
-  if (st.ColumnInt(9) != 0) return Status::PermissionDenied("this device has been revoked");
-  auto role = wire::RoleFromName(st.ColumnText(3));
-  if (!role.ok()) return Status::Corruption("a user has a bad role");
+  KINERJA_ASSIGN_OR_RETURN(const SessionRow row, ReadSession(*db_, old_hash, now));
   wire::Session s;
   s.token = NewToken();
   s.expires_at = IsoUtc(now + kSessionSeconds);
-  s.user_id = st.ColumnText(0);
-  s.username = st.ColumnText(1);
-  s.display_name = st.ColumnText(2);
-  s.role = *role;
-  s.unit_path = st.ColumnText(4);
-  s.employee_id = st.ColumnText(5);
-  const std::string device_id = st.ColumnText(6);
-  st.Reset();
+  s.user_id = row.who.user_id;
+  s.username = row.who.username;
+  s.display_name = row.display_name;
+  s.role = row.who.role;
+  s.unit_path = row.who.unit_path;
+  s.employee_id = row.who.employee_id;
+  const std::string device_id = row.who.device_id;
 
   KINERJA_ASSIGN_OR_RETURN(auto del, db_->Prepare("DELETE FROM sessions WHERE token_hash=?"));
   KINERJA_RETURN_IF_ERROR(del.Bind(1, old_hash).Run());
