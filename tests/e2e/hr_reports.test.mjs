@@ -50,7 +50,7 @@ test('HR opens every report, drills down and back, exports XLSX and reads a repo
     // Progress: the city's units, then one unit's staff, then one employee, then back.
     let s = await openReport(page, 'progress');
     assert.match(s.hr_report.as_of, /^\d{4}-\d\d-\d\dT/, 'the server time the report was computed');
-    assert.deepEqual(chart(s, 'status').values.slice(0, 1), [10], 'ten staff, none appraised yet');
+    assert.deepEqual(chart(s, 'status').values.slice(0, 1), [11], 'eleven staff, none appraised yet');
     const units = table(s, 'units');
     const pelayanan = units.rows.findIndex((r) => r.unit === 'pelayanan');
     assert.ok(pelayanan >= 0, `Bidang Pelayanan is listed: ${JSON.stringify(units.rows)}`);

@@ -1,5 +1,5 @@
 // Ruang kerja SDM: HR logs in and lands in the workspace, not the supervisors' roster. The unit
-// tree comes from the synced unit records, with the demo's ten staff counted into their units
+// tree comes from the synced unit records, with the demo's eleven staff counted into their units
 // and up to the city; a unit can be chosen, the period picker recounts, the status chart is
 // drawn, training needs open for the chosen period and come back, and the roster stays
 // reachable behind a back button.
@@ -18,7 +18,7 @@ test('HR lands in the workspace with the unit tree, picks a unit and a period, a
     await page.goto(server.base + '/');
     await loginAs(page, 'hr');
     let s = await waitState(page, (st) => st.screen === 'hr_home' && !st.busy && st.last_sync !== ''
-      && st.hr && st.hr.staff === 10, 'the HR workspace after the first sync');
+      && st.hr && st.hr.staff === 11, 'the HR workspace after the first sync');
     const unit = (id) => s.hr.units.find((u) => u.id === id);
     assert.ok(unit('pemkot'), 'the city is a unit of the tree');
     assert.equal(unit('pemkot').depth, 0);
@@ -47,7 +47,7 @@ test('HR lands in the workspace with the unit tree, picks a unit and a period, a
 
     await tap(page, 'hr.roster');
     s = await waitState(page, (st) => st.screen === 'roster', 'the roster');
-    assert.equal(s.roster, 10);
+    assert.equal(s.roster, 11);
     await tap(page, 'roster.back');
     await waitState(page, (st) => st.screen === 'hr_home', 'back in the workspace from the roster');
   } finally {
