@@ -125,6 +125,7 @@ test('the atasan upholds an objection on his tablet offline; the server rescores
     await tap(darmawan, 'objections.confirm');
     w = await waitState(darmawan, (s) => s.objections.cases[0].decided, 'his decision saved offline');
     assert.equal(w.objections.cases[0].decision_sent, false);
+    assert.equal(w.objections.cases[0].predikat_after_code, 'sangat_baik', 'the new predikat, offline');
     assert.equal(w.objections.open, 0);
     assert.equal(w.pending, 1);
     assert.equal(sqlite(server.db, "SELECT count(*) FROM records WHERE kind='objection_decision'"), '0');

@@ -113,6 +113,18 @@ TEST(ObjectionView, AnIncompleteDecisionNamesWhatIsMissing) {
       << "upheld with the appraiser's own ratings";
 }
 
+TEST(ObjectionView, AnUpheldDecisionNotYetSyncedShowsThePredikatItsRatingsGive) {
+  auto c = *ObjectionCaseOf(Objection(), Tpl());
+  wire::Record decision;
+  decision.body = Json{{"outcome", "upheld"}, {"reason", "x"}, {"rating_hasil_kerja", "di_atas"},
+                       {"rating_perilaku", "di_atas"}};
+  ApplyDecision(c, decision, false, Tpl());
+  EXPECT_EQ(c.predikat_after_code, "sangat_baik");
+  decision.body["predikat_after"] = "baik";  // the server's word wins once pulled
+  ApplyDecision(c, decision, true, Tpl());
+  EXPECT_EQ(c.predikat_after_code, "baik");
+}
+
 TEST(ObjectionView, OpenCasesComeFirstByDeadline) {
   auto a = *ObjectionCaseOf(Objection(), Tpl());
   auto b = a, d = a;
@@ -121,7 +133,7 @@ TEST(ObjectionView, OpenCasesComeFirstByDeadline) {
   d.response_id = "d";
   wire::Record decision;
   decision.body = Json{{"outcome", "rejected"}, {"reason", "x"}};
-  ApplyDecision(d, decision, true);
+  ApplyDecision(d, decision, true, Tpl());
   std::vector<ObjectionCase> cases{d, a, b};
   SortCases(cases);
   EXPECT_EQ(cases[0].response_id, "b");

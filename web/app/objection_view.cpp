@@ -64,12 +64,17 @@ std::optional<int64_t> WindowDaysLeft(const ObjectionCase& c, int64_t now_unix) 
   return ObjectionDaysLeft(*signed_off, now_unix);
 }
 
-void ApplyDecision(ObjectionCase& c, const wire::Record& decision, bool sent) {
+void ApplyDecision(ObjectionCase& c, const wire::Record& decision, bool sent, const Template& t) {
   c.decided = true;
   c.decision_sent = sent;
   c.outcome = Str(decision.body, "outcome");
   c.decision_reason = Str(decision.body, "reason");
   c.predikat_after_code = Str(decision.body, "predikat_after");
+  if (c.outcome != "upheld" || !c.predikat_after_code.empty()) return;
+  DecisionForm f = NewDecisionForm(c);  // the appraiser's ratings, then the ones she changed
+  if (int r = RatingOf(t, decision.body, "rating_hasil_kerja"); r >= 0) f.hasil = r;
+  if (int r = RatingOf(t, decision.body, "rating_perilaku"); r >= 0) f.perilaku = r;
+  if (auto p = DecidedPredikat(f, t)) c.predikat_after_code = PredikatCode(*p);
 }
 
 DecisionForm NewDecisionForm(const ObjectionCase& c) {

@@ -40,8 +40,10 @@ struct ObjectionCase {
 // The case of an objection record; kInvalidArgument when it is not an objection with an
 // appraisal_id (an acceptance, a malformed body).
 Result<ObjectionCase> ObjectionCaseOf(const wire::Record& response, const Template& t);
-// Adds her decision (an objection_decision record) to the case.
-void ApplyDecision(ObjectionCase& c, const wire::Record& decision, bool sent);
+// Adds her decision (an objection_decision record) to the case. An upheld decision not yet
+// back from the server (no predikat_after) shows the predikat its ratings give by the
+// template's matrix, as the server will score it.
+void ApplyDecision(ObjectionCase& c, const wire::Record& decision, bool sent, const Template& t);
 // Days left in the objection window at `now_unix` (engine/appraisal/objection.h); nullopt when
 // the sign-off time is unknown.
 std::optional<int64_t> WindowDaysLeft(const ObjectionCase& c, int64_t now_unix);

@@ -24,7 +24,7 @@ void App::LoadObjections() {
     if (!c.ok()) continue;  // an acceptance
     if (!hr && c->atasan_id != me) continue;  // her own, or one her staff's appraiser decides
     if (auto d = store_->Get(DecisionId(c->response_id)); d.ok() && d->has_value()) {
-      ApplyDecision(*c, **d, !RecordQueued((*d)->id));
+      ApplyDecision(*c, **d, !RecordQueued((*d)->id), *template_);
     }
     objections_.push_back(std::move(*c));
   }
