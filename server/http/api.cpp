@@ -172,6 +172,15 @@ HttpResponse BusyResponse(int retry_after) {
   return r;
 }
 
+// The session token of `Authorization: Bearer <token>`; kUnauthenticated without one.
+Result<std::string> BearerToken(const HttpRequest& req) {
+  const std::string prefix = "Bearer ";
+  if (req.authorization.compare(0, prefix.size(), prefix) != 0) {
+    return Status::Unauthenticated("missing 'Authorization: Bearer <token>'; log in first");
+  }
+  return req.authorization.substr(prefix.size());
+}
+
 Status CheckBodySize(const HttpRequest& req, size_t limit) {
   if (req.body.size() > limit) {
     return Status::TooLarge("the request body is " + std::to_string(req.body.size()) +
@@ -251,11 +260,8 @@ HttpResponse Api::Handle(const HttpRequest& req) {
 }
 
 Result<Principal> Api::Authorize(const HttpRequest& req) {
-  const std::string prefix = "Bearer ";
-  if (req.authorization.compare(0, prefix.size(), prefix) != 0) {
-    return Status::Unauthenticated("missing 'Authorization: Bearer <token>'; log in first");
-  }
-  return store_.Authenticate(req.authorization.substr(prefix.size()), clock_());
+  KINERJA_ASSIGN_OR_RETURN(const std::string token, BearerToken(req));
+  return store_.Authenticate(token, clock_());
 }
 
 bool Api::LoginBlocked(const std::string& key, int64_t now) {
@@ -309,17 +315,14 @@ HttpResponse Api::Login(const HttpRequest& req) {
 HttpResponse Api::Logout(const HttpRequest& req) {
   auto who = Authorize(req);
   if (!who.ok()) return ErrorResponse(who.status());
-  Status s = store_.Logout(req.authorization.substr(7));
+  Status s = store_.Logout(*BearerToken(req));  // Authorize above checked it is there
   if (!s.ok()) return ErrorResponse(s);
   return JsonResponse({{"ok", true}});
 }
 
 HttpResponse Api::RefreshSession(const HttpRequest& req) {
-  const std::string prefix = "Bearer ";
-  if (req.authorization.compare(0, prefix.size(), prefix) != 0) {
-    return ErrorResponse(
-        Status::Unauthenticated("missing 'Authorization: Bearer <token>'; log in first"));
-  }
+  auto token = BearerToken(req);
+  if (!token.ok()) return ErrorResponse(token.status());
   // The body is empty or {}: the token is the whole request.
   if (req.body.size() > 4096) return ErrorResponse(Status::TooLarge("a refresh has no body"));
   if (!req.body.empty()) {
@@ -327,7 +330,7 @@ HttpResponse Api::RefreshSession(const HttpRequest& req) {
     if (!body.ok()) return ErrorResponse(body.status());
     if (Status s = RejectUnknownKeys(*body, {}, "refresh"); !s.ok()) return ErrorResponse(s);
   }
-  auto session = store_.RefreshSession(req.authorization.substr(prefix.size()), clock_());
+  auto session = store_.RefreshSession(*token, clock_());
   if (!session.ok()) return ErrorResponse(session.status());
   return JsonResponse(wire::ToJson(*session));
 }
